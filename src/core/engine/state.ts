@@ -1,0 +1,84 @@
+/**
+ * The session state: a plain, serialisable cursor through an immutable scenario.
+ * Everything here is derived by replaying events; nothing in it is trusted from a file.
+ */
+import type { Phase, Point, Precedence, Scenario } from '../scenario/schema.ts';
+import { timeOf, type UtcMinutes } from './clock.ts';
+import { seedState } from './rng.ts';
+
+export type Mark = 'met' | 'sent';
+
+/** One decision taken: where, which choice (its index in the node), when; `roll` is a chance outcome's index. */
+export interface TrailStep {
+  node: string;
+  choice: number;
+  clock: UtcMinutes;
+  roll?: number;
+}
+
+export interface SessionState {
+  scenarioId: string;
+  node: string;
+  phase: Phase;
+  clock: UtcMinutes;
+  seed: number;
+  /** The PRNG's state after the last draw. */
+  rng: number;
+  variant: string;
+  /** Sorted, unique. */
+  flags: string[];
+  counters: Record<string, number>;
+  /** In the order of POINTS, unique. */
+  conveyed: Point[];
+  /** Pitfall ids in the order taken, unique. */
+  leaks: string[];
+  /** The minister's actual response, fixed by the meeting. */
+  actual: string | null;
+  /** The response as the student's telegram reports it. Washington acts on this one. */
+  reported: string | null;
+  precedence: Precedence | null;
+  /** Paragraph ids of the outgoing telegram, in order. */
+  draft: string[];
+  marks: Partial<Record<Mark, UtcMinutes>>;
+  trail: TrailStep[];
+  /** The ending's outcome id once an ending node is reached. */
+  outcome: string | null;
+}
+
+export interface StartOptions {
+  seed: number;
+  variant: string;
+}
+
+/** The state before the first decision. Pure; throws a RangeError for an unknown variant (a programmer error). */
+export function initialState(scenario: Scenario, options: StartOptions): SessionState {
+  if (!(options.variant in scenario.variants)) {
+    throw new RangeError(`scenario ${scenario.id} has no variant "${options.variant}"`);
+  }
+  const start = scenario.nodes[scenario.start];
+  if (!start) throw new RangeError(`scenario ${scenario.id} has no start node "${scenario.start}"`);
+  return {
+    scenarioId: scenario.id,
+    node: scenario.start,
+    phase: start.phase,
+    clock: timeOf(scenario.clock.start),
+    seed: options.seed >>> 0,
+    rng: seedState(options.seed),
+    variant: options.variant,
+    flags: [],
+    counters: {},
+    conveyed: [],
+    leaks: [],
+    actual: null,
+    reported: null,
+    precedence: null,
+    draft: [],
+    marks: {},
+    trail: [],
+    outcome: start.ending ? start.ending.outcome : null,
+  };
+}
+
+export function deadlineOf(scenario: Scenario): UtcMinutes {
+  return timeOf(scenario.clock.deadline);
+}

@@ -1,0 +1,87 @@
+/**
+ * The one transition of the game: `step(scenario, state, event) -> result`.
+ * Pure: no wall time, no Math.random, no I/O; chance draws come from the seeded PRNG kept in
+ * the state. An event that is not allowed in the state returns a result with the reason
+ * (a log that asks for it is refused); it never throws for bad input.
+ */
+import type { Choice, Scenario, ScenarioNode } from '../scenario/schema.ts';
+import { holds } from './conditions.ts';
+import { applyEffects } from './effects.ts';
+import { pickWeighted } from './rng.ts';
+import type { SessionState } from './state.ts';
+
+/** The student picks choice `choice` (its index in the node's list); at a chance node, 0 means "continue". */
+export interface ChoiceMade {
+  type: 'choice.made';
+  choice: number;
+}
+export type GameEvent = ChoiceMade;
+
+export type StepResult = { ok: true; state: SessionState } | { ok: false; error: string };
+
+export interface ChoiceView {
+  /** Index in the node's `choices` list: what the event carries. */
+  index: number;
+  label: string;
+  minutes: number;
+  next: string;
+}
+
+export function currentNode(scenario: Scenario, state: SessionState): ScenarioNode {
+  const node = scenario.nodes[state.node];
+  if (!node) throw new RangeError(`no node "${state.node}" in scenario ${scenario.id}`);
+  return node;
+}
+
+export function isEnded(scenario: Scenario, state: SessionState): boolean {
+  return currentNode(scenario, state).ending !== undefined;
+}
+
+/** The choices open to the student now, in file order (conditions that fail hide a choice). */
+export function availableChoices(scenario: Scenario, state: SessionState): ChoiceView[] {
+  const node = currentNode(scenario, state);
+  if (node.chance) return [{ index: 0, label: 'Continue', minutes: 0, next: '' }];
+  return (node.choices ?? []).flatMap((c: Choice, index) =>
+    holds(scenario, state, c.if) ? [{ index, label: c.label, minutes: c.minutes, next: c.next }] : [],
+  );
+}
+
+function enter(scenario: Scenario, state: SessionState, next: string): StepResult {
+  const node = scenario.nodes[next];
+  if (!node) return { ok: false, error: `no node "${next}"` };
+  return {
+    ok: true,
+    state: { ...state, node: next, phase: node.phase, outcome: node.ending ? node.ending.outcome : state.outcome },
+  };
+}
+
+export function step(scenario: Scenario, state: SessionState, event: GameEvent): StepResult {
+  const node = scenario.nodes[state.node];
+  if (!node) return { ok: false, error: `no node "${state.node}"` };
+  if (node.ending) return { ok: false, error: `node "${state.node}" is an ending; the game is over` };
+  const at = state.clock;
+
+  if (node.chance) {
+    if (event.choice !== 0) return { ok: false, error: `node "${state.node}" is a chance node: only choice 0 (continue)` };
+    const open = node.chance.flatMap((o, i) => (holds(scenario, state, o.if) ? [i] : []));
+    if (open.length === 0) return { ok: false, error: `node "${state.node}": no chance outcome applies` };
+    const [pick, rng] = pickWeighted(state.rng, open.map((i) => node.chance?.[i]?.weight ?? 0));
+    const roll = open[pick] ?? 0;
+    const outcome = node.chance[roll];
+    if (!outcome) return { ok: false, error: `node "${state.node}": no outcome ${roll}` };
+    let next: SessionState = { ...state, rng, clock: state.clock + (outcome.minutes ?? 0) };
+    next = applyEffects(next, outcome.effects);
+    next = { ...next, trail: [...state.trail, { node: state.node, choice: 0, clock: at, roll }] };
+    return enter(scenario, next, outcome.next);
+  }
+
+  const choice = node.choices?.[event.choice];
+  if (!choice) return { ok: false, error: `node "${state.node}" has no choice ${event.choice}` };
+  if (!holds(scenario, state, choice.if)) {
+    return { ok: false, error: `node "${state.node}" choice ${event.choice} is not open in this state` };
+  }
+  let next: SessionState = { ...state, clock: state.clock + choice.minutes };
+  next = applyEffects(next, choice.effects);
+  next = { ...next, trail: [...state.trail, { node: state.node, choice: event.choice, clock: at }] };
+  return enter(scenario, next, choice.next);
+}

@@ -1,0 +1,65 @@
+/**
+ * Decision log, format version 1 (design.md §4). A log records events, never states: the
+ * outcome is always derived by replaying the entries through the scenario.
+ *
+ * In memory and in autosave the log is "open" (entries without hashes). Exported files are
+ * "sealed": every entry carries `prev` and `hash`, SHA-256 over the canonical JSON of the entry
+ * without `hash`, chained from a genesis hash over the header; `head` is the last hash so a
+ * truncated file is detected.
+ */
+
+export const LOG_FORMAT = 'circular938-log';
+export const LOG_FORMAT_VERSION = 1;
+
+export interface LogEntry {
+  /** 1-based position within its attempt. */
+  seq: number;
+  /** The node the decision was taken at. */
+  node: string;
+  /** Index of the choice in that node (0 = continue at a chance node). */
+  choice: number;
+  /** Game time when the decision was taken, ISO UTC ("1962-11-19T23:05Z"). */
+  clock: string;
+  /** Wall time of the decision, ISO 8601. */
+  at: string;
+  /** Milliseconds between the node being shown and the decision. */
+  thinkMs: number;
+}
+
+export interface SealedEntry extends LogEntry {
+  prev: string;
+  hash: string;
+}
+
+/** Where an attempt branches from: the first `seq` entries of attempt `attempt` are replayed first. */
+export interface AttemptOrigin {
+  attempt: number;
+  seq: number;
+}
+
+export interface Attempt<E extends LogEntry = LogEntry> {
+  /** null for the first attempt; a rewind starts a new attempt from a point of an earlier one. */
+  from: AttemptOrigin | null;
+  startedAt: string;
+  entries: E[];
+}
+
+export interface LogHeader {
+  format: typeof LOG_FORMAT;
+  formatVersion: typeof LOG_FORMAT_VERSION;
+  scenario: { id: string; version: number; hash: string };
+  seed: number;
+  variant: string;
+  student: { label: string; classCode?: string };
+  createdAt: string;
+}
+
+export interface DecisionLog extends LogHeader {
+  attempts: Attempt[];
+}
+
+export interface SealedLog extends LogHeader {
+  attempts: Attempt<SealedEntry>[];
+  /** Hash of the last entry of the last attempt (or the genesis hash when there are none). */
+  head: string;
+}
