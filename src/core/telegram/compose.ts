@@ -1,0 +1,107 @@
+/**
+ * Composes the embassy's reporting telegram in 1962 form from the session state: the layout of
+ * the Department's own 1962 outgoing form (classification top and bottom, date-time stamp,
+ * ACTION line with precedence), the body as FRUS prints embassy telegrams of the period (its
+ * number, the reference, numbered paragraphs in telegraphese, the ambassador's surname).
+ * No 1970s elements (Zulu date-time group, FM/TO, TAGS). Pure.
+ */
+import type { Point, Scenario } from '../scenario/schema.ts';
+import { wallTime } from '../engine/clock.ts';
+import type { SessionState } from '../engine/state.ts';
+
+export interface ComposedTelegram {
+  classification: string;
+  /** "Nov 20 11 05 AM '62", the stamp in the post's local time. */
+  stamp: string;
+  action: string;
+  opening: string;
+  paragraphs: string[];
+  signature: string;
+  /** True once the telegram has been sent (`mark: sent`), false while it is a draft. */
+  sent: boolean;
+  /** The whole telegram as monospaced text. */
+  text: string;
+}
+
+const LETTERS: readonly Point[] = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+
+/** "(a) through (h)", "(a) through (d), (f)", "(c)". */
+export function describeLetters(points: readonly Point[]): string {
+  const present = LETTERS.map((p) => points.includes(p));
+  const runs: string[] = [];
+  let i = 0;
+  while (i < LETTERS.length) {
+    if (!present[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < LETTERS.length && present[j + 1]) j++;
+    const a = LETTERS[i] ?? '';
+    const b = LETTERS[j] ?? '';
+    runs.push(j === i ? `(${a})` : j === i + 1 ? `(${a}), (${b})` : `(${a}) through (${b})`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
+function pointsParagraph(scenario: Scenario, state: SessionState): string {
+  const letters = describeLetters(state.conveyed);
+  const parts: string[] = [];
+  if (letters) parts.push(`points ${letters} of reftel`);
+  if (state.conveyed.includes('organ')) parts.push('intention to request Organ of Consultation meeting November 21');
+  if (state.conveyed.includes('reaction')) parts.push('request for Government reaction');
+  const met = state.marks.met;
+  if (met === undefined) return 'Unable to make representations called for by reftel.';
+  const when = wallTime(met, scenario.post.utcOffsetMinutes);
+  const time = `${when.hhmm} local ${when.weekday === 'Mon' ? 'November 19' : `November ${when.day}`}`;
+  if (parts.length === 0) return `Saw Government ${time} but did not convey substance of reftel.`;
+  const last = parts.pop() ?? '';
+  const list = parts.length ? `${parts.join(', ')} and ${last}` : last;
+  return `At ${time} conveyed ${list}.`;
+}
+
+function stampOf(t: number, offset: number): string {
+  const w = wallTime(t, offset);
+  const h12 = w.hours % 12 === 0 ? 12 : w.hours % 12;
+  const ampm = w.hours < 12 ? 'AM' : 'PM';
+  return `${w.month} ${w.day} ${h12} ${String(w.minutes).padStart(2, '0')} ${ampm} '62`;
+}
+
+export function composeTelegram(scenario: Scenario, state: SessionState): ComposedTelegram {
+  const t = scenario.telegram;
+  const sentAt = state.marks.sent;
+  const stamp = stampOf(sentAt ?? state.clock, scenario.post.utcOffsetMinutes);
+  const precedence = state.precedence ?? '(precedence not yet chosen)';
+  const action = `ACTION: SECSTATE WASHINGTON ${precedence}`;
+  const reaction =
+    state.reported !== null
+      ? (scenario.responses[state.reported]?.telegram ?? '')
+      : '(Reaction not yet reported.)';
+  const drafted = state.draft.map((id) => t.paragraphs[id] ?? '').filter((p) => p.length > 0);
+  const paragraphs = [pointsParagraph(scenario, state), reaction, ...drafted].map((p, i) => `${i + 1}. ${p.trim()}`);
+  const opening = `${t.number}. ${t.reference}.`;
+  const text = [
+    t.classification,
+    `OUTGOING TELEGRAM    American Embassy, ${t.from}`,
+    stamp,
+    action,
+    '',
+    opening,
+    '',
+    ...paragraphs.flatMap((p) => [p, '']),
+    t.signature,
+    '',
+    t.classification,
+  ].join('\n');
+  return {
+    classification: t.classification,
+    stamp,
+    action,
+    opening,
+    paragraphs,
+    signature: t.signature,
+    sent: sentAt !== undefined,
+    text,
+  };
+}

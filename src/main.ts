@@ -1,0 +1,104 @@
+/**
+ * The entry: the first screen is plain DOM and usable at once; Phaser, the art and the sound
+ * load behind it through dynamic imports. If anything stops the game from starting, the page
+ * says so in words, never a blank canvas.
+ */
+import '@fontsource/libre-franklin/400.css';
+import '@fontsource/libre-franklin/600.css';
+import '@fontsource/courier-prime/400.css';
+import '@fontsource/courier-prime/700.css';
+import './ui/styles.css';
+import { cable, glossary, scenario } from './content.ts';
+import { replayLog } from './core/log/replay.ts';
+import { createGameStore, saveKey } from './store/game-store.ts';
+import { checkOpenLog } from './store/open-log.ts';
+import { browserStorage, readSave } from './store/storage.ts';
+import { mountOverlay, type Overlay } from './ui/overlay.ts';
+import { showFatal } from './ui/fatal.ts';
+
+const MUTE_KEY = 'circular938.muted';
+
+function newSeed(): number {
+  const a = new Uint32Array(1);
+  crypto.getRandomValues(a);
+  return a[0] ?? 1;
+}
+
+function boot(): void {
+  const app = document.getElementById('app');
+  if (!app) throw new Error('The page has no #app element.');
+  const storage = browserStorage();
+  const store = createGameStore({ loaded: scenario, storage, now: () => Date.now(), newSeed });
+  const params = new URLSearchParams(location.search);
+  const preset: { variant?: string; classCode?: string; name?: string } = {};
+  for (const [param, key] of [['variant', 'variant'], ['class', 'classCode'], ['name', 'name']] as const) {
+    const v = params.get(param);
+    if (v) preset[key] = v;
+  }
+  let muted = false;
+  try {
+    muted = storage?.getItem(MUTE_KEY) === '1';
+  } catch {
+    muted = false;
+  }
+
+  const overlay = mountOverlay({
+    root: app,
+    store,
+    cable,
+    glossary,
+    preset,
+    muted,
+    onMutedChange(m) {
+      try {
+        storage?.setItem(MUTE_KEY, m ? '1' : '0');
+      } catch {
+        // Remembering the setting is a nicety; the toggle still works for this visit.
+      }
+    },
+    savedGame() {
+      const text = readSave(storage, saveKey(scenario.scenario.id));
+      if (text === null) return null;
+      const checked = checkOpenLog(text, scenario);
+      if (!checked.ok) return null;
+      const replayed = replayLog(scenario.scenario, checked.log);
+      return replayed.ok ? { session: replayed.state, student: checked.log.student.label } : null;
+    },
+  });
+  (globalThis as { circular938?: unknown }).circular938 = { store };
+  loadLater(overlay, store, storage);
+}
+
+/** Phaser and sound arrive after the first screen is usable; the game plays on in text if either fails. */
+function loadLater(overlay: Overlay, store: ReturnType<typeof createGameStore>, storage: ReturnType<typeof browserStorage>): void {
+  overlay.stageStatus('Drawing the embassy…');
+  const cableText = cable.pages.flatMap((p) => p.blocks.map((b) => b.text.replace(/~~(.+?)~~/g, '$1'))).join('\n');
+  const start = (): void => {
+    import('./game/main.ts')
+      .then(({ startGame }) => {
+        startGame(overlay.stage, { store, cableText, onReady: () => overlay.stageStatus(null) });
+      })
+      .catch(() => overlay.stageStatus('The pictures could not be loaded. You can still play: all the words are here.'));
+    import('./audio/audio.ts')
+      .then(({ createAudio }) => {
+        const audio = createAudio({ storage: storage ?? undefined });
+        audio.load();
+        overlay.setSound(audio);
+      })
+      .catch(() => undefined);
+  };
+  if (document.readyState === 'complete') requestAnimationFrame(() => setTimeout(start, 0));
+  else addEventListener('load', () => setTimeout(start, 0), { once: true });
+}
+
+try {
+  boot();
+} catch (e) {
+  showFatal(e);
+}
+addEventListener('error', (e) => {
+  if (!document.querySelector('.layout')) showFatal(e.error ?? e.message);
+});
+addEventListener('unhandledrejection', (e) => {
+  if (!document.querySelector('.layout')) showFatal(e.reason);
+});

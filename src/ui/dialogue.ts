@@ -1,0 +1,81 @@
+/**
+ * The dialogue panel: who speaks, what is said, and the numbered choices. New text is announced
+ * through a polite live region; focus moves to the first choice so keyboard play flows on.
+ */
+import { formatSpan, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
+import { composeTelegram } from '../core/telegram/compose.ts';
+import { h, paragraphs } from './dom.ts';
+import { PHASE_TITLES, phaseSteps } from './phases.ts';
+
+export interface DialogueView {
+  phaseTitle: string;
+  speaker: string | null;
+  text: string;
+  choices: ChoiceView[];
+}
+
+export function speakerLabel(scenario: Scenario, id: string): string | null {
+  if (id === 'narrator') return null;
+  const p = scenario.people[id];
+  return p ? `${p.name}, ${p.role}` : id;
+}
+
+export function renderTelegramDraft(scenario: Scenario, session: SessionState): HTMLElement {
+  const t = composeTelegram(scenario, session);
+  return h(
+    'figure',
+    { class: 'telegram', attrs: { 'aria-label': t.sent ? 'Your telegram as sent' : 'Your telegram draft' } },
+    h('figcaption', { text: t.sent ? 'Your telegram, as sent' : 'Your telegram (draft)' }),
+    h('pre', { class: 'telegram-text', text: t.text }),
+  );
+}
+
+export function renderDialogue(
+  scenario: Scenario,
+  session: SessionState,
+  choices: ChoiceView[],
+  onChoose: (index: number) => void,
+): HTMLElement {
+  const node = scenario.nodes[session.node];
+  if (!node) throw new RangeError(`no node ${session.node}`);
+  const phase = PHASE_TITLES[session.phase];
+  const speaker = speakerLabel(scenario, node.speaker);
+  const showTelegram = session.phase === 'report' || (session.phase === 'washington' && session.marks.sent !== undefined);
+  const isChance = node.chance !== undefined;
+
+  return h(
+    'div',
+    { class: 'dialogue-wrap', attrs: { 'data-node': session.node, 'data-phase': session.phase } },
+    phaseSteps(session.phase),
+    h('h2', { class: 'phase-title', id: 'phase-title' }, `${phase.title}`, h('span', { class: 'phase-place', text: ` · ${phase.place}` })),
+    h(
+      'div',
+      { id: 'dialogue', class: 'dialogue', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true', role: 'region', 'aria-label': 'Story' } },
+      speaker ? h('p', { class: 'speaker', text: speaker }) : null,
+      ...paragraphs(node.text),
+    ),
+    showTelegram ? renderTelegramDraft(scenario, session) : null,
+    h('h3', { class: 'choices-title', id: 'choices-title', text: isChance ? 'Continue' : 'What do you do?' }),
+    h(
+      'ol',
+      { id: 'choices', class: 'choices', attrs: { 'aria-labelledby': 'choices-title' } },
+      ...choices.map((c, i) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              class: 'choice',
+              attrs: { type: 'button', 'data-choice': String(c.index), 'aria-keyshortcuts': i < 9 ? String(i + 1) : '' },
+              on: { click: () => onChoose(c.index) },
+            },
+            h('kbd', { text: i < 9 ? String(i + 1) : '·' }),
+            h('span', { class: 'choice-label', text: c.label }),
+            c.minutes > 0 ? h('span', { class: 'choice-cost', text: formatSpan(c.minutes) }) : null,
+          ),
+        ),
+      ),
+    ),
+  );
+}

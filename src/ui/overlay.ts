@@ -1,0 +1,204 @@
+/**
+ * The DOM overlay: every word and choice of the game. It subscribes to the store and redraws the
+ * panel when the node changes; it writes nothing but calls store actions. Keyboard: number keys
+ * choose, C the cable, G the glossary, M sound; Tab and Enter work everywhere.
+ */
+import type { Cable, Glossary, SessionState, SoundCue } from '../core/index.ts';
+import { choicesOf, type GameStore } from '../store/game-store.ts';
+import type { SaveStatus } from '../store/storage.ts';
+import { createCableViewer } from './cable-viewer.ts';
+import { createCaptions } from './captions.ts';
+import { createClockBar } from './clock-bar.ts';
+import { renderDebrief } from './debrief.ts';
+import { renderDialogue } from './dialogue.ts';
+import { clear, h } from './dom.ts';
+import { createGlossary } from './glossary.ts';
+import { renderTitle } from './title-screen.ts';
+
+/** What the overlay needs of the sound adapter; the adapter arrives later than the first screen. */
+export interface SoundPort {
+  play(cue: SoundCue): void;
+  bed(cue: SoundCue | null): void;
+  setMuted(muted: boolean): void;
+  isMuted(): boolean;
+}
+
+export interface OverlayOptions {
+  root: HTMLElement;
+  store: GameStore;
+  cable: Cable;
+  glossary: Glossary;
+  preset: { variant?: string; classCode?: string; name?: string };
+  savedGame(): { session: SessionState; student: string } | null;
+  /** Remembered mute setting, read before the sound adapter has loaded. */
+  muted: boolean;
+  onMutedChange(muted: boolean): void;
+}
+
+export interface Overlay {
+  stage: HTMLElement;
+  setSound(sound: SoundPort): void;
+  stageStatus(text: string | null): void;
+}
+
+const BEDS: Record<SessionState['phase'], SoundCue> = {
+  cable: 'room',
+  appointment: 'room',
+  meeting: 'room',
+  report: 'room',
+  washington: 'crowd',
+  debrief: 'room',
+};
+
+export function mountOverlay(o: OverlayOptions): Overlay {
+  const { store } = o;
+  const scenario = store.getState().loaded.scenario;
+  const clockBar = createClockBar(scenario);
+  const cableViewer = createCableViewer(o.cable);
+  const glossary = createGlossary(o.glossary);
+  const captions = createCaptions();
+  let sound: SoundPort | null = null;
+  let muted = o.muted;
+
+  const muteButton = h('button', { id: 'mute', class: 'tool', attrs: { type: 'button', 'aria-pressed': String(muted), 'aria-keyshortcuts': 'M' } });
+  const cableButton = h('button', { id: 'open-cable', class: 'tool', attrs: { type: 'button', 'aria-keyshortcuts': 'C' } }, 'Cable ', h('kbd', { text: 'C' }));
+  const glossaryButton = h('button', { id: 'open-glossary', class: 'tool', attrs: { type: 'button', 'aria-keyshortcuts': 'G' } }, 'Glossary ', h('kbd', { text: 'G' }));
+  const saveStatus = h('p', { id: 'save-status', class: 'save-status', attrs: { role: 'status' } });
+  const problem = h('p', { id: 'problem', class: 'problem', attrs: { role: 'alert' } });
+  const stageStatusEl = h('p', { class: 'stage-status', attrs: { 'aria-hidden': 'true' } });
+  const stage = h('div', { id: 'stage', class: 'stage', attrs: { 'aria-hidden': 'true' } }, stageStatusEl);
+  const panel = h('section', { id: 'panel', class: 'panel', attrs: { 'aria-label': 'Game' } });
+
+  function drawMute(): void {
+    muteButton.replaceChildren(muted ? 'Sound off ' : 'Sound on ', h('kbd', { text: 'M' }));
+    muteButton.setAttribute('aria-pressed', String(muted));
+    muteButton.setAttribute('aria-label', muted ? 'Sound is off; turn sound on' : 'Sound is on; turn sound off');
+  }
+  function toggleMute(): void {
+    muted = !muted;
+    sound?.setMuted(muted);
+    o.onMutedChange(muted);
+    drawMute();
+  }
+  muteButton.addEventListener('click', toggleMute);
+  cableButton.addEventListener('click', () => cableViewer.open());
+  glossaryButton.addEventListener('click', () => glossary.open());
+  drawMute();
+
+  o.root.replaceChildren(
+    h('a', { class: 'skip-link', attrs: { href: '#panel' }, text: 'Skip to the story' }),
+    h(
+      'header',
+      { class: 'topbar' },
+      h('p', { class: 'brand' }, h('strong', { text: 'Circular 938' }), ` · ${scenario.post.city}`),
+      clockBar.el,
+      h('div', { class: 'tools' }, cableButton, glossaryButton, muteButton),
+    ),
+    h('main', { class: 'layout' }, h('div', { class: 'stage-wrap' }, stage, captions.el), panel),
+    h('footer', { class: 'statusbar' }, saveStatus, problem),
+    cableViewer.el,
+    glossary.el,
+  );
+
+  let shownKey = '';
+  let lastPhase: SessionState['phase'] | null = null;
+
+  function drawSave(save: SaveStatus): void {
+    saveStatus.textContent = save.on ? 'Autosave is on.' : save.reason;
+    saveStatus.classList.toggle('off', !save.on);
+  }
+
+  function choose(index: number): void {
+    store.getState().choose(index);
+  }
+
+  function render(): void {
+    const state = store.getState();
+    drawSave(state.save);
+    problem.textContent = state.problem ?? '';
+    const session = state.session;
+    clockBar.update(session?.clock ?? null);
+    const key = session ? `${state.log?.attempts.length ?? 0}:${session.trail.length}:${session.node}` : 'title';
+    if (key === shownKey) return;
+    const focusWasInPanel = panel.contains(document.activeElement) || document.activeElement === document.body;
+    shownKey = key;
+    clear(panel);
+    document.body.dataset['phase'] = session?.phase ?? 'title';
+    document.body.dataset['node'] = session?.node ?? '';
+
+    if (!session) {
+      lastPhase = null;
+      sound?.bed(null);
+      panel.append(
+        renderTitle({
+          scenario,
+          saved: o.savedGame(),
+          preset: o.preset,
+          onStart: (input) => {
+            const student = input.classCode ? { label: input.name, classCode: input.classCode } : { label: input.name };
+            store.getState().start({ student, variant: input.variant });
+          },
+          onResume: () => store.getState().resume(),
+        }),
+      );
+      return;
+    }
+
+    const node = scenario.nodes[session.node];
+    if (session.phase !== lastPhase) {
+      lastPhase = session.phase;
+      sound?.bed(BEDS[session.phase]);
+    }
+    if (node?.sound) {
+      captions.show(node.sound);
+      sound?.play(node.sound);
+    }
+
+    if (node?.ending && state.log) {
+      panel.append(renderDebrief({ scenario, loaded: state.loaded, session, log: state.log, onNewGame: () => store.getState().quit() }));
+    } else {
+      panel.append(renderDialogue(scenario, session, choicesOf(state), choose));
+    }
+    state.shown();
+    if (focusWasInPanel) {
+      const first = panel.querySelector<HTMLElement>('button.choice, #debrief-title');
+      first?.focus({ preventScroll: true });
+    }
+    panel.scrollTop = 0;
+  }
+
+  document.addEventListener('keydown', (e) => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.target as HTMLElement | null;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+    if (cableViewer.isOpen() || glossary.isOpen()) return;
+    const k = e.key.toLowerCase();
+    if (k === 'c') cableViewer.open();
+    else if (k === 'g') glossary.open();
+    else if (k === 'm') toggleMute();
+    else if (/^[1-9]$/.test(k)) {
+      const buttons = panel.querySelectorAll<HTMLButtonElement>('button.choice');
+      const b = buttons[Number(k) - 1];
+      if (!b) return;
+      e.preventDefault();
+      b.click();
+    } else return;
+  });
+
+  store.subscribe(render);
+  render();
+
+  return {
+    stage,
+    setSound(s) {
+      sound = s;
+      s.setMuted(muted);
+      const phase = store.getState().session?.phase;
+      if (phase) s.bed(BEDS[phase]);
+    },
+    stageStatus(text) {
+      stageStatusEl.textContent = text ?? '';
+      stageStatusEl.hidden = text === null;
+    },
+  };
+}

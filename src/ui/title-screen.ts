@@ -1,0 +1,101 @@
+/**
+ * The first screen: plain DOM, usable before Phaser has arrived. The student gives a name (as the
+ * teacher will see it in the log), an optional class code, and the world; a teacher's link can
+ * preset them (?variant=counterfactual&class=9B).
+ */
+import { wallTime, type Scenario, type SessionState } from '../core/index.ts';
+import { h, paragraphs } from './dom.ts';
+import { PHASE_TITLES } from './phases.ts';
+
+export interface TitleOptions {
+  scenario: Scenario;
+  saved: { session: SessionState; student: string } | null;
+  preset: { variant?: string; classCode?: string; name?: string };
+  onStart(input: { name: string; classCode: string; variant: string }): void;
+  onResume(): void;
+}
+
+export function renderTitle(o: TitleOptions): HTMLElement {
+  const { scenario } = o;
+  const variants = Object.entries(scenario.variants);
+  const chosen = o.preset.variant && o.preset.variant in scenario.variants ? o.preset.variant : variants[0]?.[0];
+
+  const name = h('input', { id: 'student-name', attrs: { type: 'text', name: 'name', required: '', autocomplete: 'name', maxlength: '80' } });
+  name.value = o.preset.name ?? '';
+  const classCode = h('input', { id: 'class-code', attrs: { type: 'text', name: 'class', autocomplete: 'off', maxlength: '40' } });
+  classCode.value = o.preset.classCode ?? '';
+  const error = h('p', { class: 'form-error', id: 'name-error', attrs: { role: 'alert' } });
+
+  const form = h(
+    'form',
+    { class: 'start-form', id: 'start-form', attrs: { novalidate: '' } },
+    h('label', { attrs: { for: 'student-name' } }, 'Your name ', h('span', { class: 'hint', text: '(your teacher sees it in your log)' })),
+    name,
+    error,
+    h('label', { attrs: { for: 'class-code' } }, 'Class code ', h('span', { class: 'hint', text: '(optional)' })),
+    classCode,
+    h(
+      'fieldset',
+      { class: 'variants' },
+      h('legend', { text: 'Which world?' }),
+      ...variants.map(([id, v]) => {
+        const input = h('input', { id: `variant-${id}`, attrs: { type: 'radio', name: 'variant', value: id } });
+        input.checked = id === chosen;
+        return h(
+          'div',
+          { class: 'variant' },
+          input,
+          h('label', { attrs: { for: `variant-${id}` } }, h('strong', { text: v.label }), h('span', { class: 'variant-desc', text: v.description })),
+        );
+      }),
+    ),
+    h('button', { class: 'primary', id: 'begin', attrs: { type: 'submit' }, text: o.saved ? 'Start a new game' : 'Begin' }),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const label = name.value.trim();
+    if (!label) {
+      error.textContent = 'Please write your name first.';
+      name.setAttribute('aria-invalid', 'true');
+      name.setAttribute('aria-describedby', 'name-error');
+      name.focus();
+      return;
+    }
+    const picked = form.querySelector<HTMLInputElement>('input[name="variant"]:checked');
+    o.onStart({ name: label, classCode: classCode.value.trim(), variant: picked?.value ?? chosen ?? '' });
+  });
+
+  const resume = o.saved
+    ? (() => {
+        const s = o.saved.session;
+        const t = wallTime(s.clock, scenario.post.utcOffsetMinutes);
+        return h(
+          'div',
+          { class: 'resume' },
+          h('p', { text: `You have a game in progress (${o.saved.student}): ${PHASE_TITLES[s.phase].title}, ${t.label} in ${scenario.post.city}.` }),
+          h('button', { class: 'primary', id: 'resume', attrs: { type: 'button' }, text: 'Continue your game', on: { click: () => o.onResume() } }),
+        );
+      })()
+    : null;
+
+  return h(
+    'div',
+    { class: 'title-screen' },
+    h('h1', { class: 'game-title' }, 'Circular 938'),
+    h('p', { class: 'subtitle', text: scenario.title }),
+    ...paragraphs(scenario.summary),
+    h(
+      'p',
+      { class: 'how' },
+      'Play with the keyboard or the mouse: number keys pick a choice, ',
+      h('kbd', { text: 'C' }),
+      ' opens the cable, ',
+      h('kbd', { text: 'G' }),
+      ' the glossary, ',
+      h('kbd', { text: 'M' }),
+      ' turns sound on or off.',
+    ),
+    resume,
+    form,
+  );
+}
