@@ -1,6 +1,6 @@
 /** On-screen captions for every sound, shown whether or not audio plays. */
 import type { SoundCue } from '../core/index.ts';
-import { CAPTIONS } from '../audio/captions.ts';
+import { captionFor } from '../audio/captions.ts';
 import { h } from './dom.ts';
 
 export interface Captions {
@@ -15,7 +15,7 @@ export function createCaptions(): Captions {
   return {
     el,
     show(cue) {
-      line.textContent = CAPTIONS[cue];
+      line.textContent = captionFor(cue);
       el.classList.add('visible');
       clearTimeout(timer);
       timer = setTimeout(() => el.classList.remove('visible'), 6000);
