@@ -1,0 +1,66 @@
+/**
+ * Vite plugin: `import x from '…/scenarios/mexico.yaml'` yields the checked scenario
+ * (`LoadedScenario`: scenario, hash, file), and a file of `scenarios/shared/` yields the parsed
+ * cable or glossary, chosen by its `format` field. A file with any issue fails the import with
+ * every issue listed, so `vite build` stops and `vite dev` shows them in its error overlay.
+ * Build time only (Node): the game never parses YAML in the browser.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { formatIssue, type ScenarioIssue } from '../core/scenario/issues.ts';
+import { loadScenario } from '../core/scenario/load.ts';
+import { parseShared } from '../core/scenario/parse.ts';
+
+export interface ScenarioPluginOptions {
+  /** Absolute path of the scenarios folder; issues name files relative to its parent. */
+  dir: string;
+}
+
+/** Thrown when a scenario or shared file has issues; the message lists every one. */
+export class ScenarioFileError extends Error {
+  override readonly name = 'ScenarioFileError';
+  readonly issues: readonly ScenarioIssue[];
+
+  constructor(file: string, issues: readonly ScenarioIssue[]) {
+    const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
+    super(`${file}: ${count}\n${issues.map(formatIssue).join('\n')}`);
+    this.issues = issues;
+  }
+}
+
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** The module's value, or a ScenarioFileError. */
+async function moduleValue(dir: string, file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8');
+  const name = path.relative(path.dirname(dir), file).split(path.sep).join('/');
+  if (isInside(path.join(dir, 'shared'), file)) {
+    const shared = parseShared(text, name);
+    if (!shared.ok) throw new ScenarioFileError(name, shared.issues);
+    return shared.kind === 'cable' ? shared.cable : shared.glossary;
+  }
+  const result = await loadScenario(text, name);
+  if (!result.ok) throw new ScenarioFileError(name, result.issues);
+  return result.loaded;
+}
+
+/** The plugin; register it once in vite.config.ts. */
+export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
+  const dir = path.resolve(options.dir);
+  return {
+    name: 'circular938:scenarios',
+    enforce: 'pre',
+    async load(id) {
+      const file = id.split('?')[0] ?? id;
+      if (!file.endsWith('.yaml') || !isInside(dir, file)) return null;
+      // scenarios/ is outside the Vite root, so dev mode would not reload on an edit otherwise.
+      this.addWatchFile(file);
+      const value = await moduleValue(dir, file);
+      return { code: `export default ${JSON.stringify(value)};\n`, moduleType: 'js', map: null };
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Types of the YAML imports that src/build/scenario-plugin.ts turns into JSON modules.
+ * The plugin validates every file at build time, so the game can trust these types:
+ * the two shared files by name, and any other `.yaml` as a loaded scenario.
+ *
+ * Order matters: TypeScript picks among wildcard declarations by the longest text before the
+ * `*`, and on a tie (all three have none) the first declared, so the shared files come first.
+ * A new file in scenarios/shared/ needs its own declaration here.
+ *
+ * This file must stay a global script (no top-level import) for the wildcards to declare modules,
+ * and a declaration inside one may not import a relative path, so the types come through `import()`.
+ */
+/* eslint-disable @typescript-eslint/consistent-type-imports -- see above: import() is the only way in */
+
+declare module '*/scenarios/shared/circular-938.yaml' {
+  const cable: import('../core/scenario/schema.ts').Cable;
+  export default cable;
+}
+
+declare module '*/scenarios/shared/glossary.yaml' {
+  const glossary: import('../core/scenario/schema.ts').Glossary;
+  export default glossary;
+}
+
+declare module '*.yaml' {
+  const loaded: import('../core/scenario/load.ts').LoadedScenario;
+  export default loaded;
+}

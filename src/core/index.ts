@@ -1,0 +1,84 @@
+/**
+ * The core layer's public surface: scenario format and checks, the pure engine, hashing.
+ * Everything here is pure TypeScript with no DOM, Phaser, howler or zustand; the store, the
+ * scenes, the overlay and the review page import the core only through this file.
+ */
+
+// engine
+export {
+  availableChoices,
+  currentNode,
+  isEnded,
+  step,
+  type ChoiceMade,
+  type ChoiceView,
+  type GameEvent,
+  type StepResult,
+} from './engine/step.ts';
+export { deadlineOf, initialState, type Mark, type SessionState, type StartOptions, type TrailStep } from './engine/state.ts';
+export {
+  formatSpan,
+  isoUtc,
+  offsetLabel,
+  parseTime,
+  timeOf,
+  wallTime,
+  type UtcMinutes,
+  type WallTime,
+} from './engine/clock.ts';
+
+// scenario format
+export {
+  cableSchema,
+  glossarySchema,
+  PHASES,
+  POINTS,
+  PRECEDENCES,
+  SCENARIO_FORMAT,
+  SCENARIO_FORMAT_VERSION,
+  scenarioSchema,
+  SOUND_CUES,
+  type Cable,
+  type Choice,
+  type Condition,
+  type Effect,
+  type Glossary,
+  type Outcome,
+  type Person,
+  type Phase,
+  type Point,
+  type Precedence,
+  type Scenario,
+  type ScenarioNode,
+  type SoundCue,
+} from './scenario/schema.ts';
+
+// scenario loading and checks
+export {
+  formatIssue,
+  sortIssues,
+  unlocated,
+  type IssuePath,
+  type Locator,
+  type PathSegment,
+  type Position,
+  type ScenarioIssue,
+} from './scenario/issues.ts';
+export {
+  parseCable,
+  parseGlossary,
+  parseScenario,
+  parseShared,
+  type CableParseResult,
+  type GlossaryParseResult,
+  type ParseFailure,
+  type ParseResult,
+  type SharedParseResult,
+} from './scenario/parse.ts';
+export { checkScenario } from './scenario/check.ts';
+export { loadScenario, type LoadedScenario, type LoadResult } from './scenario/load.ts';
+
+// hashing
+export { canonicalJson, hashJson, sha256Hex } from './hash.ts';
+
+// log

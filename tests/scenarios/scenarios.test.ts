@@ -1,0 +1,59 @@
+/**
+ * The real content: every scenario in scenarios/ and every shared file in scenarios/shared/ must
+ * load with no issue at all. Failures print every issue as `file:line:col path: message`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatIssue, loadScenario, parseShared, type ScenarioIssue } from '../../src/core/index.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** `scenarios/…/*.yaml` names relative to the project root, sorted. */
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(`${ROOT}${dir}`)) return [];
+  return readdirSync(`${ROOT}${dir}`)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => `${dir}/${f}`);
+}
+
+const read = (file: string): string => readFileSync(`${ROOT}${file}`, 'utf8');
+
+function failWith(issues: readonly ScenarioIssue[]): never {
+  const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
+  return expect.fail(`${count}:\n${issues.map(formatIssue).join('\n')}`);
+}
+
+const scenarios = yamlFiles('scenarios');
+const shared = yamlFiles('scenarios/shared');
+
+describe('scenario content', () => {
+  it('holds at least one scenario', () => {
+    expect(scenarios, 'no scenarios/*.yaml: the game has nothing to play').not.toEqual([]);
+  });
+
+  for (const file of scenarios) {
+    it(`${file} passes every check`, async () => {
+      const result = await loadScenario(read(file), file);
+      if (!result.ok) failWith(result.issues);
+    });
+  }
+
+  it('has no two scenarios with the same id', async () => {
+    const ids = new Map<string, string[]>();
+    for (const file of scenarios) {
+      const result = await loadScenario(read(file), file);
+      if (result.ok) ids.set(result.loaded.scenario.id, [...(ids.get(result.loaded.scenario.id) ?? []), file]);
+    }
+    const twice = [...ids].filter(([, files]) => files.length > 1).map(([id, files]) => `"${id}" in ${files.join(', ')}`);
+    expect(twice).toEqual([]);
+  });
+
+  for (const file of shared) {
+    it(`${file} is a valid cable or glossary`, () => {
+      const result = parseShared(read(file), file);
+      if (!result.ok) failWith(result.issues);
+    });
+  }
+});
