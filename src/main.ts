@@ -9,14 +9,13 @@ import '@fontsource/courier-prime/400.css';
 import '@fontsource/courier-prime/700.css';
 import './ui/styles.css';
 import { cable, glossary, scenario } from './content.ts';
-import { replayLog } from './core/log/replay.ts';
+import { replayLog } from './core/index.ts';
+import { createMutePreference } from './audio/mute-preference.ts';
 import { createGameStore, saveKey } from './store/game-store.ts';
 import { checkOpenLog } from './store/open-log.ts';
 import { browserStorage, readSave } from './store/storage.ts';
 import { mountOverlay, type Overlay } from './ui/overlay.ts';
 import { showFatal } from './ui/fatal.ts';
-
-const MUTE_KEY = 'circular938.muted';
 
 function newSeed(): number {
   const a = new Uint32Array(1);
@@ -35,12 +34,7 @@ function boot(): void {
     const v = params.get(param);
     if (v) preset[key] = v;
   }
-  let muted = false;
-  try {
-    muted = storage?.getItem(MUTE_KEY) === '1';
-  } catch {
-    muted = false;
-  }
+  const mute = createMutePreference(storage);
 
   const overlay = mountOverlay({
     root: app,
@@ -48,14 +42,8 @@ function boot(): void {
     cable,
     glossary,
     preset,
-    muted,
-    onMutedChange(m) {
-      try {
-        storage?.setItem(MUTE_KEY, m ? '1' : '0');
-      } catch {
-        // Remembering the setting is a nicety; the toggle still works for this visit.
-      }
-    },
+    muted: mute.get(),
+    onMutedChange: (m) => mute.set(m),
     savedGame() {
       const text = readSave(storage, saveKey(scenario.scenario.id));
       if (text === null) return null;
@@ -66,11 +54,11 @@ function boot(): void {
     },
   });
   (globalThis as { circular938?: unknown }).circular938 = { store };
-  loadLater(overlay, store, storage);
+  loadLater(overlay, store);
 }
 
 /** Phaser and sound arrive after the first screen is usable; the game plays on in text if either fails. */
-function loadLater(overlay: Overlay, store: ReturnType<typeof createGameStore>, storage: ReturnType<typeof browserStorage>): void {
+function loadLater(overlay: Overlay, store: ReturnType<typeof createGameStore>): void {
   overlay.stageStatus('Drawing the embassy…');
   const cableText = cable.pages.flatMap((p) => p.blocks.map((b) => b.text.replace(/~~(.+?)~~/g, '$1'))).join('\n');
   const start = (): void => {
@@ -81,8 +69,9 @@ function loadLater(overlay: Overlay, store: ReturnType<typeof createGameStore>, 
       .catch(() => overlay.stageStatus('The pictures could not be loaded. You can still play: all the words are here.'));
     import('./audio/audio.ts')
       .then(({ createAudio }) => {
-        const audio = createAudio({ storage: storage ?? undefined });
-        audio.load();
+        // The overlay owns the mute setting and the captions; the adapter only makes sound.
+        const audio = createAudio({ storage: null });
+        void audio.load();
         overlay.setSound(audio);
       })
       .catch(() => undefined);

@@ -82,3 +82,12 @@ export { loadScenario, type LoadedScenario, type LoadResult } from './scenario/l
 export { canonicalJson, hashJson, sha256Hex } from './hash.ts';
 
 // log
+export { LOG_FORMAT, LOG_FORMAT_VERSION, type Attempt, type AttemptOrigin, type DecisionLog, type LogEntry, type LogHeader, type SealedEntry, type SealedLog } from './log/format.ts';
+export { appendEntry, createLog, currentAttempt, originAt, startAttempt } from './log/create.ts';
+export { sealLog, unsealLog } from './log/seal.ts';
+export { replayEvents, replayLog, type ReplayResult } from './log/replay.ts';
+export { verifyLog, verifyLogText, type ScenarioRef, type VerifyResult } from './log/verify.ts';
+
+// rubric and telegram
+export { scoreRubric, POINT_LABELS, type Criterion, type Level, type Rubric } from './rubric/rubric.ts';
+export { composeTelegram, describeLetters, type ComposedTelegram } from './telegram/compose.ts';

@@ -6,17 +6,18 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
+  appendEntry,
   availableChoices,
+  createLog,
   initialState,
   isoUtc,
+  replayLog,
   step,
   type ChoiceView,
+  type DecisionLog,
   type LoadedScenario,
   type SessionState,
 } from '../core/index.ts';
-import { appendEntry, createLog } from '../core/log/create.ts';
-import type { DecisionLog } from '../core/log/format.ts';
-import { replayLog } from '../core/log/replay.ts';
 import { checkOpenLog } from './open-log.ts';
 import { clearSave, readSave, writeSave, type SaveStatus, type StorageLike } from './storage.ts';
 

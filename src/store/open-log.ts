@@ -2,8 +2,7 @@
  * Reads an autosaved (open, unsealed) decision log back from storage text. The save is our own
  * output, but storage can be edited or left by an older version, so it is checked at this edge.
  */
-import type { LoadedScenario } from '../core/index.ts';
-import { LOG_FORMAT, LOG_FORMAT_VERSION, type DecisionLog } from '../core/log/format.ts';
+import { LOG_FORMAT, LOG_FORMAT_VERSION, type DecisionLog, type LoadedScenario } from '../core/index.ts';
 
 export type OpenLogResult = { ok: true; log: DecisionLog } | { ok: false; problem: string };
 

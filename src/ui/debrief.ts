@@ -2,11 +2,17 @@
  * The debrief: the ending, the rubric, the telegram as sent, every decision with its time, what
  * really happened with sources, who was real and who invented, and the log download.
  */
-import { wallTime, type LoadedScenario, type Scenario, type SessionState } from '../core/index.ts';
-import type { DecisionLog } from '../core/log/format.ts';
-import { sealLog } from '../core/log/seal.ts';
-import { scoreRubric, type Criterion } from '../core/rubric/rubric.ts';
-import { composeTelegram } from '../core/telegram/compose.ts';
+import {
+  composeTelegram,
+  scoreRubric,
+  sealLog,
+  wallTime,
+  type Criterion,
+  type DecisionLog,
+  type LoadedScenario,
+  type Scenario,
+  type SessionState,
+} from '../core/index.ts';
 import { h, paragraphs } from './dom.ts';
 import { PHASE_TITLES } from './phases.ts';
 

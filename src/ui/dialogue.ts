@@ -2,8 +2,7 @@
  * The dialogue panel: who speaks, what is said, and the numbered choices. New text is announced
  * through a polite live region; focus moves to the first choice so keyboard play flows on.
  */
-import { formatSpan, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
-import { composeTelegram } from '../core/telegram/compose.ts';
+import { composeTelegram, formatSpan, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
 import { h, paragraphs } from './dom.ts';
 import { PHASE_TITLES, phaseSteps } from './phases.ts';
 

@@ -13,10 +13,16 @@ export function parseTime(value: string): UtcMinutes | null {
   const m = TIME.exec(value);
   if (!m) return null;
   const [, y, mo, d, h, mi, z, sign, oh, om] = m;
-  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const check = new Date(0);
+  check.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  check.setUTCHours(Number(h), Number(mi), 0, 0);
+  const ms = check.getTime();
   if (Number.isNaN(ms)) return null;
-  const check = new Date(ms);
-  if (check.getUTCDate() !== Number(d) || check.getUTCHours() !== Number(h)) return null;
+  // A rolled-over field (month 13, 24:00, minute 60) means the text named no real time.
+  const fields = [check.getUTCMonth() + 1, check.getUTCDate(), check.getUTCHours(), check.getUTCMinutes()];
+  if (fields.join() !== [mo, d, h, mi].map(Number).join()) return null;
+  if (z !== 'Z' && (Number(oh) > 14 || Number(om) > 59)) return null;
   const offset = z === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
   return ms / 60000 - offset;
 }

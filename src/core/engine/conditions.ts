@@ -1,6 +1,7 @@
 /** Evaluates the closed condition vocabulary of scenario files against a session state. Pure. */
 import type { Condition, Scenario } from '../scenario/schema.ts';
 import { timeOf } from './clock.ts';
+import { lookup } from './lookup.ts';
 import type { SessionState } from './state.ts';
 
 function timeRef(scenario: Scenario, ref: string): number {
@@ -12,7 +13,7 @@ export function holds(scenario: Scenario, state: SessionState, c: Condition | un
   if ('flag' in c) return state.flags.includes(c.flag);
   if ('notFlag' in c) return !state.flags.includes(c.notFlag);
   if ('counter' in c) {
-    const v = state.counters[c.counter] ?? 0;
+    const v = lookup(state.counters, c.counter) ?? 0;
     return (c.atLeast === undefined || v >= c.atLeast) && (c.atMost === undefined || v <= c.atMost);
   }
   if ('conveyed' in c) return c.conveyed.every((p) => state.conveyed.includes(p));

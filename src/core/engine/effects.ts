@@ -1,6 +1,7 @@
 /** Carries out the effect vocabulary of scenario files. Pure: returns a new state. */
 import { POINTS, type Effect } from '../scenario/schema.ts';
 import { timeOf } from './clock.ts';
+import { lookup } from './lookup.ts';
 import type { SessionState } from './state.ts';
 
 function withItem<T>(list: readonly T[], item: T): T[] {
@@ -11,7 +12,7 @@ export function applyEffect(state: SessionState, e: Effect): SessionState {
   if ('set' in e) return { ...state, flags: withItem(state.flags, e.set).sort() };
   if ('unset' in e) return { ...state, flags: state.flags.filter((f) => f !== e.unset) };
   if ('add' in e) {
-    const v = (state.counters[e.add.counter] ?? 0) + e.add.by;
+    const v = (lookup(state.counters, e.add.counter) ?? 0) + e.add.by;
     return { ...state, counters: { ...state.counters, [e.add.counter]: v } };
   }
   if ('convey' in e) {

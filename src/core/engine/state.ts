@@ -4,6 +4,7 @@
  */
 import type { Phase, Point, Precedence, Scenario } from '../scenario/schema.ts';
 import { timeOf, type UtcMinutes } from './clock.ts';
+import { lookup } from './lookup.ts';
 import { seedState } from './rng.ts';
 
 export type Mark = 'met' | 'sent';
@@ -52,10 +53,10 @@ export interface StartOptions {
 
 /** The state before the first decision. Pure; throws a RangeError for an unknown variant (a programmer error). */
 export function initialState(scenario: Scenario, options: StartOptions): SessionState {
-  if (!(options.variant in scenario.variants)) {
+  if (lookup(scenario.variants, options.variant) === undefined) {
     throw new RangeError(`scenario ${scenario.id} has no variant "${options.variant}"`);
   }
-  const start = scenario.nodes[scenario.start];
+  const start = lookup(scenario.nodes, scenario.start);
   if (!start) throw new RangeError(`scenario ${scenario.id} has no start node "${scenario.start}"`);
   return {
     scenarioId: scenario.id,

@@ -7,6 +7,7 @@
 import type { Choice, Scenario, ScenarioNode } from '../scenario/schema.ts';
 import { holds } from './conditions.ts';
 import { applyEffects } from './effects.ts';
+import { lookup } from './lookup.ts';
 import { pickWeighted } from './rng.ts';
 import type { SessionState } from './state.ts';
 
@@ -28,7 +29,7 @@ export interface ChoiceView {
 }
 
 export function currentNode(scenario: Scenario, state: SessionState): ScenarioNode {
-  const node = scenario.nodes[state.node];
+  const node = lookup(scenario.nodes, state.node);
   if (!node) throw new RangeError(`no node "${state.node}" in scenario ${scenario.id}`);
   return node;
 }
@@ -47,7 +48,7 @@ export function availableChoices(scenario: Scenario, state: SessionState): Choic
 }
 
 function enter(scenario: Scenario, state: SessionState, next: string): StepResult {
-  const node = scenario.nodes[next];
+  const node = lookup(scenario.nodes, next);
   if (!node) return { ok: false, error: `no node "${next}"` };
   return {
     ok: true,
@@ -56,7 +57,7 @@ function enter(scenario: Scenario, state: SessionState, next: string): StepResul
 }
 
 export function step(scenario: Scenario, state: SessionState, event: GameEvent): StepResult {
-  const node = scenario.nodes[state.node];
+  const node = lookup(scenario.nodes, state.node);
   if (!node) return { ok: false, error: `no node "${state.node}"` };
   if (node.ending) return { ok: false, error: `node "${state.node}" is an ending; the game is over` };
   const at = state.clock;

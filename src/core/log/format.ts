@@ -4,15 +4,16 @@
  *
  * In memory and in autosave the log is "open" (entries without hashes). Exported files are
  * "sealed": every entry carries `prev` and `hash`, SHA-256 over the canonical JSON of the entry
- * without `hash`, chained from a genesis hash over the header; `head` is the last hash so a
- * truncated file is detected.
+ * without `hash` (plus its attempt's index, `from` and `startedAt`), chained from a genesis hash
+ * over the header; `head` is the last hash so a truncated file is detected. The exact rules,
+ * including how an attempt with no entries is chained, are in seal.ts.
  */
 
 export const LOG_FORMAT = 'circular938-log';
 export const LOG_FORMAT_VERSION = 1;
 
 export interface LogEntry {
-  /** 1-based position within its attempt. */
+  /** 1-based position among its attempt's own entries (an inherited prefix is not counted). */
   seq: number;
   /** The node the decision was taken at. */
   node: string;
@@ -60,6 +61,9 @@ export interface DecisionLog extends LogHeader {
 
 export interface SealedLog extends LogHeader {
   attempts: Attempt<SealedEntry>[];
-  /** Hash of the last entry of the last attempt (or the genesis hash when there are none). */
+  /**
+   * The last link of the chain: the hash of the last entry, or, when the last attempt has no
+   * entries yet, of that attempt's own link (see seal.ts); the genesis hash when there is nothing.
+   */
   head: string;
 }

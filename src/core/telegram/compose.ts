@@ -7,6 +7,7 @@
  */
 import type { Point, Scenario } from '../scenario/schema.ts';
 import { wallTime } from '../engine/clock.ts';
+import { lookup } from '../engine/lookup.ts';
 import type { SessionState } from '../engine/state.ts';
 
 export interface ComposedTelegram {
@@ -76,9 +77,9 @@ export function composeTelegram(scenario: Scenario, state: SessionState): Compos
   const action = `ACTION: SECSTATE WASHINGTON ${precedence}`;
   const reaction =
     state.reported !== null
-      ? (scenario.responses[state.reported]?.telegram ?? '')
+      ? (lookup(scenario.responses, state.reported)?.telegram ?? '')
       : '(Reaction not yet reported.)';
-  const drafted = state.draft.map((id) => t.paragraphs[id] ?? '').filter((p) => p.length > 0);
+  const drafted = state.draft.map((id) => lookup(t.paragraphs, id) ?? '').filter((p) => p.length > 0);
   const paragraphs = [pointsParagraph(scenario, state), reaction, ...drafted].map((p, i) => `${i + 1}. ${p.trim()}`);
   const opening = `${t.number}. ${t.reference}.`;
   const text = [

@@ -1,0 +1,87 @@
+/**
+ * The hash chain of a sealed log (design.md §4).
+ *
+ * - genesis = SHA-256 of the canonical JSON of the header (everything but `attempts` and `head`);
+ * - each entry, in attempt order then entry order: `prev` = the previous link's hash (genesis for
+ *   the first), `hash` = SHA-256 of the canonical JSON of the entry without `hash`, together with
+ *   its attempt's index, `from` and `startedAt`, so an entry moved to another attempt, or an edited
+ *   branch point, breaks the chain;
+ * - an attempt without entries (a rewind with no decision yet) is a link of its own,
+ *   `{ attempt, from, startedAt, entries: 0, prev }`, whose hash is not stored: it is the `prev`
+ *   of the next entry, or the head;
+ * - `head` = the last link's hash, so a truncated file is detected.
+ *
+ * Async only because WebCrypto is; otherwise pure. Throws only if WebCrypto is missing.
+ */
+import { canonicalJson, hashJson, sha256Hex } from '../hash.ts';
+import type { Attempt, DecisionLog, LogEntry, LogHeader, SealedEntry, SealedLog } from './format.ts';
+
+/** The header fields the genesis hash covers, copied field by field so extra keys never leak in. */
+export function headerOf(log: LogHeader): LogHeader {
+  const student = log.student.classCode === undefined
+    ? { label: log.student.label }
+    : { label: log.student.label, classCode: log.student.classCode };
+  return {
+    format: log.format,
+    formatVersion: log.formatVersion,
+    scenario: { id: log.scenario.id, version: log.scenario.version, hash: log.scenario.hash },
+    seed: log.seed,
+    variant: log.variant,
+    student,
+    createdAt: log.createdAt,
+  };
+}
+
+/** The first link of the chain. */
+export function genesisHash(log: LogHeader): Promise<string> {
+  return hashJson(headerOf(log));
+}
+
+/** The hash of one entry, linked to `prev` and to its place in attempt `index`. */
+export function entryHash(entry: LogEntry, prev: string, index: number, attempt: Attempt<LogEntry>): Promise<string> {
+  const { seq, node, choice, clock, at, thinkMs } = entry;
+  return sha256Hex(
+    canonicalJson({ seq, node, choice, clock, at, thinkMs, prev, attempt: index, from: attempt.from, startedAt: attempt.startedAt }),
+  );
+}
+
+/** The unstored link that stands for an attempt with no entries. */
+export function emptyAttemptHash(prev: string, index: number, attempt: Attempt<LogEntry>): Promise<string> {
+  return hashJson({ attempt: index, from: attempt.from, startedAt: attempt.startedAt, entries: 0, prev });
+}
+
+/**
+ * Seals an open log for export: adds `prev` and `hash` to every entry and sets `head`.
+ * Re-sealing a sealed log recomputes every hash from its content. Pure apart from being async;
+ * the input is not modified. Rejects only if WebCrypto is missing.
+ */
+export async function sealLog(log: DecisionLog): Promise<SealedLog> {
+  let prev = await genesisHash(log);
+  const attempts: Attempt<SealedEntry>[] = [];
+  for (const [index, attempt] of log.attempts.entries()) {
+    const entries: SealedEntry[] = [];
+    for (const entry of attempt.entries) {
+      const hash = await entryHash(entry, prev, index, attempt);
+      const { seq, node, choice, clock, at, thinkMs } = entry;
+      entries.push({ seq, node, choice, clock, at, thinkMs, prev, hash });
+      prev = hash;
+    }
+    if (entries.length === 0) prev = await emptyAttemptHash(prev, index, attempt);
+    attempts.push({ from: attempt.from === null ? null : { ...attempt.from }, startedAt: attempt.startedAt, entries });
+  }
+  return { ...headerOf(log), attempts, head: prev };
+}
+
+/**
+ * Drops the chain fields of a sealed log, giving the open log it was sealed from. Pure.
+ */
+export function unsealLog(log: SealedLog): DecisionLog {
+  return {
+    ...headerOf(log),
+    attempts: log.attempts.map((a) => ({
+      from: a.from === null ? null : { ...a.from },
+      startedAt: a.startedAt,
+      entries: a.entries.map(({ seq, node, choice, clock, at, thinkMs }) => ({ seq, node, choice, clock, at, thinkMs })),
+    })),
+  };
+}

@@ -1,0 +1,238 @@
+/**
+ * The debrief rubric: how a playthrough did on timeliness, completeness, discretion and fidelity,
+ * and which outcome it reached, each with a level and a sentence a fifteen-year-old understands.
+ * Pure and deterministic: the same scenario and state give the same rubric. Times are given in
+ * the post's local time from the scenario's offset, never from the runtime's time zone.
+ */
+import { POINTS, type Point, type Scenario } from '../scenario/schema.ts';
+import { wallTime, type UtcMinutes } from '../engine/clock.ts';
+import { lookup } from '../engine/lookup.ts';
+import { deadlineOf, type SessionState } from '../engine/state.ts';
+
+/** How well a criterion was met; the outcome criterion uses good/poor for reached/not reached. */
+export type Level = 'good' | 'partial' | 'poor';
+
+/** Points each level earns in a scored criterion. */
+export const LEVEL_POINTS: Readonly<Record<Level, number>> = { good: 2, partial: 1, poor: 0 };
+
+/** What each point of the circular says, in plain words. */
+export const POINT_LABELS: Readonly<Record<Point, string>> = {
+  a: '(a) the Soviets have still not properly removed the IL-28 bombers',
+  b: '(b) organized Soviet army units are in Cuba',
+  c: '(c) Castro says he will fire on US reconnaissance planes',
+  d: '(d) an incident may happen and the US will hit back',
+  e: '(e) what happens next depends on what the Soviets choose',
+  f: '(f) the quarantine may come back and cover fuel (POL) too',
+  g: '(g) the President will speak on Tuesday afternoon',
+  h: '(h) the US counts on its allies to cooperate fully',
+  organ: 'the request for a meeting of the Organ of Consultation on Wednesday 21 November',
+  reaction: "the request for the government's reaction",
+};
+
+interface CriterionBase<Id extends string> {
+  id: Id;
+  title: string;
+  level: Level;
+  /** LEVEL_POINTS of the level; 0 for a criterion that is not scored. */
+  points: number;
+  /** 2 for a scored criterion, 0 for one that is only reported (the outcome). */
+  maxPoints: number;
+  sentence: string;
+}
+
+/** Whether the démarche (`marks.met`) and the report (`marks.sent`) came before the deadline. */
+export interface TimelinessCriterion extends CriterionBase<'timeliness'> {
+  /** Local wall-clock labels ("Mon 19 Nov 21:30"), or null when it never happened. */
+  met: string | null;
+  sent: string | null;
+  metInTime: boolean;
+  sentInTime: boolean;
+  deadline: string;
+}
+
+/** Which of the ten things the circular asks to convey were conveyed. */
+export interface CompletenessCriterion extends CriterionBase<'completeness'> {
+  conveyed: { point: Point; label: string }[];
+  missing: { point: Point; label: string }[];
+  count: number;
+  total: number;
+}
+
+/** The pitfalls taken, in order, with the scenario's labels and explanations. */
+export interface DiscretionCriterion extends CriterionBase<'discretion'> {
+  pitfalls: { id: string; kind: 'leak' | 'promise' | null; label: string; explanation: string }[];
+}
+
+/** The reported response against the actual one. */
+export interface FidelityCriterion extends CriterionBase<'fidelity'> {
+  status: 'match' | 'mismatch' | 'not-reported' | 'no-reaction';
+  actual: { id: string; label: string } | null;
+  reported: { id: string; label: string } | null;
+}
+
+/** The ending reached; reported, not scored (it follows from the other decisions and the variant). */
+export interface OutcomeCriterion extends CriterionBase<'outcome'> {
+  outcome: string | null;
+  outcomeTitle: string | null;
+}
+
+/** Any one criterion, as listed in `Rubric.criteria`. */
+export type Criterion = TimelinessCriterion | CompletenessCriterion | DiscretionCriterion | FidelityCriterion | OutcomeCriterion;
+
+/** The whole rubric for one session state. */
+export interface Rubric {
+  timeliness: TimelinessCriterion;
+  completeness: CompletenessCriterion;
+  discretion: DiscretionCriterion;
+  fidelity: FidelityCriterion;
+  outcome: OutcomeCriterion;
+  /** The criteria in display order. */
+  criteria: Criterion[];
+  /** Sum over the scored criteria (all but the outcome). */
+  total: { points: number; max: number };
+}
+
+function scored<Id extends string>(id: Id, title: string, level: Level, sentence: string): CriterionBase<Id> {
+  return { id, title, level, points: LEVEL_POINTS[level], maxPoints: 2, sentence };
+}
+
+function localLabel(scenario: Scenario, t: UtcMinutes): string {
+  return wallTime(t, scenario.post.utcOffsetMinutes).label;
+}
+
+function timeliness(scenario: Scenario, state: SessionState): TimelinessCriterion {
+  const deadline = deadlineOf(scenario);
+  const { met, sent } = state.marks;
+  const metInTime = met !== undefined && met < deadline;
+  const sentInTime = sent !== undefined && sent < deadline;
+  const deadlineLabel = `${localLabel(scenario, deadline)} ${scenario.post.city} time`;
+  const when = (t: UtcMinutes | undefined): string | null => (t === undefined ? null : localLabel(scenario, t));
+  const metText = met === undefined ? 'you never delivered the message' : `you delivered the message at ${when(met)}`;
+  const sentText = sent === undefined ? 'you never sent your report' : `your report went out at ${when(sent)}`;
+  const press = `the President's press conference (${deadlineLabel})`;
+  let level: Level;
+  let sentence: string;
+  if (metInTime && sentInTime) {
+    level = 'good';
+    sentence = `${capitalise(metText)} and ${sentText}, both before ${press}.`;
+  } else if (metInTime) {
+    level = 'partial';
+    const late = sent === undefined ? 'you never sent your report' : `your report only went out at ${when(sent)}, after it`;
+    sentence = `${capitalise(metText)}, before ${press}, but ${late}.`;
+  } else if (sentInTime) {
+    level = 'partial';
+    const late = met === undefined ? 'you never delivered the message to the government' : `you only delivered the message at ${when(met)}, after it`;
+    sentence = `${capitalise(sentText)}, before ${press}, but ${late}.`;
+  } else {
+    level = 'poor';
+    sentence = `${capitalise(metText)} and ${sentText}, so Washington heard nothing from you before ${press}.`;
+  }
+  return {
+    ...scored('timeliness', 'On time', level, sentence),
+    met: when(met),
+    sent: when(sent),
+    metInTime,
+    sentInTime,
+    deadline: deadlineLabel,
+  };
+}
+
+function completeness(state: SessionState): CompletenessCriterion {
+  const conveyed = POINTS.filter((p) => state.conveyed.includes(p)).map((point) => ({ point, label: POINT_LABELS[point] }));
+  const missing = POINTS.filter((p) => !state.conveyed.includes(p)).map((point) => ({ point, label: POINT_LABELS[point] }));
+  const count = conveyed.length;
+  const total = POINTS.length;
+  const level: Level = count === total ? 'good' : count * 2 >= total ? 'partial' : 'poor';
+  const sentence =
+    count === total
+      ? `You passed on all ${total} things the circular asked you to say.`
+      : count === 0
+        ? `You passed on none of the ${total} things the circular asked you to say.`
+        : `You passed on ${count} of the ${total} things the circular asked you to say; you left out ${listText(missing.map((m) => m.label))}.`;
+  return { ...scored('completeness', 'The whole message', level, sentence), conveyed, missing, count, total };
+}
+
+function discretion(scenario: Scenario, state: SessionState): DiscretionCriterion {
+  const pitfalls = state.leaks.map((id) => {
+    const p = lookup(scenario.pitfalls, id);
+    return p
+      ? { id, kind: p.kind, label: p.label, explanation: p.explanation }
+      : { id, kind: null, label: id, explanation: 'This scenario has no explanation for this mistake.' };
+  });
+  const level: Level = pitfalls.length === 0 ? 'good' : pitfalls.length === 1 ? 'partial' : 'poor';
+  const sentence =
+    pitfalls.length === 0
+      ? 'You kept secret what was secret and promised nothing Washington had not decided.'
+      : `You made ${pitfalls.length === 1 ? 'one mistake' : `${pitfalls.length} mistakes`} an ambassador must not make: ${listText(pitfalls.map((p) => `"${p.label}"`))}.`;
+  return { ...scored('discretion', 'Discretion', level, sentence), pitfalls };
+}
+
+function fidelity(scenario: Scenario, state: SessionState): FidelityCriterion {
+  const named = (id: string | null): { id: string; label: string } | null => {
+    if (id === null) return null;
+    return { id, label: lookup(scenario.responses, id)?.label ?? id };
+  };
+  const actual = named(state.actual);
+  const reported = named(state.reported);
+  const base = { actual, reported };
+  if (reported === null) {
+    const sentence = actual === null
+      ? 'You never reported the government\'s reaction, so Washington had to act without knowing it.'
+      : `The government's real reaction was "${actual.label}", but you never reported it, so Washington had to act without knowing it.`;
+    return { ...scored('fidelity', 'Honest reporting', 'poor', sentence), status: 'not-reported', ...base };
+  }
+  if (actual === null) {
+    const sentence = `You reported "${reported.label}", but the government never actually gave a reaction, so Washington acted on a guess.`;
+    return { ...scored('fidelity', 'Honest reporting', 'poor', sentence), status: 'no-reaction', ...base };
+  }
+  if (actual.id === reported.id) {
+    const sentence = `You reported the government's reaction as it really was ("${actual.label}"), so Washington acted on the truth.`;
+    return { ...scored('fidelity', 'Honest reporting', 'good', sentence), status: 'match', ...base };
+  }
+  const sentence = `The government's real reaction was "${actual.label}", but you reported "${reported.label}", so Washington acted on a wrong picture.`;
+  return { ...scored('fidelity', 'Honest reporting', 'poor', sentence), status: 'mismatch', ...base };
+}
+
+function outcome(scenario: Scenario, state: SessionState): OutcomeCriterion {
+  const ending = lookup(scenario.nodes, state.node)?.ending;
+  if (!ending) {
+    return {
+      id: 'outcome', title: 'How it ended', level: 'poor', points: 0, maxPoints: 0,
+      sentence: 'The game has not reached an ending yet.',
+      outcome: state.outcome, outcomeTitle: null,
+    };
+  }
+  return {
+    id: 'outcome', title: 'How it ended', level: 'good', points: 0, maxPoints: 0,
+    sentence: `Your game ended with "${ending.title}". ${endSentence(ending.summary)}`,
+    outcome: ending.outcome, outcomeTitle: ending.title,
+  };
+}
+
+/** Scores a session state (usually a finished one) against its scenario. Pure; does not throw. */
+export function scoreRubric(scenario: Scenario, state: SessionState): Rubric {
+  const rubric = {
+    timeliness: timeliness(scenario, state),
+    completeness: completeness(state),
+    discretion: discretion(scenario, state),
+    fidelity: fidelity(scenario, state),
+    outcome: outcome(scenario, state),
+  };
+  const criteria: Criterion[] = [rubric.timeliness, rubric.completeness, rubric.discretion, rubric.fidelity, rubric.outcome];
+  const total = criteria.reduce((t, c) => ({ points: t.points + c.points, max: t.max + c.maxPoints }), { points: 0, max: 0 });
+  return { ...rubric, criteria, total };
+}
+
+function endSentence(text: string): string {
+  return /[.!?]["”’)]?$/.test(text) ? text : `${text}.`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "a", "a and b", "a, b and c" */
+function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}

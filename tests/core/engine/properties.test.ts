@@ -1,0 +1,111 @@
+/**
+ * Engine properties (design.md §9) on the mini fixture and on every scenario under scenarios/:
+ * replay is deterministic, the clock never runs backwards, and any random walk ends.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { initialState, type SessionState } from '../../../src/core/engine/state.ts';
+import { availableChoices, isEnded, step } from '../../../src/core/engine/step.ts';
+import { replayEvents } from '../../../src/core/log/replay.ts';
+import { formatIssue } from '../../../src/core/scenario/issues.ts';
+import { loadScenario } from '../../../src/core/scenario/load.ts';
+import type { Scenario } from '../../../src/core/scenario/schema.ts';
+import { miniScenario } from '../../fixtures/mini-scenario.ts';
+
+/** Steps a walk may take before it must have reached an ending. */
+const MAX_STEPS = 300;
+const RUNS = 150;
+
+type Case = { name: string; scenario: Scenario } | { name: string; problem: string };
+
+async function realScenarios(): Promise<Case[]> {
+  const dir = new URL('../../../scenarios/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  return Promise.all(
+    files.map(async (f): Promise<Case> => {
+      const r = await loadScenario(readFileSync(new URL(f, dir), 'utf8'), `scenarios/${f}`);
+      return r.ok ? { name: f, scenario: r.loaded.scenario } : { name: f, problem: r.issues.map(formatIssue).join('\n') };
+    }),
+  );
+}
+
+const cases: Case[] = [{ name: 'mini fixture', scenario: miniScenario }, ...(await realScenarios())];
+
+interface Walk {
+  choices: number[];
+  states: SessionState[];
+  /** Why the walk stopped before an ending, if it did. */
+  stuck: string | null;
+}
+
+/** Takes a random available choice at each step (`picks[i]` modulo the number open). */
+function randomWalk(scenario: Scenario, seed: number, variant: string, picks: readonly number[]): Walk {
+  let state = initialState(scenario, { seed, variant });
+  const states = [state];
+  const choices: number[] = [];
+  for (const pick of picks) {
+    if (isEnded(scenario, state)) break;
+    const open = availableChoices(scenario, state);
+    const chosen = open[pick % Math.max(open.length, 1)];
+    if (!chosen) return { choices, states, stuck: `no choice open at node "${state.node}"` };
+    const r = step(scenario, state, { type: 'choice.made', choice: chosen.index });
+    if (!r.ok) return { choices, states, stuck: r.error };
+    choices.push(chosen.index);
+    state = r.state;
+    states.push(state);
+  }
+  return { choices, states, stuck: null };
+}
+
+function walkArb(scenario: Scenario): fc.Arbitrary<{ seed: number; variant: string; picks: number[] }> {
+  return fc.record({
+    seed: fc.integer({ min: 0, max: 0xffffffff }),
+    variant: fc.constantFrom(...Object.keys(scenario.variants)),
+    picks: fc.array(fc.nat({ max: 1000 }), { minLength: MAX_STEPS, maxLength: MAX_STEPS }),
+  });
+}
+
+describe.each(cases)('engine properties: $name', (c) => {
+  if ('problem' in c) {
+    it('loads', () => expect.fail(`${c.name} does not load:\n${c.problem}`));
+    return;
+  }
+  const { scenario } = c;
+
+  it('replays the same seed and choices to the same state', () => {
+    fc.assert(
+      fc.property(walkArb(scenario), ({ seed, variant, picks }) => {
+        const walk = randomWalk(scenario, seed, variant, picks);
+        const again = replayEvents(scenario, { seed, variant }, walk.choices);
+        const third = replayEvents(scenario, { seed, variant }, walk.choices);
+        expect(again.ok && again.states).toEqual(walk.states);
+        expect(third).toEqual(again);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never runs the clock backwards along any walk', () => {
+    fc.assert(
+      fc.property(walkArb(scenario), ({ seed, variant, picks }) => {
+        const { states } = randomWalk(scenario, seed, variant, picks);
+        states.slice(1).forEach((s, i) => expect(s.clock).toBeGreaterThanOrEqual(states[i]?.clock ?? -Infinity));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`reaches an ending within ${MAX_STEPS} steps on any random walk, never stuck on the way`, () => {
+    fc.assert(
+      fc.property(walkArb(scenario), ({ seed, variant, picks }) => {
+        const walk = randomWalk(scenario, seed, variant, picks);
+        expect(walk.stuck).toBeNull();
+        const last = walk.states.at(-1);
+        expect(last && isEnded(scenario, last)).toBe(true);
+        expect(last?.outcome).not.toBeNull();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { initialState, type SessionState } from '../../../src/core/engine/state.ts';
+import { availableChoices, isEnded, step } from '../../../src/core/engine/step.ts';
+import { replayEvents } from '../../../src/core/log/replay.ts';
+import { scoreRubric } from '../../../src/core/rubric/rubric.ts';
+import { MINI_FAITHFUL_WALK, miniScenario } from '../../fixtures/mini-scenario.ts';
+
+function walk(choices: readonly number[], seed = 1, variant = 'historical'): SessionState {
+  const r = replayEvents(miniScenario, { seed, variant }, choices);
+  if (!r.ok) throw new Error(r.error);
+  return r.state;
+}
+
+describe('rubric', () => {
+  it('rates a faithful, complete, discreet report sent in time as good on every count', () => {
+    const rubric = scoreRubric(miniScenario, walk(MINI_FAITHFUL_WALK));
+    expect(rubric.criteria.map((c) => [c.id, c.level])).toEqual([
+      ['timeliness', 'good'],
+      ['completeness', 'good'],
+      ['discretion', 'good'],
+      ['fidelity', 'good'],
+      ['outcome', 'good'],
+    ]);
+    expect(rubric.total).toEqual({ points: 8, max: 8 });
+    expect(rubric.timeliness.sentence).toBe(
+      'You delivered the message at Mon 19 Nov 21:30 and your report went out at Mon 19 Nov 22:45, ' +
+        "both before the President's press conference (Tue 20 Nov 17:00 Test City time).",
+    );
+    expect(rubric.completeness).toMatchObject({ count: 10, total: 10, missing: [] });
+    expect(rubric.fidelity).toMatchObject({ status: 'match', actual: { id: 'support', label: 'Full support' } });
+    expect(rubric.outcome).toMatchObject({ outcome: 'calm', outcomeTitle: 'The quarantine is lifted', points: 0, maxPoints: 0 });
+  });
+
+  it('lists the points left out, the pitfalls taken and a report that differs from the reaction', () => {
+    // Short démarche, both pitfalls, no Organ request; the minister opposes (seed 1) or has reservations.
+    const s = walk([1, 0, 0, 1, 1, 2, 0, 0, 0, 0], 1);
+    expect(s.leaks).toEqual(['fyi-nato', 'promise-pol']);
+    const rubric = scoreRubric(miniScenario, s);
+    expect(rubric.completeness).toMatchObject({ level: 'poor', count: 3 });
+    expect(rubric.completeness.conveyed.map((p) => p.point)).toEqual(['a', 'f', 'g']);
+    expect(rubric.completeness.sentence).toMatch(/^You passed on 3 of the 10 things .* you left out \(b\) organized Soviet army units/);
+    expect(rubric.completeness.sentence).toMatch(/and the request for the government's reaction\.$/);
+    expect(rubric.discretion.level).toBe('poor');
+    expect(rubric.discretion.pitfalls).toEqual([
+      { id: 'fyi-nato', kind: 'leak', label: 'Told the minister about the NATO briefings', explanation: miniScenario.pitfalls['fyi-nato']?.explanation },
+      { id: 'promise-pol', kind: 'promise', label: 'Promised the quarantine would not cover fuel', explanation: miniScenario.pitfalls['promise-pol']?.explanation },
+    ]);
+    expect(rubric.discretion.sentence).toBe(
+      'You made 2 mistakes an ambassador must not make: "Told the minister about the NATO briefings" and "Promised the quarantine would not cover fuel".',
+    );
+    expect(rubric.fidelity.status).toBe('mismatch');
+    expect(rubric.fidelity.sentence).toBe(
+      `The government's real reaction was "${rubric.fidelity.actual?.label}", but you reported "Full support", so Washington acted on a wrong picture.`,
+    );
+    expect(rubric.fidelity.level).toBe('poor');
+  });
+
+  it('rates a message delivered in time but reported after the deadline as partly on time', () => {
+    // Wait for the written answer (the clock jumps to 16:45 local), then send: 17:05, after 17:00.
+    const s = walk([0, 0, 0, 0, 0, 0, 0, 2, 0, 3], 1);
+    const rubric = scoreRubric(miniScenario, s);
+    expect(rubric.timeliness).toMatchObject({ level: 'partial', metInTime: true, sentInTime: false, sent: 'Tue 20 Nov 17:05' });
+    expect(rubric.timeliness.sentence).toBe(
+      "You delivered the message at Mon 19 Nov 21:30, before the President's press conference (Tue 20 Nov 17:00 Test City time), " +
+        'but your report only went out at Tue 20 Nov 17:05, after it.',
+    );
+    expect(rubric.outcome).toMatchObject({ outcome: 'late', outcomeTitle: 'Too late' });
+  });
+
+  it('says plainly when nothing has happened yet', () => {
+    const rubric = scoreRubric(miniScenario, initialState(miniScenario, { seed: 1, variant: 'historical' }));
+    expect(rubric.timeliness.sentence).toBe(
+      "You never delivered the message and you never sent your report, so Washington heard nothing from you before the President's press conference (Tue 20 Nov 17:00 Test City time).",
+    );
+    expect(rubric.completeness.sentence).toBe('You passed on none of the 10 things the circular asked you to say.');
+    expect(rubric.fidelity).toMatchObject({ status: 'not-reported', level: 'poor' });
+    expect(rubric.outcome).toMatchObject({ level: 'poor', outcome: null, sentence: 'The game has not reached an ending yet.' });
+    expect(rubric.total).toEqual({ points: 2, max: 8 });
+  });
+
+  it('gives the same rubric for the same state, with a complete sentence for every criterion', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.array(fc.nat({ max: 99 }), { minLength: 40, maxLength: 40 }), (seed, picks) => {
+        let state = initialState(miniScenario, { seed, variant: seed % 2 === 0 ? 'historical' : 'refusal' });
+        for (const pick of picks) {
+          if (isEnded(miniScenario, state)) break;
+          const open = availableChoices(miniScenario, state);
+          const r = step(miniScenario, state, { type: 'choice.made', choice: open[pick % open.length]?.index ?? 0 });
+          if (r.ok) state = r.state;
+        }
+        const rubric = scoreRubric(miniScenario, state);
+        expect(scoreRubric(miniScenario, structuredClone(state))).toEqual(rubric);
+        for (const c of rubric.criteria) {
+          expect(c.sentence).toMatch(/^[A-Z].*[.!]$/);
+          expect(c.sentence).not.toMatch(/undefined|null|NaN|\[object/);
+        }
+        expect(rubric.total.points).toBeLessThanOrEqual(rubric.total.max);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
