@@ -4,7 +4,7 @@
  * the state. An event that is not allowed in the state returns a result with the reason
  * (a log that asks for it is refused); it never throws for bad input.
  */
-import type { Choice, Scenario, ScenarioNode } from '../scenario/schema.ts';
+import type { Choice, Condition, Scenario, ScenarioNode } from '../scenario/schema.ts';
 import { holds } from './conditions.ts';
 import { applyEffects } from './effects.ts';
 import { lookup } from './lookup.ts';
@@ -38,13 +38,30 @@ export function isEnded(scenario: Scenario, state: SessionState): boolean {
   return currentNode(scenario, state).ending !== undefined;
 }
 
+/**
+ * Indices of the open items of a list: those whose condition holds, leaving out `fallback`
+ * items unless nothing else is open. A fallback keeps a node free of dead ends without showing
+ * the student a spare way out beside the real ones.
+ */
+export function openIndices(
+  scenario: Scenario,
+  state: SessionState,
+  items: readonly { if?: Condition | undefined; fallback?: true | undefined }[],
+): number[] {
+  const open = items.flatMap((c, i) => (holds(scenario, state, c.if) ? [i] : []));
+  const main = open.filter((i) => !items[i]?.fallback);
+  return main.length > 0 ? main : open;
+}
+
 /** The choices open to the student now, in file order (conditions that fail hide a choice). */
 export function availableChoices(scenario: Scenario, state: SessionState): ChoiceView[] {
   const node = currentNode(scenario, state);
   if (node.chance) return [{ index: 0, label: 'Continue', minutes: 0, next: '' }];
-  return (node.choices ?? []).flatMap((c: Choice, index) =>
-    holds(scenario, state, c.if) ? [{ index, label: c.label, minutes: c.minutes, next: c.next }] : [],
-  );
+  const choices = node.choices ?? [];
+  return openIndices(scenario, state, choices).flatMap((index) => {
+    const c: Choice | undefined = choices[index];
+    return c ? [{ index, label: c.label, minutes: c.minutes, next: c.next }] : [];
+  });
 }
 
 function enter(scenario: Scenario, state: SessionState, next: string): StepResult {
@@ -64,7 +81,7 @@ export function step(scenario: Scenario, state: SessionState, event: GameEvent):
 
   if (node.chance) {
     if (event.choice !== 0) return { ok: false, error: `node "${state.node}" is a chance node: only choice 0 (continue)` };
-    const open = node.chance.flatMap((o, i) => (holds(scenario, state, o.if) ? [i] : []));
+    const open = openIndices(scenario, state, node.chance);
     if (open.length === 0) return { ok: false, error: `node "${state.node}": no chance outcome applies` };
     const [pick, rng] = pickWeighted(state.rng, open.map((i) => node.chance?.[i]?.weight ?? 0));
     const roll = open[pick] ?? 0;
@@ -78,7 +95,7 @@ export function step(scenario: Scenario, state: SessionState, event: GameEvent):
 
   const choice = node.choices?.[event.choice];
   if (!choice) return { ok: false, error: `node "${state.node}" has no choice ${event.choice}` };
-  if (!holds(scenario, state, choice.if)) {
+  if (!openIndices(scenario, state, node.choices ?? []).includes(event.choice)) {
     return { ok: false, error: `node "${state.node}" choice ${event.choice} is not open in this state` };
   }
   let next: SessionState = { ...state, clock: state.clock + choice.minutes };

@@ -110,16 +110,24 @@ function timeliness(scenario: Scenario, state: SessionState): TimelinessCriterio
   const metText = met === undefined ? 'you never delivered the message' : `you delivered the message at ${when(met)}`;
   const sentText = sent === undefined ? 'you never sent your report' : `your report went out at ${when(sent)}`;
   const press = `the President's press conference (${deadlineLabel})`;
+  // A ROUTINE telegram waits behind ordinary traffic: leaving in time is not arriving in time.
+  const routine = sentInTime && state.precedence === 'ROUTINE';
+  const reportInTime = sentInTime && !routine;
   let level: Level;
   let sentence: string;
-  if (metInTime && sentInTime) {
+  if (metInTime && reportInTime) {
     level = 'good';
     sentence = `${capitalise(metText)} and ${sentText}, both before ${press}.`;
   } else if (metInTime) {
     level = 'partial';
-    const late = sent === undefined ? 'you never sent your report' : `your report only went out at ${when(sent)}, after it`;
+    const late =
+      sent === undefined
+        ? 'you never sent your report'
+        : routine
+          ? `your report went out at ${when(sent)} marked ROUTINE, so it waited behind ordinary traffic and was not read before it`
+          : `your report only went out at ${when(sent)}, after it`;
     sentence = `${capitalise(metText)}, before ${press}, but ${late}.`;
-  } else if (sentInTime) {
+  } else if (reportInTime) {
     level = 'partial';
     const late = met === undefined ? 'you never delivered the message to the government' : `you only delivered the message at ${when(met)}, after it`;
     sentence = `${capitalise(sentText)}, before ${press}, but ${late}.`;

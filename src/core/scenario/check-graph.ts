@@ -105,6 +105,14 @@ function checkDeadEnds(scenario: Scenario, report: Report): void {
     if (node.chance && node.chance.every((o) => o.if !== undefined)) {
       report(['nodes', id, 'chance'], 'every outcome has an "if", so none may apply; leave at least one outcome without "if"');
     }
+    // A fallback is the way out when nothing else is open; a condition on it would defeat that.
+    const items: readonly { if?: unknown; fallback?: true | undefined }[] = node.choices ?? node.chance ?? [];
+    const list = node.choices ? 'choices' : 'chance';
+    items.forEach((item, i) => {
+      if (item.fallback && item.if !== undefined) {
+        report(['nodes', id, list, i, 'if'], 'a fallback is offered only when nothing else is open, so it must not have an "if"');
+      }
+    });
   }
 }
 

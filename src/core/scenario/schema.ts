@@ -98,6 +98,8 @@ export type Effect = z.infer<typeof effectSchema>;
 
 export const choiceSchema = z.strictObject({
   label: text,
+  /** Offered only when no other choice of the node is open: the node's guaranteed way out. */
+  fallback: z.literal(true).optional(),
   /** Game minutes the action costs. */
   minutes: z.int().min(0).max(24 * 60),
   if: conditionSchema.optional(),
@@ -108,6 +110,8 @@ export type Choice = z.infer<typeof choiceSchema>;
 
 export const outcomeSchema = z.strictObject({
   weight: z.int().min(1),
+  /** Drawn only when no other outcome of the node applies. */
+  fallback: z.literal(true).optional(),
   minutes: z.int().min(0).max(24 * 60).optional(),
   if: conditionSchema.optional(),
   effects: z.array(effectSchema).optional(),

@@ -101,3 +101,13 @@ describe('rubric', () => {
     );
   });
 });
+
+describe('rubric: precedence', () => {
+  it('does not count a report sent ROUTINE as reaching Washington in time', () => {
+    const state = walk(MINI_FAITHFUL_WALK);
+    const routine: SessionState = { ...state, precedence: 'ROUTINE' };
+    const rubric = scoreRubric(miniScenario, routine);
+    expect(rubric.timeliness.level).toBe('partial');
+    expect(rubric.timeliness.sentence).toMatch(/marked ROUTINE/);
+  });
+});

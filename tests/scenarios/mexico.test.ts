@@ -1,0 +1,671 @@
+/**
+ * Content checks for the Mexico City scenario, the circular and the glossary: the schemas, the shape of the
+ * graph, and an exhaustive search over the real engine for the acceptance points of the scenario.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatIssue, loadScenario, parseCable, parseGlossary, type ScenarioIssue } from '../../src/core/index.ts';
+import { timeOf } from '../../src/core/engine/clock.ts';
+import { holds } from '../../src/core/engine/conditions.ts';
+import { nextRandom, pickWeighted } from '../../src/core/engine/rng.ts';
+import { initialState, type SessionState } from '../../src/core/engine/state.ts';
+import { availableChoices, currentNode, step } from '../../src/core/engine/step.ts';
+import {
+  cableSchema,
+  glossarySchema,
+  PHASES,
+  POINTS,
+  scenarioSchema,
+  type Condition,
+  type Effect,
+  type ScenarioNode,
+} from '../../src/core/scenario/schema.ts';
+
+function readText(relative: string): string {
+  return readFileSync(new URL(`../../scenarios/${relative}`, import.meta.url), 'utf8');
+}
+
+function readYaml(relative: string): unknown {
+  return parse(readText(relative));
+}
+
+const scenario = scenarioSchema.parse(readYaml('mexico.yaml'));
+const cable = cableSchema.parse(readYaml('shared/circular-938.yaml'));
+const glossary = glossarySchema.parse(readYaml('shared/glossary.yaml'));
+
+const nodeIds = Object.keys(scenario.nodes);
+const deadline = timeOf(scenario.clock.deadline);
+
+function nodeOf(id: string): ScenarioNode {
+  const node = scenario.nodes[id];
+  if (!node) throw new Error(`no node "${id}"`);
+  return node;
+}
+
+interface Edge {
+  next: string;
+  if?: Condition | undefined;
+  effects?: Effect[] | undefined;
+}
+
+function edgesOf(node: ScenarioNode): Edge[] {
+  return [...(node.choices ?? []), ...(node.chance ?? [])];
+}
+
+/** Every condition and sub-condition, depth first. */
+function conditionParts(c: Condition | undefined): Condition[] {
+  if (c === undefined) return [];
+  if ('all' in c) return [c, ...c.all.flatMap(conditionParts)];
+  if ('any' in c) return [c, ...c.any.flatMap(conditionParts)];
+  if ('not' in c) return [c, ...conditionParts(c.not)];
+  return [c];
+}
+
+const allEdges = nodeIds.flatMap((id) => edgesOf(nodeOf(id)).map((edge) => ({ from: id, edge })));
+const allEffects = allEdges.flatMap(({ edge }) => edge.effects ?? []);
+const allConditions = allEdges.flatMap(({ edge }) => conditionParts(edge.if));
+
+// ---------------------------------------------------------------- exhaustive search over the engine
+
+interface EndingSeen {
+  node: string;
+  outcome: string;
+  variant: string;
+  actual: string | null;
+  reported: string | null;
+  leaks: string[];
+  flags: string[];
+  met: number | undefined;
+  sent: number | undefined;
+}
+
+/** A PRNG state that makes `pickWeighted` return `index` for these weights: lets the search force each chance outcome through the real `step`. */
+const forcing = new Map<string, number>();
+function rngPicking(weights: readonly number[], index: number): number {
+  const key = `${weights.join(',')}>${index}`;
+  const known = forcing.get(key);
+  if (known !== undefined) return known;
+  for (let r = 0; r < 1_000_000; r++) {
+    if (pickWeighted(r, weights)[0] === index) {
+      forcing.set(key, r);
+      return r;
+    }
+  }
+  throw new Error(`no PRNG state picks ${index} of [${weights.join(', ')}]`);
+}
+
+/** The states one step on, through the real `step`; the trail is dropped first, as nothing reads it. */
+function successors(state: SessionState): SessionState[] {
+  const node = currentNode(scenario, state);
+  if (node.chance) {
+    const outcomes = node.chance;
+    const open = outcomes.flatMap((o, i) => (holds(scenario, state, o.if) ? [i] : []));
+    const weights = open.map((i) => outcomes[i]?.weight ?? 0);
+    return open.map((roll, j) => {
+      const result = step(scenario, { ...state, trail: [], rng: rngPicking(weights, j) }, { type: 'choice.made', choice: 0 });
+      if (!result.ok) throw new Error(`${state.node}: ${result.error}`);
+      if (result.state.trail.at(-1)?.roll !== roll) throw new Error(`${state.node}: forced outcome ${roll} not taken`);
+      return result.state;
+    });
+  }
+  return availableChoices(scenario, state).map((choice) => {
+    const result = step(scenario, { ...state, trail: [] }, { type: 'choice.made', choice: choice.index });
+    if (!result.ok) throw new Error(`${state.node}: ${result.error}`);
+    return result.state;
+  });
+}
+
+/** What a condition can read of a state: `flag:x`, `counter:x`, `conveyed`, `leaks`, `clock`, `actual`, `reported`, `variant`. */
+function readsOf(c: Condition): string[] {
+  if ('flag' in c) return [`flag:${c.flag}`];
+  if ('notFlag' in c) return [`flag:${c.notFlag}`];
+  if ('counter' in c) return [`counter:${c.counter}`];
+  if ('conveyed' in c || 'notConveyed' in c || 'conveyedAtLeast' in c) return ['conveyed'];
+  if ('leaked' in c || 'noLeaks' in c) return ['leaks'];
+  if ('before' in c || 'after' in c) return ['clock'];
+  if ('actual' in c) return ['actual'];
+  if ('reported' in c) return ['reported'];
+  if ('variant' in c) return ['variant'];
+  return [];
+}
+
+/**
+ * For each node, the parts of the state that a condition at it or at any later node can read. A `mark`
+ * effect ahead counts as reading the clock, since the mark records it. The graph is acyclic.
+ */
+const liveAt = new Map<string, Set<string>>();
+function live(id: string): Set<string> {
+  const known = liveAt.get(id);
+  if (known) return known;
+  const reads = new Set<string>();
+  for (const edge of edgesOf(nodeOf(id))) {
+    for (const c of conditionParts(edge.if)) for (const r of readsOf(c)) reads.add(r);
+    if ((edge.effects ?? []).some((e) => 'mark' in e)) reads.add('clock');
+    for (const r of live(edge.next)) reads.add(r);
+  }
+  liveAt.set(id, reads);
+  return reads;
+}
+
+/** Flags the assertions look at in the endings. */
+const LATE_FLAGS = ['late-meeting', 'sent-late', 'routine'];
+
+/**
+ * The canonical key of a state for memoising the search: the node, what the assertions observe (variant,
+ * actual, reported, leaks, the late flags, whether the marks fall before the deadline) and whatever a later
+ * condition can still read. Two states with the same key have the same futures as far as any condition and
+ * any assertion here can tell, so the search visits one of them; no condition reads the drafted paragraphs,
+ * the precedence, the trail or the PRNG state.
+ */
+function keyOf(s: SessionState): string {
+  const reads = live(s.node);
+  const flags = s.flags.filter((f) => LATE_FLAGS.includes(f) || reads.has(`flag:${f}`));
+  const counters = Object.entries(s.counters)
+    .filter(([c]) => reads.has(`counter:${c}`))
+    .sort(([a], [b]) => a.localeCompare(b));
+  const mark = (t: number | undefined): string => (t === undefined ? '-' : t < deadline ? 'in time' : 'late');
+  return JSON.stringify([
+    s.node, s.variant, s.actual, s.reported, s.leaks, flags, counters,
+    reads.has('conveyed') ? s.conveyed : null,
+    reads.has('clock') ? s.clock : null,
+    mark(s.marks.met), mark(s.marks.sent),
+  ]);
+}
+
+interface Search {
+  states: number;
+  endings: EndingSeen[];
+  deadEnds: string[];
+}
+
+/** Nodes whose conditions read the world variant. */
+const variantReaders = new Set(
+  nodeIds.filter((id) => edgesOf(nodeOf(id)).some((e) => conditionParts(e.if).some((c) => 'variant' in c))),
+);
+
+/**
+ * Explores every state from the start. Until a path reaches a node that reads the variant, the variants
+ * behave alike, so the search starts in one variant and forks into the others there; this is sound because
+ * no variant-reading node lies after another (a test below checks it).
+ */
+function exploreAll(): Search {
+  const seen = new Set<string>();
+  const endings: EndingSeen[] = [];
+  const deadEnds: string[] = [];
+  const variants = Object.keys(scenario.variants);
+  const first = variants[0] ?? '';
+  const stack: SessionState[] = [initialState(scenario, { seed: 1, variant: first })];
+  while (stack.length > 0) {
+    const state = stack.pop();
+    if (!state) break;
+    const key = keyOf(state);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (variantReaders.has(state.node) && state.variant === first) {
+      for (const variant of variants.slice(1)) stack.push({ ...state, variant });
+    }
+    const node = currentNode(scenario, state);
+    if (node.ending) {
+      endings.push({
+        node: state.node,
+        outcome: node.ending.outcome,
+        variant: state.variant,
+        actual: state.actual,
+        reported: state.reported,
+        leaks: state.leaks,
+        flags: state.flags,
+        met: state.marks.met,
+        sent: state.marks.sent,
+      });
+      continue;
+    }
+    const next = successors(state);
+    if (next.length === 0) deadEnds.push(state.node);
+    stack.push(...next);
+  }
+  return { states: seen.size, endings, deadEnds };
+}
+
+let search: Search | undefined;
+function explored(): Search {
+  search ??= exploreAll();
+  return search;
+}
+
+
+// ---------------------------------------------------------------- random playthroughs (for the typical length)
+
+interface Walk {
+  decisions: number;
+  words: number;
+  minutes: number;
+}
+
+function randomWalk(seed: number, variant: string): Walk {
+  let state = initialState(scenario, { seed, variant });
+  let picker = (seed * 7919 + 13) >>> 0;
+  let decisions = 0;
+  let words = 0;
+  const start = state.clock;
+  for (let guard = 0; guard < 500 && !currentNode(scenario, state).ending; guard++) {
+    const node = currentNode(scenario, state);
+    words += node.text.split(/\s+/).length;
+    let choice = 0;
+    if (node.choices) {
+      const open = availableChoices(scenario, state);
+      words += open.reduce((n, c) => n + c.label.split(/\s+/).length, 0);
+      const [value, after] = nextRandom(picker);
+      picker = after;
+      choice = open[Math.floor(value * open.length)]?.index ?? 0;
+      decisions++;
+    }
+    const result = step(scenario, state, { type: 'choice.made', choice });
+    if (!result.ok) throw new Error(result.error);
+    state = result.state;
+  }
+  const ending = currentNode(scenario, state);
+  words += ending.text.split(/\s+/).length + (ending.ending?.summary.split(/\s+/).length ?? 0);
+  return { decisions, words, minutes: state.clock - start };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+// ---------------------------------------------------------------- the tests
+
+describe('the three files through the line-numbered loader', () => {
+  const listed = (issues: readonly ScenarioIssue[]): string => issues.map(formatIssue).join('\n');
+
+  it('loads scenarios/mexico.yaml with no issue', async () => {
+    const result = await loadScenario(readText('mexico.yaml'), 'scenarios/mexico.yaml');
+    expect(result.ok ? '' : listed(result.issues)).toBe('');
+    if (result.ok) expect(result.loaded.scenario).toEqual(scenario);
+  });
+
+  it('parses the circular and the glossary with no issue', () => {
+    const c = parseCable(readText('shared/circular-938.yaml'), 'scenarios/shared/circular-938.yaml');
+    expect(c.ok ? '' : listed(c.issues)).toBe('');
+    const g = parseGlossary(readText('shared/glossary.yaml'), 'scenarios/shared/glossary.yaml');
+    expect(g.ok ? '' : listed(g.issues)).toBe('');
+  });
+});
+
+describe('scenarios/mexico.yaml: the file', () => {
+  it('is a circular938-scenario v1 with id mexico and version 1', () => {
+    expect(scenario.format).toBe('circular938-scenario');
+    expect(scenario.formatVersion).toBe(1);
+    expect(scenario.id).toBe('mexico');
+    expect(scenario.version).toBe(1);
+  });
+
+  it('sets Mexico City at UTC-6 and Washington at UTC-5, with their sources', () => {
+    expect(scenario.post.city).toBe('Mexico City');
+    expect(scenario.post.utcOffsetMinutes).toBe(-360);
+    expect(scenario.washington.utcOffsetMinutes).toBe(-300);
+    expect(scenario.post.offsetSource).toMatch(/tzdb|time zone database/i);
+    expect(scenario.post.offsetSource).toMatch(/2025b/);
+    expect(scenario.post.chancery.text).toMatch(/Lafragua/);
+    expect(scenario.post.ministry.text).toMatch(/Avenida Juárez/);
+  });
+
+  it('puts the deadline at 17:00 in Mexico City and the start on Monday evening, after the cable was sent', () => {
+    expect(scenario.clock.cableSent).toBe('1962-11-19T17:18-05:00');
+    expect(scenario.clock.deadline).toBe('1962-11-20T18:00-05:00');
+    expect(deadline).toBe(timeOf('1962-11-20T17:00-06:00'));
+    const start = timeOf(scenario.clock.start);
+    expect(start).toBeGreaterThan(timeOf(scenario.clock.cableSent));
+    expect(start).toBeGreaterThanOrEqual(timeOf('1962-11-19T18:00-06:00'));
+    expect(start).toBeLessThan(timeOf('1962-11-19T23:00-06:00'));
+    expect(nodeOf(scenario.start).text).toMatch(/assumes/);
+  });
+
+  it('marks every invented person as invented and gives every historical person a source', () => {
+    for (const [key, person] of Object.entries(scenario.people)) {
+      if ('invented' in person) {
+        expect(person.invented, key).toBe(true);
+        expect(person.note, key).toBeTruthy();
+      } else {
+        expect(person.historical, key).toBe(true);
+        expect(person.source.length, key).toBeGreaterThan(20);
+      }
+    }
+    for (const key of ['mann', 'tello', 'lopez-mateos', 'kennedy', 'khrushchev', 'rusk', 'martin']) {
+      expect(scenario.people[key], key).toMatchObject({ historical: true });
+    }
+    for (const key of ['dcm', 'duty-officer', 'protocol', 'desk-officer']) {
+      expect(scenario.people[key], key).toMatchObject({ invented: true });
+    }
+  });
+
+  it('declares three responses, a pitfall of each kind and both world variants', () => {
+    expect(Object.keys(scenario.responses).sort()).toEqual(['opposed', 'reserved', 'support']);
+    const kinds = new Set(Object.values(scenario.pitfalls).map((p) => p.kind));
+    expect([...kinds].sort()).toEqual(['leak', 'promise']);
+    expect(scenario.pitfalls['fyi-nato']?.kind).toBe('leak');
+    expect(scenario.pitfalls['usun-syg']?.kind).toBe('leak');
+    expect(scenario.variants['historical']).toMatchObject({ historical: true });
+    expect(scenario.variants['counterfactual']).toMatchObject({ counterfactual: true });
+  });
+
+  it('frames the reporting telegram in its 1962 form', () => {
+    expect(scenario.telegram).toMatchObject({ classification: 'SECRET', from: 'Mexico City', reference: 'Depcirtel 938', signature: 'MANN' });
+    expect(scenario.telegram.formSource).toMatch(/invented/);
+    for (const [id, text] of Object.entries(scenario.telegram.paragraphs)) {
+      expect(text, id).not.toMatch(/^\s*\d/);
+    }
+  });
+
+  it('records what is unconfirmed as unconfirmed in the facts', () => {
+    const facts = scenario.facts.map((f) => f.text).join('\n');
+    expect(facts).toMatch(/No record has been found of Ambassador Mann's meeting/);
+    expect(facts).toMatch(/not confirmed/);
+    expect(facts).toMatch(/invented/);
+  });
+});
+
+describe('scenarios/mexico.yaml: references', () => {
+  it('points every choice and outcome at an existing node', () => {
+    for (const { from, edge } of allEdges) expect(scenario.nodes[edge.next], `${from} -> ${edge.next}`).toBeDefined();
+    expect(scenario.nodes[scenario.start]).toBeDefined();
+  });
+
+  it('has every speaker among the people or the narrator', () => {
+    for (const id of nodeIds) {
+      const speaker = nodeOf(id).speaker;
+      expect(speaker === 'narrator' || speaker in scenario.people, `${id}: ${speaker}`).toBe(true);
+    }
+  });
+
+  it('uses only declared responses, pitfalls, paragraphs and variants', () => {
+    for (const e of allEffects) {
+      if ('actual' in e) expect(scenario.responses[e.actual], e.actual).toBeDefined();
+      if ('report' in e) expect(scenario.responses[e.report], e.report).toBeDefined();
+      if ('leak' in e) expect(scenario.pitfalls[e.leak], e.leak).toBeDefined();
+      if ('draft' in e) expect(scenario.telegram.paragraphs[e.draft], e.draft).toBeDefined();
+    }
+    for (const c of allConditions) {
+      if ('actual' in c) expect(scenario.responses[c.actual], c.actual).toBeDefined();
+      if ('reported' in c) expect(scenario.responses[c.reported], c.reported).toBeDefined();
+      if ('leaked' in c) expect(scenario.pitfalls[c.leaked], c.leaked).toBeDefined();
+      if ('variant' in c) expect(scenario.variants[c.variant], c.variant).toBeDefined();
+    }
+  });
+
+  it('reads only flags that some effect sets', () => {
+    const set = new Set(allEffects.flatMap((e) => ('set' in e ? [e.set] : [])));
+    for (const c of allConditions) {
+      if ('flag' in c) expect(set.has(c.flag), c.flag).toBe(true);
+      if ('notFlag' in c) expect(set.has(c.notFlag), c.notFlag).toBe(true);
+    }
+  });
+
+  it('drafts every telegram paragraph somewhere, and sets every response both as actual and as reported', () => {
+    const drafted = new Set(allEffects.flatMap((e) => ('draft' in e ? [e.draft] : [])));
+    expect([...drafted].sort()).toEqual(Object.keys(scenario.telegram.paragraphs).sort());
+    const actual = new Set(allEffects.flatMap((e) => ('actual' in e ? [e.actual] : [])));
+    const reported = new Set(allEffects.flatMap((e) => ('report' in e ? [e.report] : [])));
+    expect([...actual].sort()).toEqual(Object.keys(scenario.responses).sort());
+    expect([...reported].sort()).toEqual(Object.keys(scenario.responses).sort());
+  });
+
+  it('uses the deadline in conditions, and marks the démarche and the sending', () => {
+    expect(allConditions.some((c) => 'before' in c && c.before === 'deadline')).toBe(true);
+    expect(allConditions.some((c) => 'after' in c && c.after === 'deadline')).toBe(true);
+    expect(allEffects.some((e) => 'mark' in e && e.mark === 'met')).toBe(true);
+    expect(allEffects.some((e) => 'mark' in e && e.mark === 'sent')).toBe(true);
+  });
+});
+
+describe('scenarios/mexico.yaml: the graph', () => {
+  it('has all six phases, in order along every edge', () => {
+    const phases = new Set(nodeIds.map((id) => nodeOf(id).phase));
+    expect([...phases].sort()).toEqual([...PHASES].sort());
+    for (const { from, edge } of allEdges) {
+      const a = PHASES.indexOf(nodeOf(from).phase);
+      const b = PHASES.indexOf(nodeOf(edge.next).phase);
+      expect(b, `${from} (${nodeOf(from).phase}) -> ${edge.next} (${nodeOf(edge.next).phase})`).toBeGreaterThanOrEqual(a);
+    }
+  });
+
+  it('has at least 25 decision points', () => {
+    const decisions = nodeIds.filter((id) => nodeOf(id).choices !== undefined);
+    expect(decisions.length).toBeGreaterThanOrEqual(25);
+    const washington = decisions.filter((id) => nodeOf(id).phase === 'washington');
+    expect(washington.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has no loops', () => {
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (id: string, path: string[]): void => {
+      if (state.get(id) === 'done') return;
+      if (state.get(id) === 'open') throw new Error(`loop: ${[...path, id].join(' -> ')}`);
+      state.set(id, 'open');
+      for (const edge of edgesOf(nodeOf(id))) visit(edge.next, [...path, id]);
+      state.set(id, 'done');
+    };
+    for (const id of nodeIds) visit(id, []);
+  });
+
+  it('reads the world variant at one point of each path only (so the search may fork there)', () => {
+    const after = (id: string, seen = new Set<string>()): Set<string> => {
+      for (const e of edgesOf(nodeOf(id))) {
+        if (!seen.has(e.next)) {
+          seen.add(e.next);
+          after(e.next, seen);
+        }
+      }
+      return seen;
+    };
+    expect(variantReaders.size).toBeGreaterThan(0);
+    for (const id of variantReaders) {
+      expect([...after(id)].filter((n) => variantReaders.has(n)), id).toEqual([]);
+    }
+  });
+
+  it('gives every non-ending node an unconditioned way on, and keeps endings in the debrief', () => {
+    for (const id of nodeIds) {
+      const node = nodeOf(id);
+      if (node.ending) {
+        expect(node.phase, id).toBe('debrief');
+        continue;
+      }
+      expect(edgesOf(node).some((e) => e.if === undefined), id).toBe(true);
+    }
+  });
+
+  it('reaches every node from the start, and no ending without a report-phase node', () => {
+    const reachable = new Set<string>();
+    const todo = [scenario.start];
+    while (todo.length > 0) {
+      const id = todo.pop() ?? '';
+      if (reachable.has(id)) continue;
+      reachable.add(id);
+      todo.push(...edgesOf(nodeOf(id)).map((e) => e.next));
+    }
+    expect(nodeIds.filter((id) => !reachable.has(id))).toEqual([]);
+
+    const beforeReport = new Set<string>();
+    const walk = [scenario.start];
+    while (walk.length > 0) {
+      const id = walk.pop() ?? '';
+      if (beforeReport.has(id) || nodeOf(id).phase === 'report') continue;
+      beforeReport.add(id);
+      expect(nodeOf(id).ending, `${id} is an ending reached without a report`).toBeUndefined();
+      walk.push(...edgesOf(nodeOf(id)).map((e) => e.next));
+    }
+  });
+
+  it('costs realistic minutes', () => {
+    for (const id of nodeIds) {
+      for (const choice of nodeOf(id).choices ?? []) expect(choice.minutes, `${id}: ${choice.label}`).toBeLessThanOrEqual(120);
+    }
+    const points = nodeOf('meet-points').choices ?? [];
+    expect(points.every((c) => c.minutes >= 10 && c.minutes <= 60)).toBe(true);
+    const send = nodeOf('report-send').choices ?? [];
+    expect(send.every((c) => c.minutes >= 30 && c.minutes <= 60)).toBe(true);
+  });
+});
+
+describe('scenarios/mexico.yaml: every playthrough, by exhaustive search', () => {
+  // About two seconds here; the generous timeout is for slow school and CI machines.
+  beforeAll(() => {
+    explored();
+  }, 60_000);
+
+  it('never gets stuck', () => {
+    const { deadEnds, endings, states } = explored();
+    expect(deadEnds).toEqual([]);
+    expect(endings.length).toBeGreaterThan(0);
+    expect(states).toBeGreaterThan(100);
+  });
+
+  it('reaches endings with at least three different actual responses', () => {
+    const actual = new Set(explored().endings.map((e) => e.actual));
+    expect(actual.has(null)).toBe(false);
+    expect([...actual].sort()).toEqual(['opposed', 'reserved', 'support']);
+  });
+
+  it('reaches endings in both variants', () => {
+    const variants = new Set(explored().endings.map((e) => e.variant));
+    expect([...variants].sort()).toEqual(['counterfactual', 'historical']);
+  });
+
+  it('lets every pitfall be taken: the FYI leak, the USUN leak and every promise', () => {
+    const leaks = new Set(explored().endings.flatMap((e) => e.leaks));
+    for (const id of Object.keys(scenario.pitfalls)) expect(leaks.has(id), id).toBe(true);
+    expect(explored().endings.some((e) => e.leaks.length === 0)).toBe(true);
+  });
+
+  it('reaches an ending with the deadline missed, and one with it met', () => {
+    const { endings } = explored();
+    expect(endings.some((e) => e.met === undefined || e.met >= deadline)).toBe(true);
+    expect(endings.some((e) => e.met !== undefined && e.met < deadline && e.sent !== undefined && e.sent < deadline)).toBe(true);
+  });
+
+  it('reaches endings with a faithful report and with a misreport, in both variants', () => {
+    for (const variant of ['historical', 'counterfactual']) {
+      const endings = explored().endings.filter((e) => e.variant === variant);
+      expect(endings.some((e) => e.reported === e.actual), variant).toBe(true);
+      expect(endings.some((e) => e.reported !== null && e.reported !== e.actual), variant).toBe(true);
+    }
+  });
+
+  it('lets the report differ from the actual response in every combination', () => {
+    const pairs = new Set(explored().endings.map((e) => `${e.actual}/${e.reported}`));
+    for (const a of Object.keys(scenario.responses)) {
+      for (const r of Object.keys(scenario.responses)) expect(pairs.has(`${a}/${r}`), `${a}/${r}`).toBe(true);
+    }
+  });
+
+  it('reaches every ending node', () => {
+    const reached = new Set(explored().endings.map((e) => e.node));
+    const endingNodes = nodeIds.filter((id) => nodeOf(id).ending !== undefined);
+    expect(endingNodes.filter((id) => !reached.has(id))).toEqual([]);
+  });
+
+  it('keeps the late flags in step with the marks, and the ending with the report', () => {
+    for (const e of explored().endings) {
+      expect(e.met, e.node).toBeDefined();
+      expect(e.sent, e.node).toBeDefined();
+      expect(e.flags.includes('late-meeting'), `${e.node} met at ${e.met}`).toBe((e.met ?? Infinity) >= deadline);
+      if (!e.flags.includes('routine')) {
+        expect(e.flags.includes('sent-late'), `${e.node} sent at ${e.sent}`).toBe((e.sent ?? Infinity) >= deadline);
+      }
+      const late = ['late-meeting', 'sent-late', 'routine'].some((f) => e.flags.includes(f));
+      if (e.outcome === 'deadline-missed') expect(late, e.node).toBe(true);
+      if (e.outcome === 'faithful-report') expect(e.reported, e.node).toBe(e.actual);
+      if (e.outcome === 'overstated-report' || e.outcome === 'understated-report') {
+        expect(e.reported, e.node).not.toBe(e.actual);
+      }
+      if (e.variant === 'historical') expect(e.node.startsWith('end-c-'), e.node).toBe(false);
+      if (e.variant === 'counterfactual') expect(e.node.startsWith('end-h-'), e.node).toBe(false);
+    }
+  });
+
+  it('lets a promise show up in the counterfactual', () => {
+    expect(explored().endings.some((e) => e.outcome === 'broken-promise' && e.variant === 'counterfactual')).toBe(true);
+  });
+});
+
+describe('scenarios/mexico.yaml: a typical playthrough', () => {
+  const walks = Array.from({ length: 400 }, (_, i) => randomWalk(i + 1, i % 2 === 0 ? 'historical' : 'counterfactual'));
+
+  it('takes about 18 to 24 decisions', () => {
+    const decisions = median(walks.map((w) => w.decisions));
+    expect(decisions).toBeGreaterThanOrEqual(18);
+    expect(decisions).toBeLessThanOrEqual(24);
+  });
+
+  it('is 15 to 25 minutes of reading, with the cable, at about 150 words a minute', () => {
+    const cableWords = cable.pages.flatMap((p) => p.blocks).reduce((n, b) => n + b.text.split(/\s+/).length, 0);
+    const minutes = (median(walks.map((w) => w.words)) + cableWords) / 150;
+    expect(minutes).toBeGreaterThanOrEqual(15);
+    expect(minutes).toBeLessThanOrEqual(25);
+  });
+
+  it('keeps node texts readable aloud', () => {
+    for (const id of nodeIds) {
+      const node = nodeOf(id);
+      const words = node.text.split(/\s+/).length + (node.ending?.summary.split(/\s+/).length ?? 0);
+      expect(words, id).toBeGreaterThanOrEqual(40);
+      expect(words, id).toBeLessThanOrEqual(140);
+    }
+  });
+});
+
+describe('scenarios/shared/circular-938.yaml', () => {
+  const blocks = cable.pages.flatMap((p) => p.blocks);
+  const text = blocks.map((b) => b.text).join('\n');
+
+  it('has a block for each point (a) to (h), the Organ request, the reaction request, FYI and USUN', () => {
+    const refs = new Set<string>(blocks.flatMap((b) => (b.ref ? [b.ref] : [])));
+    for (const ref of [...POINTS, 'fyi', 'usun']) expect(refs.has(ref), ref).toBe(true);
+    expect(blocks.find((b) => b.ref === 'fyi')?.kind).toBe('fyi');
+    expect(blocks.find((b) => b.ref === 'usun')?.kind).toBe('usun');
+  });
+
+  it('keeps the strike-throughs of the original', () => {
+    for (const struck of [
+      '~~XXXXXXXX~~ NIACT',
+      'cannot be ~~dismissed~~ dismissed',
+      'to ~~the~~ Nation',
+      'actions we may need to take ~~and~~ under October 23 resolution',
+      '~~XXXXXXXXXXXXXX~~ A continued demonstration',
+      'points (a) ~~to~~ through (g)',
+    ]) {
+      expect(text, struck).toContain(struck);
+    }
+  });
+
+  it('is in the telegram reading order, signed RUSK, with the OCR fixes listed', () => {
+    const order = ['ACTION: CIRCULAR 938', '(a) The US', '(h) US expects', 'Organ of Consultation on Wednesday', 'Report promptly', 'FYI Similar', 'FOR USUN', 'RUSK'];
+    const positions = order.map((s) => text.indexOf(s));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(blocks.at(-3)).toMatchObject({ kind: 'signature', text: 'RUSK' });
+    expect(text).not.toMatch(/Bruback|at; your/);
+    expect(text).toContain('S/S - Mr. Brubeck');
+    expect(cable.notes.join('\n')).toMatch(/Brubeck/);
+    expect(cable.notes.join('\n')).toMatch(/at your discretion/);
+  });
+});
+
+describe('scenarios/shared/glossary.yaml', () => {
+  it('explains every abbreviation the circular and the game use', () => {
+    const terms = glossary.terms.map((t) => t.term.toLowerCase());
+    for (const needed of [
+      'NIACT', 'FYI', 'POL', 'POLAD', 'CINCLANT', 'CINCARIB', 'USUN', 'SYG', 'S/S', 'EXCOM', 'Organ of Consultation',
+      'quarantine', 'IL-28', 'OAS', 'Rio Treaty', 'Depcirtel', 'Deptel', 'Embtel', 'ARA', 'LIMIT DISTRIBUTION',
+      'proscribed list', 'LA Ambassadorial group',
+    ]) {
+      expect(terms.some((t) => t.split(/ \/ | \.\.\. /).includes(needed.toLowerCase()) || t === needed.toLowerCase()), needed).toBe(true);
+    }
+  });
+
+  it('gives POL its petroleum meaning', () => {
+    expect(glossary.terms.find((t) => t.term === 'POL')?.expansion).toMatch(/petroleum, oil and lubricants/);
+  });
+});
