@@ -1,0 +1,137 @@
+/**
+ * The Phaser side of the game: the config in one place, and a director that shows the room for
+ * the session's phase. Phaser only draws; all words and choices live in the DOM overlay, so the
+ * canvas is hidden from assistive technology and takes no keyboard, mouse or touch input.
+ * This is the only entry into src/game; the page imports it dynamically.
+ */
+import * as Phaser from 'phaser';
+import type { Phase } from '../core/scenario/schema.ts';
+import type { GameStore } from '../store/game-store.ts';
+import { SceneKey } from './keys.ts';
+import type { SceneContext } from './objects/scene-context.ts';
+import { BootScene } from './scenes/boot-scene.ts';
+import { CableScene } from './scenes/cable-scene.ts';
+import { DebriefScene } from './scenes/debrief-scene.ts';
+import { OfficeScene } from './scenes/office-scene.ts';
+import { PhoneScene } from './scenes/phone-scene.ts';
+import { ReportScene } from './scenes/report-scene.ts';
+import { TitleScene } from './scenes/title-scene.ts';
+import { WashingtonScene } from './scenes/washington-scene.ts';
+
+export interface GameOptions {
+  store: GameStore;
+  /** The circular as plain text, typed out by the teletype (decoration; the overlay shows it). */
+  cableText: string;
+  /** Called once, when the first room has been drawn. */
+  onReady?: () => void;
+}
+
+export interface GameHandle {
+  /** Stops following the store and removes the canvas. Safe to call twice. */
+  destroy(): void;
+}
+
+export const WIDTH = 960;
+export const HEIGHT = 540;
+const BACKGROUND = '#121c31';
+
+const ROOMS: Record<Phase, SceneKey> = {
+  cable: SceneKey.cable,
+  appointment: SceneKey.phone,
+  meeting: SceneKey.office,
+  report: SceneKey.report,
+  washington: SceneKey.washington,
+  debrief: SceneKey.debrief,
+};
+
+/** The room for a phase; no session yet shows the establishing shot. */
+export function roomFor(phase: Phase | null): SceneKey {
+  return phase === null ? SceneKey.title : ROOMS[phase];
+}
+
+function config(parent: HTMLElement, canvas: HTMLCanvasElement, scenes: Phaser.Scene[]): Phaser.Types.Core.GameConfig {
+  return {
+    type: Phaser.CANVAS,
+    parent,
+    canvas,
+    width: WIDTH,
+    height: HEIGHT,
+    backgroundColor: BACKGROUND,
+    transparent: false,
+    banner: false,
+    autoFocus: false,
+    disableContextMenu: false,
+    audio: { noAudio: true },
+    input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+    // Flat art needs no more; half the frames keep a slow Chromebook cool.
+    fps: { target: 60, limit: 30 },
+    render: { antialias: true, roundPixels: false },
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: WIDTH, height: HEIGHT },
+    scene: scenes,
+  };
+}
+
+/**
+ * Starts Phaser in `parent` and keeps the visible room in step with `store`: a change of
+ * `session.phase` switches scenes; everything else each scene follows itself. Never writes to
+ * the store.
+ */
+export function startGame(parent: HTMLElement, options: GameOptions): GameHandle {
+  const { store } = options;
+  let ready = false;
+  let destroyed = false;
+  let current: SceneKey | null = null;
+  let unsubscribe: (() => void) | null = null;
+
+  const ctx: SceneContext = {
+    store,
+    cableText: options.cableText,
+    memory: { time: null },
+    drawn: () => {
+      if (ready || destroyed) return;
+      ready = true;
+      options.onReady?.();
+    },
+  };
+
+  const canvas = document.createElement('canvas');
+  canvas.setAttribute('aria-hidden', 'true');
+
+  const showRoom = (): void => {
+    if (destroyed) return;
+    const next = roomFor(store.getState().session?.phase ?? null);
+    if (next === current) return;
+    if (current !== null) game.scene.stop(current);
+    current = next;
+    game.scene.start(next);
+  };
+
+  const boot = new BootScene(() => {
+    game.scene.stop(SceneKey.boot);
+    showRoom();
+    unsubscribe = store.subscribe(showRoom);
+  });
+
+  const game = new Phaser.Game(
+    config(parent, canvas, [
+      boot,
+      new TitleScene(ctx),
+      new CableScene(ctx),
+      new PhoneScene(ctx),
+      new OfficeScene(ctx),
+      new ReportScene(ctx),
+      new WashingtonScene(ctx),
+      new DebriefScene(ctx),
+    ]),
+  );
+
+  return {
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      unsubscribe?.();
+      unsubscribe = null;
+      game.destroy(true);
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/**
+ * What every scene receives from startGame: the store to read, the cable to type, and a hook
+ * for the first finished frame. Scenes read the store; they never write to it.
+ */
+import type { UtcMinutes } from '../../core/engine/clock.ts';
+import type { GameState, GameStore } from '../../store/game-store.ts';
+
+export interface SceneContext {
+  readonly store: GameStore;
+  readonly cableText: string;
+  /** Called by each scene when its room is drawn; startGame forwards the first call to onReady. */
+  drawn(): void;
+  /** What one room hands on to the next: the game time its clock last showed. */
+  readonly memory: { time: UtcMinutes | null };
+}
+
+export type { GameState, GameStore };

@@ -1,0 +1,42 @@
+/**
+ * The debrief: a calm atlas plate of the Americas. The route from Mexico City to Washington is
+ * drawn in, both cities are marked, and a small clock beside each keeps its own local time.
+ */
+import { SceneKey } from '../keys.ts';
+import { MEXICO_CITY, WASHINGTON, bakeMapSheet, bakeMarker, bakeRoute, project } from '../objects/americas-map.ts';
+import { prefersReducedMotion } from '../objects/art.ts';
+import type { SceneContext } from '../objects/scene-context.ts';
+import { WallClock } from '../objects/wall-clock.ts';
+import { RoomScene } from './room-scene.ts';
+
+export class DebriefScene extends RoomScene {
+  constructor(ctx: SceneContext) {
+    super(SceneKey.debrief, ctx);
+  }
+
+  protected build(): void {
+    const still = prefersReducedMotion();
+    this.add.image(0, 0, bakeMapSheet(this)).setOrigin(0, 0);
+
+    const route = bakeRoute(this);
+    const line = this.add.image(route.x, route.y, route.key).setOrigin(0, 0);
+    line.setCrop(0, 0, still ? route.w : 0, route.h);
+    if (!still) {
+      this.tweens.addCounter({
+        from: 0, to: route.w, duration: 2600, delay: 500, ease: 'Sine.InOut',
+        onUpdate: (t) => line.setCrop(0, 0, t.getValue() ?? route.w, route.h),
+      });
+    }
+
+    const marker = bakeMarker(this);
+    const [mx, my] = project(...MEXICO_CITY);
+    const [wx, wy] = project(...WASHINGTON);
+    for (const [x, y] of [[mx, my], [wx, wy]] as const) {
+      const ring = this.add.image(x, y, marker).setAlpha(0.4).setScale(1.6);
+      this.add.image(x, y, marker);
+      if (!still) this.tweens.add({ targets: ring, scale: 2.4, alpha: 0, duration: 1800, repeat: -1, ease: 'Sine.Out' });
+    }
+    this.addClock(new WallClock(this, mx - 50, my + 34, 20, 'mini'));
+    this.addClock(new WallClock(this, wx + 52, wy + 22, 20, 'mini'), (s) => this.washingtonOffset(s));
+  }
+}
