@@ -85,6 +85,7 @@ export { canonicalJson, hashJson, sha256Hex } from './hash.ts';
 export { LOG_FORMAT, LOG_FORMAT_VERSION, type Attempt, type AttemptOrigin, type DecisionLog, type LogEntry, type LogHeader, type SealedEntry, type SealedLog } from './log/format.ts';
 export { appendEntry, createLog, currentAttempt, originAt, startAttempt } from './log/create.ts';
 export { sealLog, unsealLog } from './log/seal.ts';
+export { parseOpenLog, parseSealedLog } from './log/schema.ts';
 export { replayEvents, replayLog, type ReplayResult } from './log/replay.ts';
 export { verifyLog, verifyLogText, type ScenarioRef, type VerifyResult } from './log/verify.ts';
 

@@ -2,7 +2,7 @@
  * Reads an autosaved (open, unsealed) decision log back from storage text. The save is our own
  * output, but storage can be edited or left by an older version, so it is checked at this edge.
  */
-import { LOG_FORMAT, LOG_FORMAT_VERSION, type DecisionLog, type LoadedScenario } from '../core/index.ts';
+import { LOG_FORMAT, LOG_FORMAT_VERSION, parseOpenLog, type DecisionLog, type LoadedScenario } from '../core/index.ts';
 
 export type OpenLogResult = { ok: true; log: DecisionLog } | { ok: false; problem: string };
 
@@ -30,8 +30,9 @@ export function checkOpenLog(text: string, loaded: LoadedScenario): OpenLogResul
       problem: `The saved game was made with another version of the ${loaded.scenario.title} scenario, so it cannot be resumed exactly. Start a new game.`,
     };
   }
-  if (!Array.isArray(log.attempts)) {
-    return { ok: false, problem: 'The saved game is damaged (it has no attempts). Start a new game.' };
+  const parsed = parseOpenLog(data);
+  if (!parsed.ok) {
+    return { ok: false, problem: `The saved game is damaged (${parsed.problems[0] ?? 'unreadable'}). Start a new game.` };
   }
-  return { ok: true, log: log as DecisionLog };
+  return { ok: true, log: parsed.log };
 }

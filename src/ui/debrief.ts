@@ -84,7 +84,7 @@ function decisionList(scenario: Scenario, session: SessionState): HTMLElement {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'student';
+  return text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'student';
 }
 
 async function downloadLog(log: DecisionLog, status: HTMLElement): Promise<void> {

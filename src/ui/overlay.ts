@@ -72,7 +72,6 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   function drawMute(): void {
     muteButton.replaceChildren(muted ? 'Sound off ' : 'Sound on ', h('kbd', { text: 'M' }));
     muteButton.setAttribute('aria-pressed', String(muted));
-    muteButton.setAttribute('aria-label', muted ? 'Sound is off; turn sound on' : 'Sound is on; turn sound off');
   }
   function toggleMute(): void {
     muted = !muted;
@@ -90,7 +89,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     h(
       'header',
       { class: 'topbar' },
-      h('p', { class: 'brand' }, h('strong', { text: 'Circular 938' }), ` · ${scenario.post.city}`),
+      h('h1', { class: 'brand' }, h('strong', { text: 'Circular 938' }), ` · ${scenario.post.city}`),
       clockBar.el,
       h('div', { class: 'tools' }, cableButton, glossaryButton, muteButton),
     ),

@@ -81,7 +81,7 @@ export function renderTitle(o: TitleOptions): HTMLElement {
   return h(
     'div',
     { class: 'title-screen' },
-    h('h1', { class: 'game-title' }, 'Circular 938'),
+    h('h2', { class: 'game-title' }, 'Circular 938'),
     h('p', { class: 'subtitle', text: scenario.title }),
     ...paragraphs(scenario.summary),
     h(

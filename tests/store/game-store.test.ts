@@ -146,3 +146,24 @@ describe('game store', () => {
     expect(hasSave(storage, 'mini')).toBe(false);
   });
 });
+
+describe('game store: damaged saves', () => {
+  it.each([
+    ['a null entry', (log: Record<string, unknown>) => ((log['attempts'] as { entries: unknown[] }[])[0]!.entries = [null])],
+    ['a missing seed', (log: Record<string, unknown>) => delete log['seed']],
+    ['no attempts', (log: Record<string, unknown>) => (log['attempts'] = [])],
+  ])('refuses a save with %s, with a message, and keeps it', (_what, damage) => {
+    const storage = memoryStorage();
+    const first = makeStore(storage);
+    first.getState().start({ student: { label: 'Ana' }, variant: 'historical' });
+    play(first, MINI_FAITHFUL_WALK.slice(0, 2));
+    const log = JSON.parse(storage.data.get(saveKey('mini')) ?? '{}') as Record<string, unknown>;
+    damage(log);
+    const text = JSON.stringify(log);
+    storage.data.set(saveKey('mini'), text);
+    const second = makeStore(storage);
+    expect(second.getState().resume()).toBe(false);
+    expect(second.getState().problem).toMatch(/damaged/);
+    expect(storage.data.get(saveKey('mini'))).toBe(text);
+  });
+});

@@ -3,7 +3,7 @@
  * formatter that turns zod issues into readable problems with their JSON paths. Pure.
  */
 import { z } from 'zod';
-import { LOG_FORMAT, LOG_FORMAT_VERSION, type SealedLog } from './format.ts';
+import { LOG_FORMAT, LOG_FORMAT_VERSION, type DecisionLog, type SealedLog } from './format.ts';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hash (64 lower-case hex digits)');
 const wholeAtLeast = (min: number) => z.int().min(min);
@@ -39,6 +39,20 @@ export const sealedLogSchema: z.ZodType<SealedLog> = z.strictObject({
   createdAt: wallTime,
   attempts: z.array(attemptSchema).min(1),
   head: hash,
+});
+
+const openAttemptSchema = attemptSchema.extend({ entries: z.array(entrySchema.omit({ prev: true, hash: true })) });
+
+/** An open (unsealed) log, as autosave keeps it: the sealed shape without `prev`, `hash` and `head`. */
+export const openLogSchema: z.ZodType<DecisionLog> = z.strictObject({
+  format: z.literal(LOG_FORMAT),
+  formatVersion: z.literal(LOG_FORMAT_VERSION),
+  scenario: z.strictObject({ id: name, version: wholeAtLeast(1), hash: name }),
+  seed: z.int().min(0).max(0xffffffff),
+  variant: name,
+  student: z.strictObject({ label: name, classCode: z.string().exactOptional() }),
+  createdAt: wallTime,
+  attempts: z.array(openAttemptSchema).min(1),
 });
 
 const ARTICLES: Readonly<Record<string, string>> = {
@@ -85,6 +99,12 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
     const where = formatPath(issue.path);
     return [`${where === '' ? '(the whole file)' : where}: ${describe(issue)}`];
   });
+}
+
+/** Validates the structure of an open log. Pure; never throws. */
+export function parseOpenLog(input: unknown): { ok: true; log: DecisionLog } | { ok: false; problems: string[] } {
+  const result = openLogSchema.safeParse(input, { reportInput: true });
+  return result.success ? { ok: true, log: result.data } : { ok: false, problems: formatIssues(result.error.issues) };
 }
 
 /** Validates the structure of a sealed log. Pure; never throws. */

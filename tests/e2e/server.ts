@@ -1,0 +1,85 @@
+/**
+ * Serves the built site (dist/) the way a school server or a static host would: Vite's
+ * programmatic `preview()`, on a free port of 127.0.0.1, with no SPA fallback (a missing file is
+ * a 404, not index.html) and under a sub-path, so the test fails if the build is not relocatable
+ * (`base: './'`).
+ *
+ * `npm run test:e2e` builds first. When dist/ is missing or older than the sources (someone ran
+ * `vitest --project e2e` alone after an edit), it is rebuilt here with the same `vite build`,
+ * so the tests never pass or fail against a stale build.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { preview, type PreviewServer } from 'vite';
+import { PROJECT_ROOT } from './browser.ts';
+
+export const DIST = join(PROJECT_ROOT, 'dist');
+/** Not '/': the built site must work from any folder of a static server. */
+const SUB_PATH = '/circular-938/';
+
+/** What the build reads; dist/ is stale when any of it is newer than dist/index.html. */
+const BUILD_INPUTS = ['src', 'scenarios', 'assets', 'vite.config.ts', 'package.json', 'package-lock.json'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** Builds dist/ with `vite build` unless it is present and newer than every build input. */
+export function ensureBuilt(): void {
+  const index = join(DIST, 'index.html');
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const sources = Math.max(...BUILD_INPUTS.map((p) => newestMtime(join(PROJECT_ROOT, p))));
+  if (built > sources) return;
+  const why = built === 0 ? 'dist/ has no index.html' : 'dist/ is older than the sources';
+  process.stdout.write(`[e2e] ${why}: running vite build…\n`);
+  const result = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (result.status !== 0 || !existsSync(index)) {
+    throw new Error(
+      `vite build failed (exit ${String(result.status)}${result.error ? `, ${result.error.message}` : ''}); the end-to-end tests need the built site.\n` +
+        `${result.stdout}\n${result.stderr}`,
+    );
+  }
+}
+
+export interface Site {
+  /** The URL of the game's first page, ending in '/'. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves dist/ (building it first if needed). Close it in afterAll. */
+export async function serveSite(): Promise<Site> {
+  ensureBuilt();
+  const server: PreviewServer = await preview({
+    configFile: false,
+    root: PROJECT_ROOT,
+    base: SUB_PATH,
+    appType: 'mpa',
+    logLevel: 'silent',
+    clearScreen: false,
+    build: { outDir: 'dist' },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') {
+    await server.close();
+    throw new Error(`vite preview did not listen on a TCP port (address: ${String(address)})`);
+  }
+  return {
+    url: `http://127.0.0.1:${address.port}${SUB_PATH}`,
+    close: () => server.close(),
+  };
+}
