@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import type * as Axe from 'axe-core';
 import type { SessionState } from '../../src/core/engine/state.ts';
 import { ARTIFACTS } from './browser.ts';
+import { nextRandom, seedState } from '../../src/core/engine/rng.ts';
 
 export type Phase = 'title' | 'cable' | 'appointment' | 'meeting' | 'report' | 'washington' | 'debrief' | 'error' | 'loading';
 
@@ -109,15 +110,13 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   return path;
 }
 
-/** A deterministic PRNG (mulberry32) for the test's choice policy. */
+/** A deterministic stream of floats in [0, 1) for the test's choice policy (core's seeded PRNG). */
 export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
+  let state = seedState(seed);
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const [value, next] = nextRandom(state);
+    state = next;
+    return value;
   };
 }
 

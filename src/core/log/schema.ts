@@ -28,8 +28,8 @@ const attemptSchema = z.strictObject({
   entries: z.array(entrySchema),
 });
 
-/** A sealed log of the current format version; structure only (the chain and replay are checked apart). */
-export const sealedLogSchema: z.ZodType<SealedLog> = z.strictObject({
+/** The header fields every log carries, open or sealed. */
+const headerShape = {
   format: z.literal(LOG_FORMAT),
   formatVersion: z.literal(LOG_FORMAT_VERSION),
   scenario: z.strictObject({ id: name, version: wholeAtLeast(1), hash: name }),
@@ -37,6 +37,11 @@ export const sealedLogSchema: z.ZodType<SealedLog> = z.strictObject({
   variant: name,
   student: z.strictObject({ label: name, classCode: z.string().exactOptional() }),
   createdAt: wallTime,
+};
+
+/** A sealed log of the current format version; structure only (the chain and replay are checked apart). */
+export const sealedLogSchema: z.ZodType<SealedLog> = z.strictObject({
+  ...headerShape,
   attempts: z.array(attemptSchema).min(1),
   head: hash,
 });
@@ -45,13 +50,7 @@ const openAttemptSchema = attemptSchema.extend({ entries: z.array(entrySchema.om
 
 /** An open (unsealed) log, as autosave keeps it: the sealed shape without `prev`, `hash` and `head`. */
 export const openLogSchema: z.ZodType<DecisionLog> = z.strictObject({
-  format: z.literal(LOG_FORMAT),
-  formatVersion: z.literal(LOG_FORMAT_VERSION),
-  scenario: z.strictObject({ id: name, version: wholeAtLeast(1), hash: name }),
-  seed: z.int().min(0).max(0xffffffff),
-  variant: name,
-  student: z.strictObject({ label: name, classCode: z.string().exactOptional() }),
-  createdAt: wallTime,
+  ...headerShape,
   attempts: z.array(openAttemptSchema).min(1),
 });
 

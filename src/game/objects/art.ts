@@ -5,6 +5,7 @@
 import * as Phaser from 'phaser';
 import { Ink, mix } from './palette.ts';
 import { TextureKey } from '../keys.ts';
+import { nextRandom, seedState } from '../../core/engine/rng.ts';
 
 export type Pt = readonly [number, number];
 export type Draw = (g: Phaser.GameObjects.Graphics) => void;
@@ -111,15 +112,13 @@ export function halo(g: Phaser.GameObjects.Graphics, color: number, x: number, y
   }
 }
 
-/** A small deterministic PRNG (mulberry32) so decorative scatter is the same on every load. */
+/** A deterministic stream of floats in [0, 1) (core's seeded PRNG) so decorative scatter is the same on every load. */
 export function scatter(seed: number): () => number {
-  let a = seed >>> 0;
+  let state = seedState(seed);
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const [value, next] = nextRandom(state);
+    state = next;
+    return value;
   };
 }
 

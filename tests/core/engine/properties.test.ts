@@ -2,16 +2,14 @@
  * Engine properties (design.md §9) on the mini fixture and on every scenario under scenarios/:
  * replay is deterministic, the clock never runs backwards, and any random walk ends.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialState, type SessionState } from '../../../src/core/engine/state.ts';
 import { availableChoices, isEnded, step } from '../../../src/core/engine/step.ts';
 import { replayEvents } from '../../../src/core/log/replay.ts';
-import { formatIssue } from '../../../src/core/scenario/issues.ts';
-import { loadScenario } from '../../../src/core/scenario/load.ts';
 import type { Scenario } from '../../../src/core/scenario/schema.ts';
 import { miniScenario } from '../../fixtures/mini-scenario.ts';
+import { realScenarios } from '../../fixtures/real-scenarios.ts';
 
 /** Steps a walk may take before it must have reached an ending. */
 const MAX_STEPS = 300;
@@ -19,18 +17,11 @@ const RUNS = 150;
 
 type Case = { name: string; scenario: Scenario } | { name: string; problem: string };
 
-async function realScenarios(): Promise<Case[]> {
-  const dir = new URL('../../../scenarios/', import.meta.url);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-  return Promise.all(
-    files.map(async (f): Promise<Case> => {
-      const r = await loadScenario(readFileSync(new URL(f, dir), 'utf8'), `scenarios/${f}`);
-      return r.ok ? { name: f, scenario: r.loaded.scenario } : { name: f, problem: r.issues.map(formatIssue).join('\n') };
-    }),
-  );
+async function realCases(): Promise<Case[]> {
+  return (await realScenarios()).map((c) => ('problem' in c ? c : { name: c.name, scenario: c.loaded.scenario }));
 }
 
-const cases: Case[] = [{ name: 'mini fixture', scenario: miniScenario }, ...(await realScenarios())];
+const cases: Case[] = [{ name: 'mini fixture', scenario: miniScenario }, ...(await realCases())];
 
 interface Walk {
   choices: number[];

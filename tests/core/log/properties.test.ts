@@ -3,7 +3,6 @@
  * scenarios/: a sealed log of any session, with rewinds, verifies and replays to the live state;
  * any single edited field, a truncation, a newer format version or another scenario text is refused.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoUtc } from '../../../src/core/engine/clock.ts';
@@ -14,29 +13,21 @@ import { appendEntry, createLog, currentAttempt, originAt, startAttempt } from '
 import type { DecisionLog, SealedLog } from '../../../src/core/log/format.ts';
 import { sealLog } from '../../../src/core/log/seal.ts';
 import { verifyLog, type ScenarioRef } from '../../../src/core/log/verify.ts';
-import { formatIssue } from '../../../src/core/scenario/issues.ts';
-import { loadScenario } from '../../../src/core/scenario/load.ts';
 import type { Scenario } from '../../../src/core/scenario/schema.ts';
 import { miniScenario } from '../../fixtures/mini-scenario.ts';
+import { realScenarios } from '../../fixtures/real-scenarios.ts';
 
 const RUNS = 90;
 
 type Case = { name: string; ref: ScenarioRef } | { name: string; problem: string };
 
-async function realScenarios(): Promise<Case[]> {
-  const dir = new URL('../../../scenarios/', import.meta.url);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-  return Promise.all(
-    files.map(async (f): Promise<Case> => {
-      const r = await loadScenario(readFileSync(new URL(f, dir), 'utf8'), `scenarios/${f}`);
-      return r.ok ? { name: f, ref: r.loaded } : { name: f, problem: r.issues.map(formatIssue).join('\n') };
-    }),
-  );
+async function realCases(): Promise<Case[]> {
+  return (await realScenarios()).map((c) => ('problem' in c ? c : { name: c.name, ref: c.loaded }));
 }
 
 const cases: Case[] = [
   { name: 'mini fixture', ref: { scenario: miniScenario, hash: await hashJson(miniScenario) } },
-  ...(await realScenarios()),
+  ...(await realCases()),
 ];
 
 interface Op {
