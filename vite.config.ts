@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { scenarioPlugin } from './src/build/scenario-plugin.ts';
 
 const fromRoot = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
@@ -18,6 +18,30 @@ export default defineConfig({
   server: {
     // scenarios/, assets/ and node_modules/ live beside the Vite root, not under it.
     fs: { allow: [fromRoot('.')] },
+  },
+  // Vitest reads this file too. Its projects set their own root: the Vite root is src/, the tests are in tests/.
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          root: fromRoot('.'),
+          environment: 'node',
+          include: ['tests/core/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'tests/ui/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root: fromRoot('.'),
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
   build: {
     outDir: '../dist',

@@ -289,8 +289,10 @@ describe('resilience on locked-down and slow school machines', () => {
 
     const created = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('[c938-audio] {"what":"created"'), timeout: 30_000 });
     await page.goto(site.url);
-    await waitForTitle(page);
+    // Wait for the context before any locator wait: Playwright's own polling runs page scripts,
+    // and Chromium may count those as user activation.
     await created;
+    await waitForTitle(page);
     // The sound files are fetched and decoded behind the first screen; wait until the network is quiet.
     await page.waitForLoadState('networkidle');
     const first = reports.find((r) => r.what === 'created');
