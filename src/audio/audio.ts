@@ -6,7 +6,9 @@
  */
 import { Howl, Howler } from 'howler';
 import { SOUND_CUES, type SoundCue } from '../core/scenario/schema.ts';
-import { SOUND_CAPTIONS } from './captions.ts';
+import { CUE_KINDS, SOUND_CAPTIONS } from './captions.ts';
+
+export { CUE_KINDS };
 import { createMutePreference, type PreferenceStorage } from './mute-preference.ts';
 import teletypeUrl from '../../assets/audio/teletype.wav?url';
 import telephoneUrl from '../../assets/audio/telephone.wav?url';
@@ -25,20 +27,6 @@ export const SOUND_URLS: Readonly<Record<SoundCue, string>> = {
   door: doorUrl,
 };
 
-/**
- * How each cue behaves when played: a `bed` is the one ambient sound of a scene (starting another
- * crossfades); a `loop` runs on top of the bed until stopped (the teletype while a cable types, the
- * clock); a `once` plays through once each time it is asked for. The files of beds and loops loop
- * seamlessly; the others do not.
- */
-export const CUE_KINDS = {
-  teletype: 'loop',
-  telephone: 'once',
-  clock: 'loop',
-  room: 'bed',
-  crowd: 'bed',
-  door: 'once',
-} as const satisfies Record<SoundCue, 'bed' | 'loop' | 'once'>;
 
 /** Mix levels: the files are peak-normalised, so the balance between them lives here. */
 const VOLUMES: Readonly<Record<SoundCue, number>> = {

@@ -18,3 +18,18 @@ export const SOUND_CAPTIONS = {
 export function captionFor(cue: SoundCue): string {
   return SOUND_CAPTIONS[cue];
 }
+
+/**
+ * How each cue behaves when played: a `bed` is the one ambient sound of a scene (starting another
+ * crossfades); a `loop` runs on top of the bed until stopped (the teletype while a cable types, the
+ * clock); a `once` plays through once each time it is asked for. The files of beds and loops loop
+ * seamlessly; the others do not.
+ */
+export const CUE_KINDS = {
+  teletype: 'loop',
+  telephone: 'once',
+  clock: 'loop',
+  room: 'bed',
+  crowd: 'bed',
+  door: 'once',
+} as const satisfies Record<SoundCue, 'bed' | 'loop' | 'once'>;

@@ -4,6 +4,7 @@
  * choose, C the cable, G the glossary, M sound; Tab and Enter work everywhere.
  */
 import type { Cable, Glossary, SessionState, SoundCue } from '../core/index.ts';
+import { CUE_KINDS } from '../audio/captions.ts';
 import { choicesOf, type GameStore } from '../store/game-store.ts';
 import type { SaveStatus } from '../store/storage.ts';
 import { createCableViewer } from './cable-viewer.ts';
@@ -18,6 +19,7 @@ import { renderTitle } from './title-screen.ts';
 /** What the overlay needs of the sound adapter; the adapter arrives later than the first screen. */
 export interface SoundPort {
   play(cue: SoundCue): void;
+  stop(cue: SoundCue): void;
   bed(cue: SoundCue | null): void;
   setMuted(muted: boolean): void;
   isMuted(): boolean;
@@ -101,6 +103,8 @@ export function mountOverlay(o: OverlayOptions): Overlay {
 
   let shownKey = '';
   let lastPhase: SessionState['phase'] | null = null;
+  /** A looping cue (the teletype, the clock) started by the node on screen; it stops when the node changes. */
+  let loop: SoundCue | null = null;
 
   function drawSave(save: SaveStatus): void {
     saveStatus.textContent = save.on ? 'Autosave is on.' : save.reason;
@@ -127,6 +131,8 @@ export function mountOverlay(o: OverlayOptions): Overlay {
 
     if (!session) {
       lastPhase = null;
+      if (loop) sound?.stop(loop);
+      loop = null;
       sound?.bed(null);
       panel.append(
         renderTitle({
@@ -144,6 +150,10 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     }
 
     const node = scenario.nodes[session.node];
+    if (loop && loop !== node?.sound) {
+      sound?.stop(loop);
+      loop = null;
+    }
     if (session.phase !== lastPhase) {
       lastPhase = session.phase;
       sound?.bed(BEDS[session.phase]);
@@ -151,6 +161,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     if (node?.sound) {
       captions.show(node.sound);
       sound?.play(node.sound);
+      if (CUE_KINDS[node.sound] === 'loop') loop = node.sound;
     }
 
     if (node?.ending && state.log) {
@@ -192,8 +203,15 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     setSound(s) {
       sound = s;
       s.setMuted(muted);
-      const phase = store.getState().session?.phase;
-      if (phase) s.bed(BEDS[phase]);
+      const session = store.getState().session;
+      if (!session) return;
+      s.bed(BEDS[session.phase]);
+      // The node on screen may have asked for a loop before the sound arrived.
+      const cue = scenario.nodes[session.node]?.sound;
+      if (cue && CUE_KINDS[cue] !== 'once') {
+        s.play(cue);
+        if (CUE_KINDS[cue] === 'loop') loop = cue;
+      }
     },
     stageStatus(text) {
       stageStatusEl.textContent = text ?? '';
