@@ -112,7 +112,21 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
   const telegram = composeTelegram(scenario, session);
   const status = h('p', { class: 'download-status', attrs: { role: 'status' } });
   const download = h('button', { class: 'primary', id: 'download-log', attrs: { type: 'button' }, text: 'Download your decision log' });
-  download.addEventListener('click', () => void downloadLog(log, status));
+  let downloaded = false;
+  let warned = false;
+  download.addEventListener('click', () => {
+    downloaded = true;
+    void downloadLog(log, status);
+  });
+  const playAgain = (): void => {
+    // Playing again deletes this game from the browser; the log must not vanish unsaved.
+    if (!downloaded && !warned) {
+      warned = true;
+      status.textContent = 'You have not downloaded your decision log yet. Download it first, or press "Play again" once more to start over without it.';
+      return;
+    }
+    o.onNewGame();
+  };
   const people = Object.entries(scenario.people);
 
   return h(
@@ -121,7 +135,7 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
     h('h2', { id: 'debrief-title', attrs: { tabindex: '-1' } }, `Debrief: ${ending?.title ?? 'the end'}`),
     h('div', { id: 'dialogue', attrs: { 'aria-live': 'polite' } }, ...paragraphs(node?.text ?? ''), ...(ending ? paragraphs(ending.summary) : [])),
     variant ? h('p', { class: 'source' }, `World: ${variant.label}. ${variant.description}`) : null,
-    h('div', { class: 'debrief-actions' }, download, h('button', { class: 'secondary', id: 'print', attrs: { type: 'button' }, text: 'Print', on: { click: () => print() } }), h('button', { class: 'secondary', id: 'new-game', attrs: { type: 'button' }, text: 'Play again', on: { click: () => o.onNewGame() } })),
+    h('div', { class: 'debrief-actions' }, download, h('button', { class: 'secondary', id: 'print', attrs: { type: 'button' }, text: 'Print', on: { click: () => print() } }), h('button', { class: 'secondary', id: 'new-game', attrs: { type: 'button' }, text: 'Play again', on: { click: playAgain } })),
     status,
     h('h3', { text: 'How you did' }),
     rubricTable(scenario, session),

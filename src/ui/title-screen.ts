@@ -51,6 +51,7 @@ export function renderTitle(o: TitleOptions): HTMLElement {
     ),
     h('button', { class: 'primary', id: 'begin', attrs: { type: 'submit' }, text: o.saved ? 'Start a new game' : 'Begin' }),
   );
+  let confirmed = false;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const label = name.value.trim();
@@ -59,6 +60,12 @@ export function renderTitle(o: TitleOptions): HTMLElement {
       name.setAttribute('aria-invalid', 'true');
       name.setAttribute('aria-describedby', 'name-error');
       name.focus();
+      return;
+    }
+    if (o.saved && !confirmed) {
+      // A new game replaces the saved one: ask once more rather than lose it to a stray Enter.
+      confirmed = true;
+      error.textContent = 'Starting a new game replaces your game in progress. Press "Start a new game" again to confirm, or continue your game above.';
       return;
     }
     const picked = form.querySelector<HTMLInputElement>('input[name="variant"]:checked');

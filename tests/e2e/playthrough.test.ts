@@ -348,6 +348,11 @@ describe('Mexico, played by keyboard alone in headless Chromium', () => {
     expect(reached.debrief, 'the debrief was not reached (see the previous test)').toBe(true);
     const { page } = browser;
     const live = finalSession as SessionState;
+    // "Play again" before the log is downloaded warns instead of deleting the finished game.
+    await tabTo(page, '#new-game');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.download-status').innerText()).toMatch(/not downloaded your decision log/);
+    await expect(page.evaluate(() => document.body.dataset['phase'])).resolves.toBe('debrief');
     await tabTo(page, '#download-log');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename(), 'a file name a teacher can sort by').toMatch(/^circular938-mexico-[a-z0-9-]+\.json$/);

@@ -324,3 +324,41 @@ describe('resilience on locked-down and slow school machines', () => {
     assertNoProblems("with a teacher's link");
   });
 });
+
+describe('nothing saved is lost to a stray key', () => {
+  it('asks once more before a new game replaces the saved one', async () => {
+    const { page, assertNoProblems } = await open();
+    await page.goto(site.url);
+    await waitForTitle(page);
+    await startByKeyboard(page);
+    await playFirstChoices(page, 2);
+    const before = await readSession(page);
+    await page.reload();
+    await waitForTitle(page);
+    await page.locator('#resume').waitFor({ state: 'visible' });
+
+    await tabTo(page, '#student-name');
+    await page.keyboard.type('Someone Else');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#name-error').textContent()).toMatch(/replaces your game in progress/);
+    expect(await phaseOf(page)).toBe('title');
+    expect(await page.evaluate((key) => localStorage.getItem(key) !== null, SAVE_KEY)).toBe(true);
+
+    // Resuming is still possible, and gives back the game as it was.
+    await tabTo(page, '#resume');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('body:not([data-phase="title"])', { state: 'attached' });
+    expect(await readSession(page)).toEqual(before);
+
+    // Back on the title, pressing Start twice begins a fresh game.
+    await page.reload();
+    await waitForTitle(page);
+    await tabTo(page, '#student-name');
+    await page.keyboard.type('Someone Else');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('body[data-phase="cable"]', { state: 'attached' });
+    expect((await readSession(page))?.trail).toEqual([]);
+    assertNoProblems('when starting over');
+  });
+});
