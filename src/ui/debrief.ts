@@ -13,6 +13,7 @@ import {
   type Scenario,
   type SessionState,
 } from '../core/index.ts';
+import { renderTelegram } from './dialogue.ts';
 import { h, paragraphs } from './dom.ts';
 import { PHASE_TITLES } from './phases.ts';
 
@@ -140,7 +141,7 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
     h('h3', { text: 'How you did' }),
     rubricTable(scenario, session),
     h('h3', { text: telegram.sent ? 'Your telegram, as sent' : 'Your telegram (never sent)' }),
-    h('figure', { class: 'telegram' }, h('pre', { class: 'telegram-text', text: telegram.text })),
+    renderTelegram(scenario, session),
     h('h3', { text: 'What really happened' }),
     h('p', {}, h('strong', { text: `${scenario.post.country}'s position: ` }), scenario.stance.summary, ' ', h('span', { class: 'source', text: `(Source: ${scenario.stance.source})` })),
     h('ul', { class: 'facts' }, ...scenario.facts.map((f) => h('li', {}, f.text, ' ', h('span', { class: 'source', text: `(Source: ${f.source})` })))),

@@ -19,13 +19,14 @@ export function speakerLabel(scenario: Scenario, id: string): string | null {
   return p ? `${p.name}, ${p.role}` : id;
 }
 
-export function renderTelegramDraft(scenario: Scenario, session: SessionState): HTMLElement {
+export function renderTelegram(scenario: Scenario, session: SessionState): HTMLElement {
   const t = composeTelegram(scenario, session);
   return h(
     'figure',
     { class: 'telegram', attrs: { 'aria-label': t.sent ? 'Your telegram as sent' : 'Your telegram draft' } },
     h('figcaption', { text: t.sent ? 'Your telegram, as sent' : 'Your telegram (draft)' }),
     h('pre', { class: 'telegram-text', text: t.text }),
+    h('p', { class: 'source', text: `About this form: ${scenario.telegram.formSource}` }),
   );
 }
 
@@ -53,7 +54,7 @@ export function renderDialogue(
       speaker ? h('p', { class: 'speaker', text: speaker }) : null,
       ...paragraphs(node.text),
     ),
-    showTelegram ? renderTelegramDraft(scenario, session) : null,
+    showTelegram ? renderTelegram(scenario, session) : null,
     h('h3', { class: 'choices-title', id: 'choices-title', text: isChance ? 'Continue' : 'What do you do?' }),
     h(
       'ol',

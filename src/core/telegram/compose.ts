@@ -1,9 +1,11 @@
 /**
  * Composes the embassy's reporting telegram in 1962 form from the session state: the layout of
- * the Department's own 1962 outgoing form (classification top and bottom, date-time stamp,
- * ACTION line with precedence), the body as FRUS prints embassy telegrams of the period (its
- * number, the reference, numbered paragraphs in telegraphese, the ambassador's surname).
- * No 1970s elements (Zulu date-time group, FM/TO, TAGS). Pure.
+ * the Department's own 1962 outgoing form, as Circular 938 shows it (classification top and
+ * bottom, date-time stamp, ACTION line with precedence), and the body as FRUS prints embassy
+ * telegrams of the period (its number, the reference, numbered paragraphs in telegraphese, the
+ * ambassador's surname). The embassy's own 1962 form is not confirmed by a source, so the game
+ * shows the scenario's `formSource` beside it. No 1970s elements (Zulu date-time group, FM/TO,
+ * TAGS, SECSTATE WASHDC). Pure.
  */
 import type { Point, Scenario } from '../scenario/schema.ts';
 import { wallTime } from '../engine/clock.ts';
@@ -74,7 +76,8 @@ export function composeTelegram(scenario: Scenario, state: SessionState): Compos
   const sentAt = state.marks.sent;
   const stamp = stampOf(sentAt ?? state.clock, scenario.post.utcOffsetMinutes);
   const precedence = state.precedence ?? '(precedence not yet chosen)';
-  const action = `ACTION: SECSTATE WASHINGTON ${precedence}`;
+  // Addressed as the circular's own ACTION line is, with the precedence after the addressee.
+  const action = `ACTION: DEPARTMENT OF STATE, WASHINGTON. ${precedence}`;
   const reaction =
     state.reported !== null
       ? (lookup(scenario.responses, state.reported)?.telegram ?? '')

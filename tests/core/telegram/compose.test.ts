@@ -27,7 +27,8 @@ describe('composeTelegram', () => {
     expect(lines[0]).toBe(miniScenario.telegram.classification);
     expect(lines.at(-1)).toBe(miniScenario.telegram.classification);
     expect(t.stamp).toMatch(/^[A-Z][a-z]{2} \d{1,2} \d{1,2} \d{2} (AM|PM) '62$/);
-    expect(t.action).toBe(`ACTION: SECSTATE WASHINGTON ${state.precedence}`);
+    expect(t.action).toBe(`ACTION: DEPARTMENT OF STATE, WASHINGTON. ${state.precedence}`);
+    expect(t.text).not.toMatch(/SECSTATE|WASHDC|TAGS|\d{6}Z/);
     expect(t.opening).toBe(`${miniScenario.telegram.number}. ${miniScenario.telegram.reference}.`);
     expect(t.paragraphs.map((p) => p.slice(0, 3))).toEqual(t.paragraphs.map((_, i) => `${i + 1}. `));
     expect(t.signature).toBe(miniScenario.telegram.signature);
