@@ -10,7 +10,7 @@ export const SOUND_CAPTIONS = {
   telephone: '[Telephone ringing]',
   clock: '[Clock ticking]',
   room: '[Quiet room: air conditioner hum]',
-  crowd: '[Reporters murmuring]',
+  crowd: '[Crowd murmuring]',
   door: '[A knock at the door]',
 } as const satisfies Record<SoundCue, string>;
 

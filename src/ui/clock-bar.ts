@@ -7,7 +7,8 @@ import { h } from './dom.ts';
 
 export interface ClockBar {
   el: HTMLElement;
-  update(clock: number | null): void;
+  /** Shows `clock` (the scenario's start when null); `over` hides the countdown once the game has ended. */
+  update(clock: number | null, over?: boolean): void;
 }
 
 export function createClockBar(scenario: Scenario): ClockBar {
@@ -34,16 +35,17 @@ export function createClockBar(scenario: Scenario): ClockBar {
     left,
   );
 
-  function update(clock: number | null): void {
+  function update(clock: number | null, over = false): void {
     const t = clock ?? timeOf(scenario.clock.start);
     const l = wallTime(t, post);
     const w = wallTime(t, dc);
     local.textContent = l.label;
     washington.textContent = w.label;
     const remaining = deadline - t;
+    left.hidden = over;
     left.textContent = remaining > 0 ? `${formatSpan(remaining)} left` : `Deadline passed ${formatSpan(remaining)} ago`;
-    el.classList.toggle('late', remaining <= 0);
-    el.classList.toggle('urgent', remaining > 0 && remaining <= 180);
+    el.classList.toggle('late', !over && remaining <= 0);
+    el.classList.toggle('urgent', !over && remaining > 0 && remaining <= 180);
   }
   update(null);
   return { el, update };

@@ -70,10 +70,11 @@ function decisionList(scenario: Scenario, session: SessionState): HTMLElement {
   return h(
     'ol',
     { class: 'decisions' },
-    ...session.trail.map((t) => {
+    // Chance steps are the game's own "Continue" screens, not decisions.
+    ...session.trail.filter((t) => !scenario.nodes[t.node]?.chance).map((t) => {
       const node = scenario.nodes[t.node];
       const when = wallTime(t.clock, scenario.post.utcOffsetMinutes);
-      const label = node?.chance ? 'Waited to see what happened' : (node?.choices?.[t.choice]?.label ?? `choice ${t.choice}`);
+      const label = node?.choices?.[t.choice]?.label ?? `choice ${t.choice}`;
       return h(
         'li',
         {},
@@ -134,7 +135,14 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
     'article',
     { class: 'debrief', attrs: { 'data-node': session.node, 'data-phase': session.phase } },
     h('h2', { id: 'debrief-title', attrs: { tabindex: '-1' } }, `Debrief: ${ending?.title ?? 'the end'}`),
-    h('div', { id: 'dialogue', attrs: { 'aria-live': 'polite' } }, ...paragraphs(node?.text ?? ''), ...(ending ? paragraphs(ending.summary) : [])),
+    h('p', { class: 'debrief-student' }, `${log.student.label}${log.student.classCode ? ` · class ${log.student.classCode}` : ''} · ${scenario.title}`),
+    h(
+      'div',
+      { id: 'dialogue', attrs: { 'aria-live': 'polite' } },
+      ...paragraphs(node?.text ?? ''),
+      // Some endings open with their summary; say it once.
+      ...(ending && !(node?.text ?? '').includes(ending.summary.slice(0, 60)) ? paragraphs(ending.summary) : []),
+    ),
     variant ? h('p', { class: 'source' }, `World: ${variant.label}. ${variant.description}`) : null,
     h('div', { class: 'debrief-actions' }, download, h('button', { class: 'secondary', id: 'print', attrs: { type: 'button' }, text: 'Print', on: { click: () => print() } }), h('button', { class: 'secondary', id: 'new-game', attrs: { type: 'button' }, text: 'Play again', on: { click: playAgain } })),
     status,
@@ -158,6 +166,7 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
           h('strong', { text: p.name }),
           `, ${p.role} `,
           'invented' in p ? h('span', { class: 'invented-tag', text: 'invented for the game' }) : h('span', { class: 'source', text: `(Source: ${p.source})` }),
+          p.note ? h('span', { class: 'source', text: ` ${p.note}` }) : null,
         ),
       ),
     ),

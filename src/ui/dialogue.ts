@@ -2,7 +2,7 @@
  * The dialogue panel: who speaks, what is said, and the numbered choices. New text is announced
  * through a polite live region; focus moves to the first choice so keyboard play flows on.
  */
-import { composeTelegram, formatSpan, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
+import { composeTelegram, formatSpan, wallTime, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
 import { h, paragraphs } from './dom.ts';
 import { PHASE_TITLES, phaseSteps } from './phases.ts';
 
@@ -30,6 +30,15 @@ export function renderTelegram(scenario: Scenario, session: SessionState): HTMLE
   );
 }
 
+/** "15 min", or "until Tue 08:30" when the choice moves the clock on to a set time. */
+function costOf(scenario: Scenario, c: ChoiceView): HTMLElement | null {
+  if (c.until !== null) {
+    const t = wallTime(c.until, scenario.post.utcOffsetMinutes);
+    return h('span', { class: 'choice-cost', text: `until ${t.weekday} ${t.hhmm}` });
+  }
+  return c.minutes > 0 ? h('span', { class: 'choice-cost', text: formatSpan(c.minutes) }) : null;
+}
+
 export function renderDialogue(
   scenario: Scenario,
   session: SessionState,
@@ -54,7 +63,6 @@ export function renderDialogue(
       speaker ? h('p', { class: 'speaker', text: speaker }) : null,
       ...paragraphs(node.text),
     ),
-    showTelegram ? renderTelegram(scenario, session) : null,
     h('h3', { class: 'choices-title', id: 'choices-title', text: isChance ? 'Continue' : 'What do you do?' }),
     h(
       'ol',
@@ -72,10 +80,12 @@ export function renderDialogue(
             },
             h('kbd', { text: i < 9 ? String(i + 1) : '·' }),
             h('span', { class: 'choice-label', text: c.label }),
-            c.minutes > 0 ? h('span', { class: 'choice-cost', text: formatSpan(c.minutes) }) : null,
+            costOf(scenario, c),
           ),
         ),
       ),
     ),
+    // After the choices, so that a keyboard user's focus on the first choice stays in view.
+    showTelegram ? renderTelegram(scenario, session) : null,
   );
 }

@@ -120,7 +120,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     drawSave(state.save);
     problem.textContent = state.problem ?? '';
     const session = state.session;
-    clockBar.update(session?.clock ?? null);
+    clockBar.update(session?.clock ?? null, session?.phase === 'debrief');
     const key = session ? `${state.log?.attempts.length ?? 0}:${session.trail.length}:${session.node}` : 'title';
     if (key === shownKey) return;
     const focusWasInPanel = panel.contains(document.activeElement) || document.activeElement === document.body;
@@ -130,6 +130,8 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     document.body.dataset['node'] = session?.node ?? '';
 
     if (!session) {
+      const saved = o.savedGame();
+      clockBar.update(saved?.session.clock ?? null, false);
       lastPhase = null;
       if (loop) sound?.stop(loop);
       loop = null;
@@ -137,7 +139,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       panel.append(
         renderTitle({
           scenario,
-          saved: o.savedGame(),
+          saved,
           preset: o.preset,
           onStart: (input) => {
             const student = input.classCode ? { label: input.name, classCode: input.classCode } : { label: input.name };
@@ -170,11 +172,15 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       panel.append(renderDialogue(scenario, session, choicesOf(state), choose));
     }
     state.shown();
+    panel.scrollTop = 0;
     if (focusWasInPanel) {
       const first = panel.querySelector<HTMLElement>('button.choice, #debrief-title');
       first?.focus({ preventScroll: true });
+      // Keep the focused choice in view on small screens, scrolling no more than needed.
+      if (first && first.getBoundingClientRect().bottom > panel.getBoundingClientRect().bottom) {
+        first.scrollIntoView({ block: 'nearest' });
+      }
     }
-    panel.scrollTop = 0;
   }
 
   document.addEventListener('keydown', (e) => {

@@ -17,6 +17,12 @@ export interface TrailStep {
   roll?: number;
 }
 
+export interface SentTelegram {
+  reported: string | null;
+  precedence: Precedence | null;
+  draft: string[];
+}
+
 export interface SessionState {
   scenarioId: string;
   node: string;
@@ -41,6 +47,11 @@ export interface SessionState {
   /** Paragraph ids of the outgoing telegram, in order. */
   draft: string[];
   marks: Partial<Record<Mark, UtcMinutes>>;
+  /**
+   * The telegram as it left the embassy, frozen when it was first sent. Later corrections change
+   * `reported` (Washington acts on the latest word) but never what was sent.
+   */
+  sent: SentTelegram | null;
   trail: TrailStep[];
   /** The ending's outcome id once an ending node is reached. */
   outcome: string | null;
@@ -75,6 +86,7 @@ export function initialState(scenario: Scenario, options: StartOptions): Session
     precedence: null,
     draft: [],
     marks: {},
+    sent: null,
     trail: [],
     outcome: start.ending ? start.ending.outcome : null,
   };

@@ -8,7 +8,8 @@ import type { Choice, Condition, Scenario, ScenarioNode } from '../scenario/sche
 import { holds } from './conditions.ts';
 import { applyEffects } from './effects.ts';
 import { lookup } from './lookup.ts';
-import { pickWeighted } from './rng.ts';
+import { timeOf, type UtcMinutes } from './clock.ts';
+import { nextRandom, pickWeighted, seedState } from './rng.ts';
 import type { SessionState } from './state.ts';
 
 /** The student picks choice `choice` (its index in the node's list); at a chance node, 0 means "continue". */
@@ -25,6 +26,8 @@ export interface ChoiceView {
   index: number;
   label: string;
   minutes: number;
+  /** Where the choice moves the clock to when a `clockTo` takes it past its minutes; otherwise null. */
+  until: UtcMinutes | null;
   next: string;
 }
 
@@ -56,12 +59,44 @@ export function openIndices(
 /** The choices open to the student now, in file order (conditions that fail hide a choice). */
 export function availableChoices(scenario: Scenario, state: SessionState): ChoiceView[] {
   const node = currentNode(scenario, state);
-  if (node.chance) return [{ index: 0, label: 'Continue', minutes: 0, next: '' }];
+  if (node.chance) return [{ index: 0, label: 'Continue', minutes: 0, until: null, next: '' }];
   const choices = node.choices ?? [];
-  return openIndices(scenario, state, choices).flatMap((index) => {
+  const open = openIndices(scenario, state, choices);
+  return (node.shuffle ? shuffled(open, state.seed, state.node) : open).flatMap((index) => {
     const c: Choice | undefined = choices[index];
-    return c ? [{ index, label: c.label, minutes: c.minutes, next: c.next }] : [];
+    return c ? [{ index, label: c.label, minutes: c.minutes, until: untilOf(state, c), next: c.next }] : [];
   });
+}
+
+/** The clock after a choice's `clockTo` effects, when they take it past the choice's minutes. */
+function untilOf(state: SessionState, c: Choice): UtcMinutes | null {
+  const byMinutes = state.clock + c.minutes;
+  const to = (c.effects ?? []).reduce((t, e) => ('clockTo' in e ? Math.max(t, timeOf(e.clockTo)) : t), byMinutes);
+  return to > byMinutes ? to : null;
+}
+
+/**
+ * A display order drawn from the session seed and the node id: the same on every visit, reload
+ * and replay, different between students. The log records choice indices, never positions.
+ */
+function shuffled(indices: readonly number[], seed: number, nodeId: string): number[] {
+  let h = (2166136261 ^ seed) >>> 0;
+  for (let i = 0; i < nodeId.length; i++) h = Math.imul(h ^ nodeId.charCodeAt(i), 16777619) >>> 0;
+  let rng = seedState(h);
+  const out = [...indices];
+  for (let i = out.length - 1; i > 0; i--) {
+    const [r, next] = nextRandom(rng);
+    rng = next;
+    const j = Math.floor(r * (i + 1));
+    [out[i], out[j]] = [out[j] ?? 0, out[i] ?? 0];
+  }
+  return out;
+}
+
+/** Freezes the telegram the first time it is marked sent, after all of the action's effects. */
+function freezeSent(state: SessionState): SessionState {
+  if (state.sent !== null || state.marks.sent === undefined) return state;
+  return { ...state, sent: { reported: state.reported, precedence: state.precedence, draft: [...state.draft] } };
 }
 
 function enter(scenario: Scenario, state: SessionState, next: string): StepResult {
@@ -88,7 +123,7 @@ export function step(scenario: Scenario, state: SessionState, event: GameEvent):
     const outcome = node.chance[roll];
     if (!outcome) return { ok: false, error: `node "${state.node}": no outcome ${roll}` };
     let next: SessionState = { ...state, rng, clock: state.clock + (outcome.minutes ?? 0) };
-    next = applyEffects(next, outcome.effects);
+    next = freezeSent(applyEffects(next, outcome.effects));
     next = { ...next, trail: [...state.trail, { node: state.node, choice: 0, clock: at, roll }] };
     return enter(scenario, next, outcome.next);
   }
@@ -99,7 +134,7 @@ export function step(scenario: Scenario, state: SessionState, event: GameEvent):
     return { ok: false, error: `node "${state.node}" choice ${event.choice} is not open in this state` };
   }
   let next: SessionState = { ...state, clock: state.clock + choice.minutes };
-  next = applyEffects(next, choice.effects);
+  next = freezeSent(applyEffects(next, choice.effects));
   next = { ...next, trail: [...state.trail, { node: state.node, choice: event.choice, clock: at }] };
   return enter(scenario, next, choice.next);
 }

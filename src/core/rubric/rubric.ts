@@ -60,14 +60,17 @@ export interface CompletenessCriterion extends CriterionBase<'completeness'> {
 
 /** The pitfalls taken, in order, with the scenario's labels and explanations. */
 export interface DiscretionCriterion extends CriterionBase<'discretion'> {
-  pitfalls: { id: string; kind: 'leak' | 'promise' | null; label: string; explanation: string }[];
+  pitfalls: { id: string; kind: 'leak' | 'promise' | 'concealment' | null; label: string; explanation: string }[];
 }
 
 /** The reported response against the actual one. */
 export interface FidelityCriterion extends CriterionBase<'fidelity'> {
-  status: 'match' | 'mismatch' | 'not-reported' | 'no-reaction';
+  status: 'match' | 'mismatch' | 'corrected' | 'not-reported' | 'no-reaction';
   actual: { id: string; label: string } | null;
+  /** The reaction as the telegram sent it. */
   reported: { id: string; label: string } | null;
+  /** A different reaction given to Washington after the telegram, if any. */
+  later: { id: string; label: string } | null;
 }
 
 /** The ending reached; reported, not scored (it follows from the other decisions and the variant). */
@@ -180,25 +183,36 @@ function fidelity(scenario: Scenario, state: SessionState): FidelityCriterion {
     if (id === null) return null;
     return { id, label: lookup(scenario.responses, id)?.label ?? id };
   };
+  const title = 'Honest reporting';
   const actual = named(state.actual);
-  const reported = named(state.reported);
-  const base = { actual, reported };
+  // Judged on the telegram as it left the embassy; a later word to Washington is reported beside it.
+  const reported = named(state.sent ? state.sent.reported : null);
+  const latest = named(state.reported);
+  const later = latest !== null && latest.id !== reported?.id ? latest : null;
+  const base = { actual, reported, later };
   if (reported === null) {
-    const sentence = actual === null
-      ? 'You never reported the government\'s reaction, so Washington had to act without knowing it.'
-      : `The government's real reaction was "${actual.label}", but you never reported it, so Washington had to act without knowing it.`;
-    return { ...scored('fidelity', 'Honest reporting', 'poor', sentence), status: 'not-reported', ...base };
+    const what = actual === null ? "the government's reaction" : `the government's real reaction ("${actual.label}")`;
+    const sentence = state.sent
+      ? `Your telegram did not report ${what}, so Washington had to act without knowing it.`
+      : `You never sent a telegram reporting ${what}, so Washington had to act without knowing it.`;
+    return { ...scored('fidelity', title, 'poor', sentence), status: 'not-reported', ...base };
   }
   if (actual === null) {
-    const sentence = `You reported "${reported.label}", but the government never actually gave a reaction, so Washington acted on a guess.`;
-    return { ...scored('fidelity', 'Honest reporting', 'poor', sentence), status: 'no-reaction', ...base };
+    const sentence = `Your telegram reported "${reported.label}", but the government never actually gave a reaction, so Washington acted on a guess.`;
+    return { ...scored('fidelity', title, 'poor', sentence), status: 'no-reaction', ...base };
   }
   if (actual.id === reported.id) {
-    const sentence = `You reported the government's reaction as it really was ("${actual.label}"), so Washington acted on the truth.`;
-    return { ...scored('fidelity', 'Honest reporting', 'good', sentence), status: 'match', ...base };
+    const after = later ? ` Later you told Washington "${later.label}" instead, which was not what was said.` : '';
+    const level: Level = later ? 'partial' : 'good';
+    const sentence = `Your telegram reported the government's reaction as it really was ("${actual.label}").${after}`;
+    return { ...scored('fidelity', title, level, sentence), status: later ? 'mismatch' : 'match', ...base };
   }
-  const sentence = `The government's real reaction was "${actual.label}", but you reported "${reported.label}", so Washington acted on a wrong picture.`;
-  return { ...scored('fidelity', 'Honest reporting', 'poor', sentence), status: 'mismatch', ...base };
+  if (later?.id === actual.id) {
+    const sentence = `Your telegram said "${reported.label}", but the real reaction was "${actual.label}". You corrected it afterwards, but Washington had already read the first version.`;
+    return { ...scored('fidelity', title, 'partial', sentence), status: 'corrected', ...base };
+  }
+  const sentence = `The government's real reaction was "${actual.label}", but your telegram said "${reported.label}", so Washington worked from a wrong picture.`;
+  return { ...scored('fidelity', title, 'poor', sentence), status: 'mismatch', ...base };
 }
 
 function outcome(scenario: Scenario, state: SessionState): OutcomeCriterion {

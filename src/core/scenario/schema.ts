@@ -132,6 +132,12 @@ export const nodeSchema = z
     speaker: id,
     text,
     sound: z.enum(SOUND_CUES).optional(),
+    /**
+     * Show the choices in an order drawn from the session's seed (the same on every replay), so the
+     * best answer is not always under the same key. Leave it off where the order means something
+     * (times of day, precedences).
+     */
+    shuffle: z.literal(true).optional(),
     choices: z.array(choiceSchema).min(1).optional(),
     chance: z.array(outcomeSchema).min(1).optional(),
     ending: endingSchema.optional(),
@@ -142,7 +148,7 @@ export const nodeSchema = z
 export type ScenarioNode = z.infer<typeof nodeSchema>;
 
 const personSchema = z.union([
-  z.strictObject({ name: text, role: text, historical: z.literal(true), source }),
+  z.strictObject({ name: text, role: text, historical: z.literal(true), source, note: text.optional() }),
   z.strictObject({ name: text, role: text, invented: z.literal(true), note: text.optional() }),
 ]);
 export type Person = z.infer<typeof personSchema>;
@@ -182,7 +188,8 @@ export const scenarioSchema = z.strictObject({
   responses: z.record(id, z.strictObject({ label: text, description: text, telegram: text })),
   pitfalls: z.record(
     id,
-    z.strictObject({ kind: z.enum(['leak', 'promise']), label: text, explanation: text }),
+    /** leak: passed on what was not for the host government; promise: promised what Washington had not decided; concealment: hid a slip from Washington. */
+    z.strictObject({ kind: z.enum(['leak', 'promise', 'concealment']), label: text, explanation: text }),
   ),
   variants: z.record(
     id,

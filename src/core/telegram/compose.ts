@@ -74,15 +74,17 @@ function stampOf(t: number, offset: number): string {
 export function composeTelegram(scenario: Scenario, state: SessionState): ComposedTelegram {
   const t = scenario.telegram;
   const sentAt = state.marks.sent;
+  // Once sent, the telegram is what left the embassy; later corrections do not rewrite it.
+  const body = state.sent ?? { reported: state.reported, precedence: state.precedence, draft: state.draft };
   const stamp = stampOf(sentAt ?? state.clock, scenario.post.utcOffsetMinutes);
-  const precedence = state.precedence ?? '(precedence not yet chosen)';
+  const precedence = body.precedence ?? '(precedence not yet chosen)';
   // Addressed as the circular's own ACTION line is, with the precedence after the addressee.
   const action = `ACTION: DEPARTMENT OF STATE, WASHINGTON. ${precedence}`;
   const reaction =
-    state.reported !== null
-      ? (lookup(scenario.responses, state.reported)?.telegram ?? '')
+    body.reported !== null
+      ? (lookup(scenario.responses, body.reported)?.telegram ?? '')
       : '(Reaction not yet reported.)';
-  const drafted = state.draft.map((id) => lookup(t.paragraphs, id) ?? '').filter((p) => p.length > 0);
+  const drafted = body.draft.map((id) => lookup(t.paragraphs, id) ?? '').filter((p) => p.length > 0);
   const paragraphs = [pointsParagraph(scenario, state), reaction, ...drafted].map((p, i) => `${i + 1}. ${p.trim()}`);
   const opening = `${t.number}. ${t.reference}.`;
   const text = [

@@ -51,7 +51,7 @@ describe('rubric', () => {
     );
     expect(rubric.fidelity.status).toBe('mismatch');
     expect(rubric.fidelity.sentence).toBe(
-      `The government's real reaction was "${rubric.fidelity.actual?.label}", but you reported "Full support", so Washington acted on a wrong picture.`,
+      `The government's real reaction was "${rubric.fidelity.actual?.label}", but your telegram said "Full support", so Washington worked from a wrong picture.`,
     );
     expect(rubric.fidelity.level).toBe('poor');
   });
@@ -109,5 +109,29 @@ describe('rubric: precedence', () => {
     const rubric = scoreRubric(miniScenario, routine);
     expect(rubric.timeliness.level).toBe('partial');
     expect(rubric.timeliness.sentence).toMatch(/marked ROUTINE/);
+  });
+});
+
+describe('rubric: the telegram as sent', () => {
+  const base = walk(MINI_FAITHFUL_WALK);
+  const actual = base.actual ?? '';
+  const other = Object.keys(miniScenario.responses).find((id) => id !== actual) ?? '';
+
+  it('judges honesty on the telegram that left, not on a later correction', () => {
+    const corrected: SessionState = { ...base, sent: { reported: other, precedence: 'NIACT', draft: [] }, reported: actual };
+    const rubric = scoreRubric(miniScenario, corrected);
+    expect(rubric.fidelity).toMatchObject({ status: 'corrected', level: 'partial' });
+    expect(rubric.fidelity.reported?.id).toBe(other);
+    expect(rubric.fidelity.later?.id).toBe(actual);
+  });
+
+  it('marks down a faithful telegram that was later contradicted', () => {
+    const firmedUp: SessionState = { ...base, sent: { reported: actual, precedence: 'NIACT', draft: [] }, reported: other };
+    expect(scoreRubric(miniScenario, firmedUp).fidelity).toMatchObject({ status: 'mismatch', level: 'partial' });
+  });
+
+  it('counts a reaction that was chosen but never sent as not reported', () => {
+    const unsent: SessionState = { ...base, sent: null };
+    expect(scoreRubric(miniScenario, unsent).fidelity).toMatchObject({ status: 'not-reported', level: 'poor' });
   });
 });

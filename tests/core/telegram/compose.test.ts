@@ -35,12 +35,13 @@ describe('composeTelegram', () => {
     expect(t.sent).toBe(true);
   });
 
-  it('reports the reaction as the student reported it, not as it was', () => {
+  it('shows the reaction as the telegram sent it, not as it was, nor as corrected later', () => {
     const [first, second] = Object.keys(miniScenario.responses);
     if (!first || !second) throw new Error('fixture changed: fewer than two responses');
-    const state = { ...faithful(), actual: first, reported: second };
+    const sent = { reported: second, precedence: 'NIACT' as const, draft: [] };
+    const state = { ...faithful(), actual: first, reported: first, sent };
     const t = composeTelegram(miniScenario, state);
-    expect(t.paragraphs[1]).toBe(`2. ${miniScenario.responses[second]?.telegram.trim()}`);
+    expect(t.paragraphs[1], 'what was sent, not the later correction').toBe(`2. ${miniScenario.responses[second]?.telegram.trim()}`);
   });
 
   it('stamps the telegram in the post\'s local time from the scenario offset', () => {
