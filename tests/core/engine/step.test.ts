@@ -111,7 +111,7 @@ describe('step', () => {
   it('accepts only "continue" (0) at a chance node', () => {
     const atChance = walk([0, 0]);
     expect(atChance.node).toBe('ministry-answers');
-    expect(availableChoices(miniScenario, atChance)).toEqual([{ index: 0, label: 'Continue', minutes: 0, next: '' }]);
+    expect(availableChoices(miniScenario, atChance)).toEqual([{ index: 0, label: 'Continue', minutes: 0, until: null, next: '' }]);
     expect(step(miniScenario, atChance, { type: 'choice.made', choice: 1 }).ok).toBe(false);
   });
 
