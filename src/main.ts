@@ -28,6 +28,7 @@ function boot(): void {
   if (!app) throw new Error('The page has no #app element.');
   const storage = browserStorage();
   const store = createGameStore({ loaded: scenario, storage, now: () => Date.now(), newSeed });
+  resumeAfterReload(store);
   const params = new URLSearchParams(location.search);
   const preset: { variant?: string; classCode?: string; name?: string } = {};
   for (const [param, key] of [['variant', 'variant'], ['class', 'classCode'], ['name', 'name']] as const) {
@@ -55,6 +56,38 @@ function boot(): void {
   });
   (globalThis as { circular938?: unknown }).circular938 = { store };
   loadLater(overlay, store);
+}
+
+/**
+ * A reload puts the student straight back where they were; a new visit (another tab, the next
+ * day, the next student on a shared laptop) starts at the title, which offers to continue. The
+ * difference is a flag in sessionStorage, which lives as long as the tab.
+ */
+function resumeAfterReload(store: ReturnType<typeof createGameStore>): void {
+  const flag = 'circular938.playing';
+  let tab: Storage | null = null;
+  try {
+    tab = sessionStorage;
+  } catch {
+    tab = null;
+  }
+  const read = (): boolean => {
+    try {
+      return tab?.getItem(flag) === '1';
+    } catch {
+      return false;
+    }
+  };
+  const write = (playing: boolean): void => {
+    try {
+      if (playing) tab?.setItem(flag, '1');
+      else tab?.removeItem(flag);
+    } catch {
+      // Without sessionStorage a reload shows the title, which still offers to continue.
+    }
+  };
+  if (read() && !store.getState().resume()) write(false);
+  store.subscribe((state) => write(state.session !== null));
 }
 
 /** Phaser and sound arrive after the first screen is usable; the game plays on in text if either fails. */

@@ -126,27 +126,36 @@ async function screenState(): Promise<{ phase: Phase; node: string; dialogue: st
   };
 }
 
-/** Reloads the page mid-game and resumes from the title with the keyboard; checks that nothing changed. */
-async function reloadAndResume(label: string): Promise<void> {
+/**
+ * Reloads the page mid-game; checks that nothing changed. `how` is "reload" (the tab's own reload:
+ * straight back into the game) or "new-visit" (as if opened afresh: the title offers to continue,
+ * and the keyboard resumes).
+ */
+async function reloadAndResume(label: string, how: 'reload' | 'new-visit'): Promise<void> {
   const { page } = browser;
   const before = await readSession(page);
   const seen = await screenState();
   expect(before).not.toBeNull();
   reloads.push({ node: seen.node, trail: before?.trail.length ?? -1 });
 
-  await page.reload();
-  await waitForTitle(page);
-  const resume = page.locator('#resume');
-  await expect.poll(() => resume.isVisible(), { message: 'after a reload the title offers #resume' }).toBe(true);
-  const offer = await page.locator('.resume').innerText();
-  expect(offer, 'the resume offer names the student').toContain(STUDENT);
-  expect(offer, 'the resume offer names the phase').toMatch(/meeting/i);
-  expect(await page.locator('#begin').innerText()).toMatch(/new game/i);
-  await shoot(`resume-${label}`);
-  await axe(`title with a saved game (${label})`);
-
-  await tabTo(page, '#resume');
-  await page.keyboard.press('Enter');
+  if (how === 'new-visit') {
+    // A new visit has a fresh sessionStorage; clearing it here is the same for the page.
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await waitForTitle(page);
+    const resume = page.locator('#resume');
+    await expect.poll(() => resume.isVisible(), { message: 'on a new visit the title offers #resume' }).toBe(true);
+    const offer = await page.locator('.resume').innerText();
+    expect(offer, 'the resume offer names the student').toContain(STUDENT);
+    expect(offer, 'the resume offer names the phase').toMatch(/meeting/i);
+    expect(await page.locator('#begin').innerText()).toMatch(/new game/i);
+    await shoot(`resume-${label}`);
+    await axe(`title with a saved game (${label})`);
+    await tabTo(page, '#resume');
+    await page.keyboard.press('Enter');
+  } else {
+    await page.reload();
+  }
   await page.waitForSelector('body[data-phase="meeting"]', { state: 'attached' });
 
   const after = await readSession(page);
@@ -192,8 +201,8 @@ async function playUntil(done: (phase: Phase) => boolean | Promise<boolean>): Pr
     if (phase === 'meeting') {
       meetingNodes++;
       // During the meeting: once at its first node and once further in (when there is a second).
-      if (meetingNodes === 1) await reloadAndResume('meeting-start');
-      if (meetingNodes === 2) await reloadAndResume('meeting-middle');
+      if (meetingNodes === 1) await reloadAndResume('meeting-start', 'reload');
+      if (meetingNodes === 2) await reloadAndResume('meeting-middle', 'new-visit');
       reached.meetingResumed = true;
     }
     if (await done(phase)) return;

@@ -192,7 +192,8 @@ describe('resilience on locked-down and slow school machines', () => {
     await page.keyboard.press('m');
     await expect(mute.getAttribute('aria-pressed')).resolves.toBe('false');
     await page.reload();
-    await waitForTitle(page);
+    // A reload mid-game goes straight back into the game.
+    await page.waitForSelector('body[data-phase="cable"]', { state: 'attached' });
     await expect(mute.getAttribute('aria-pressed'), 'unmuted after a reload').resolves.toBe('false');
     assertNoProblems('toggling sound');
   });
@@ -333,6 +334,8 @@ describe('nothing saved is lost to a stray key', () => {
     await startByKeyboard(page);
     await playFirstChoices(page, 2);
     const before = await readSession(page);
+    // As if the laptop were opened again the next day: a new visit starts at the title.
+    await page.evaluate(() => sessionStorage.clear());
     await page.reload();
     await waitForTitle(page);
     await page.locator('#resume').waitFor({ state: 'visible' });
@@ -351,6 +354,7 @@ describe('nothing saved is lost to a stray key', () => {
     expect(await readSession(page)).toEqual(before);
 
     // Back on the title, pressing Start twice begins a fresh game.
+    await page.evaluate(() => sessionStorage.clear());
     await page.reload();
     await waitForTitle(page);
     await tabTo(page, '#student-name');
