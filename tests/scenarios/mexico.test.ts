@@ -7,10 +7,10 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, loadScenario, parseCable, parseGlossary, type ScenarioIssue } from '../../src/core/index.ts';
 import { timeOf } from '../../src/core/engine/clock.ts';
-import { holds } from '../../src/core/engine/conditions.ts';
 import { nextRandom, pickWeighted } from '../../src/core/engine/rng.ts';
 import { initialState, type SessionState } from '../../src/core/engine/state.ts';
-import { availableChoices, currentNode, step } from '../../src/core/engine/step.ts';
+import { scoreRubric } from '../../src/core/rubric/rubric.ts';
+import { availableChoices, currentNode, openIndices, step } from '../../src/core/engine/step.ts';
 import {
   cableSchema,
   glossarySchema,
@@ -78,6 +78,8 @@ interface EndingSeen {
   flags: string[];
   met: number | undefined;
   sent: number | undefined;
+  /** The whole end state, for scoring it with the rubric. */
+  state: SessionState;
 }
 
 /** A PRNG state that makes `pickWeighted` return `index` for these weights: lets the search force each chance outcome through the real `step`. */
@@ -100,7 +102,8 @@ function successors(state: SessionState): SessionState[] {
   const node = currentNode(scenario, state);
   if (node.chance) {
     const outcomes = node.chance;
-    const open = outcomes.flatMap((o, i) => (holds(scenario, state, o.if) ? [i] : []));
+    // As the engine does: a fallback outcome only when no other applies.
+    const open = openIndices(scenario, state, outcomes);
     const weights = open.map((i) => outcomes[i]?.weight ?? 0);
     return open.map((roll, j) => {
       const result = step(scenario, { ...state, trail: [], rng: rngPicking(weights, j) }, { type: 'choice.made', choice: 0 });
@@ -150,17 +153,18 @@ function live(id: string): Set<string> {
 
 /** Flags the assertions look at in the endings. */
 const LATE_FLAGS = ['late-meeting', 'sent-late', 'routine'];
+const OBSERVED_FLAGS = [...LATE_FLAGS, 'owned-up', 'changed-report', 'resent'];
 
 /**
  * The canonical key of a state for memoising the search: the node, what the assertions observe (variant,
- * actual, reported, leaks, the late flags, whether the marks fall before the deadline) and whatever a later
+ * actual, reported, leaks, the observed flags, whether the marks fall before the deadline) and whatever a later
  * condition can still read. Two states with the same key have the same futures as far as any condition and
  * any assertion here can tell, so the search visits one of them; no condition reads the drafted paragraphs,
  * the precedence, the trail or the PRNG state.
  */
 function keyOf(s: SessionState): string {
   const reads = live(s.node);
-  const flags = s.flags.filter((f) => LATE_FLAGS.includes(f) || reads.has(`flag:${f}`));
+  const flags = s.flags.filter((f) => OBSERVED_FLAGS.includes(f) || reads.has(`flag:${f}`));
   const counters = Object.entries(s.counters)
     .filter(([c]) => reads.has(`counter:${c}`))
     .sort(([a], [b]) => a.localeCompare(b));
@@ -217,6 +221,7 @@ function exploreAll(): Search {
         flags: state.flags,
         met: state.marks.met,
         sent: state.marks.sent,
+        state,
       });
       continue;
     }
@@ -233,6 +238,46 @@ function explored(): Search {
   return search;
 }
 
+
+// ---------------------------------------------------------------- scripted playthroughs
+
+interface Script {
+  variant?: string;
+  /** Per choice node, the label to take (the first open choice it matches); otherwise the first open choice. */
+  picks?: Record<string, RegExp>;
+  /** Per chance node, the node to go to (through the real engine); otherwise the first open outcome. */
+  rolls?: Record<string, string>;
+  /** Stop on arriving at this node. */
+  stopAt?: string;
+}
+
+/** Plays one path through the real `step`, as the script says; returns the state at `stopAt` or at the ending. */
+function play(script: Script): SessionState {
+  let state = initialState(scenario, { seed: 7, variant: script.variant ?? 'historical' });
+  for (let guard = 0; guard < 200; guard++) {
+    const node = currentNode(scenario, state);
+    if (state.node === script.stopAt || node.ending) return state;
+    let choice = 0;
+    if (node.chance) {
+      const outcomes = node.chance;
+      const open = openIndices(scenario, state, outcomes);
+      const target = script.rolls?.[state.node];
+      const j = Math.max(0, target === undefined ? 0 : open.findIndex((i) => outcomes[i]?.next === target));
+      state = { ...state, rng: rngPicking(open.map((i) => outcomes[i]?.weight ?? 0), j) };
+    } else {
+      const open = availableChoices(scenario, state);
+      const want = script.picks?.[state.node];
+      const found = want ? open.find((c) => want.test(c.label)) : undefined;
+      if (want && !found) throw new Error(`${state.node}: no open choice matches ${String(want)}`);
+      // Without a pick, the first open choice in file order (the display order is shuffled).
+      choice = found?.index ?? Math.min(...open.map((c) => c.index));
+    }
+    const result = step(scenario, state, { type: 'choice.made', choice });
+    if (!result.ok) throw new Error(`${state.node}: ${result.error}`);
+    state = result.state;
+  }
+  throw new Error('no ending after 200 steps');
+}
 
 // ---------------------------------------------------------------- random playthroughs (for the typical length)
 
@@ -343,7 +388,8 @@ describe('scenarios/mexico.yaml: the file', () => {
   it('declares three responses, a pitfall of each kind and both world variants', () => {
     expect(Object.keys(scenario.responses).sort()).toEqual(['opposed', 'reserved', 'support']);
     const kinds = new Set(Object.values(scenario.pitfalls).map((p) => p.kind));
-    expect([...kinds].sort()).toEqual(['leak', 'promise']);
+    expect([...kinds].sort()).toEqual(['concealment', 'leak', 'promise']);
+    expect(scenario.pitfalls['hid-slip']?.kind).toBe('concealment');
     expect(scenario.pitfalls['fyi-nato']?.kind).toBe('leak');
     expect(scenario.pitfalls['usun-syg']?.kind).toBe('leak');
     expect(scenario.variants['historical']).toMatchObject({ historical: true });
@@ -667,5 +713,178 @@ describe('scenarios/shared/glossary.yaml', () => {
 
   it('gives POL its petroleum meaning', () => {
     expect(glossary.terms.find((t) => t.term === 'POL')?.expansion).toMatch(/petroleum, oil and lubricants/);
+  });
+});
+
+describe('scenarios/mexico.yaml: honesty, memory and time', () => {
+  /** Morning appointment, a slip of the FYI kind in the meeting, the telegram sent in good time. */
+  const slipped = (picks: Record<string, RegExp>): SessionState =>
+    play({
+      picks: { 'appt-protocol': /first thing tomorrow/, 'meet-others': /NATO/, ...picks },
+      rolls: { 'meet-response': 'meet-reply-reserved' },
+    });
+
+  it('counts a telegram that claims strict compliance after a slip as concealment', () => {
+    expect(slipped({ 'report-remarks': /kept strictly/, 'wash-echo-fyi': /Admit/ }).leaks).toContain('hid-slip');
+  });
+
+  it('counts denying a slip to the desk officer as concealment, and owning up as none', () => {
+    expect(slipped({ 'report-remarks': /Say nothing/, 'wash-echo-fyi': /elsewhere/ }).leaks).toContain('hid-slip');
+    const owned = slipped({ 'report-remarks': /Say nothing/, 'wash-echo-fyi': /Admit/ });
+    expect(owned.leaks).not.toContain('hid-slip');
+    expect(owned.flags).toContain('owned-up');
+    const reported = slipped({ 'report-remarks': /went beyond/ });
+    expect(reported.leaks).not.toContain('hid-slip');
+    expect(reported.sent?.draft).toContain('beyond');
+  });
+
+  it('lets a student who made no slip write that he kept strictly to the circular', () => {
+    const clean = play({ picks: { 'appt-protocol': /first thing tomorrow/, 'report-remarks': /kept strictly/ } });
+    expect(clean.leaks).toEqual([]);
+    expect(clean.sent?.draft).toContain('strict');
+  });
+
+  it('sets no flag that nothing reads', () => {
+    const read = new Set(allConditions.flatMap((c) => ('flag' in c ? [c.flag] : 'notFlag' in c ? [c.notFlag] : [])));
+    const set = new Set(allEffects.flatMap((e) => ('set' in e ? [e.set] : [])));
+    expect([...set].filter((f) => !read.has(f))).toEqual([]);
+  });
+
+  it('offers all three detail paragraphs and every reaction, whatever Tello said', () => {
+    for (const actual of Object.keys(scenario.responses)) {
+      const rolls = { 'meet-response': `meet-reply-${actual}` };
+      const atWords = play({ picks: { 'appt-protocol': /first thing tomorrow/ }, rolls, stopAt: 'report-words' });
+      expect(atWords.actual).toBe(actual);
+      const drafts = availableChoices(scenario, atWords).flatMap((c) =>
+        (nodeOf('report-words').choices?.[c.index]?.effects ?? []).flatMap((e) => ('draft' in e ? [e.draft] : [])),
+      );
+      expect(drafts.sort(), actual).toEqual(['words-opposed', 'words-reserved', 'words-support']);
+      const atStart = play({ picks: { 'appt-protocol': /first thing tomorrow/ }, rolls, stopAt: 'report-start' });
+      expect(availableChoices(scenario, atStart)).toHaveLength(3);
+    }
+  });
+
+  it('offers a correction to each reaction but the one reported, whatever Tello said', () => {
+    const reports: Record<string, RegExp> = { support: /supports/, reserved: /reserves/, opposed: /opposes/ };
+    for (const actual of Object.keys(scenario.responses)) {
+      for (const [reported, label] of Object.entries(reports)) {
+        const atQuery = play({
+          picks: { 'appt-protocol': /first thing tomorrow/, 'report-start': label },
+          rolls: { 'meet-response': `meet-reply-${actual}` },
+          stopAt: 'wash-query',
+        });
+        const targets = availableChoices(scenario, atQuery).flatMap((c) =>
+          (nodeOf('wash-query').choices?.[c.index]?.effects ?? []).flatMap((e) => ('report' in e ? [e.report] : [])),
+        );
+        const others = Object.keys(scenario.responses).filter((r) => r !== reported);
+        expect(targets.sort(), `${actual}/${reported}`).toEqual(others.sort());
+      }
+    }
+  });
+
+  it('moves the clock to 17:00 on every way into the press conference', () => {
+    for (const { from, edge } of allEdges.filter(({ edge }) => edge.next === 'wash-press')) {
+      const to = (edge.effects ?? []).flatMap((e) => ('clockTo' in e ? [timeOf(e.clockTo)] : []));
+      expect(Math.max(-Infinity, ...to), from).toBeGreaterThanOrEqual(deadline);
+    }
+  });
+
+  it('asks about tomorrow\'s Organ meeting only before the President speaks', () => {
+    for (const variant of ['historical', 'counterfactual']) {
+      const late = play({ variant, picks: { 'appt-call': /President's office/, 'appt-wait-president': /Keep/ }, stopAt: 'wash-query' });
+      expect(late.node, variant).not.toBe('wash-query');
+      expect(late.marks.met ?? 0).toBeGreaterThanOrEqual(deadline);
+    }
+  });
+
+  it('shuffles the questions and keeps the ordered lists in their order', () => {
+    for (const id of ['meet-points', 'meet-q-pol', 'meet-q-planes', 'meet-q-invasion', 'meet-organ', 'meet-others', 'meet-reaction',
+      'meet-reply-support', 'meet-reply-reserved', 'meet-reply-opposed', 'report-start', 'report-words', 'report-remarks',
+      'report-comment', 'wash-query', 'wash-h', 'wash-c', 'wash-echo-fyi', 'wash-echo-usun', 'wash-echo-promise']) {
+      expect(nodeOf(id).shuffle, id).toBe(true);
+    }
+    for (const id of ['cable-deadline', 'cable-whom', 'cable-limits', 'appt-protocol', 'report-send']) {
+      expect(nodeOf(id).shuffle, id).toBeUndefined();
+    }
+  });
+});
+
+describe('scenarios/mexico.yaml: the endings agree with the rubric', () => {
+  beforeAll(() => {
+    explored();
+  }, 60_000);
+
+  it('scores every ending as it tells it', () => {
+    for (const e of explored().endings) {
+      const rubric = scoreRubric(scenario, e.state);
+      if (e.outcome === 'faithful-report') expect(rubric.fidelity.status, e.node).toBe('match');
+      if (e.outcome === 'corrected-report') expect(rubric.fidelity.status, e.node).toBe('corrected');
+      if (e.outcome === 'overstated-report' || e.outcome === 'understated-report') expect(rubric.fidelity.status, e.node).toBe('mismatch');
+      if (e.outcome === 'deadline-missed') expect(rubric.timeliness.level, e.node).not.toBe('good');
+      if (/^end-h-(faithful|corrected|overstated|understated)$/.test(e.node)) expect(rubric.timeliness.level, e.node).toBe('good');
+    }
+  });
+
+  it('says which lateness it was as it happened, and keeps late reports that arrive before Wednesday on the fidelity endings', () => {
+    for (const e of explored().endings) {
+      const has = (f: string): boolean => e.flags.includes(f);
+      if (e.variant === 'historical') {
+        if (has('late-meeting')) expect(e.node).toBe('end-h-late-meeting');
+        else if (has('routine')) expect(e.node).toBe('end-h-routine');
+        else if (has('sent-late')) expect(e.node).toBe('end-h-sent-late');
+      } else if (has('routine') && !has('resent') && !has('changed-report')) {
+        expect(e.node).toBe('end-c-routine');
+      } else {
+        expect(e.outcome, e.node).not.toBe('deadline-missed');
+      }
+    }
+    const lateButRead = explored().endings.filter((e) => e.variant === 'counterfactual' && (e.flags.includes('late-meeting') || e.flags.includes('sent-late')) && !e.flags.includes('routine'));
+    expect(new Set(lateButRead.map((e) => e.outcome))).toContain('faithful-report');
+  });
+
+  it('reaches a concealment, an owned-up slip and a corrected report', () => {
+    const { endings } = explored();
+    expect(endings.some((e) => e.leaks.includes('hid-slip')), 'concealment').toBe(true);
+    expect(endings.some((e) => e.flags.includes('owned-up') && !e.leaks.includes('hid-slip')), 'owned up').toBe(true);
+    expect(endings.some((e) => e.outcome === 'corrected-report' && e.variant === 'historical'), 'corrected, historical').toBe(true);
+    expect(endings.some((e) => e.outcome === 'corrected-report' && e.variant === 'counterfactual'), 'corrected, what-if').toBe(true);
+  });
+});
+
+describe('scenarios/mexico.yaml: what the student reads', () => {
+  it('keeps ending summaries to 120 words at most', () => {
+    for (const id of nodeIds) {
+      const summary = nodeOf(id).ending?.summary;
+      if (summary) expect(summary.split(/\s+/).length, id).toBeLessThanOrEqual(120);
+    }
+  });
+
+  it('gives every person a short role that reads after the name', () => {
+    for (const [key, person] of Object.entries(scenario.people)) {
+      expect(person.role.split(/\s+/).length, key).toBeLessThanOrEqual(10);
+      expect(person.role, key).not.toMatch(/\./);
+    }
+    expect(scenario.people['tello']?.role).toBe('Foreign Secretary of Mexico');
+    expect(scenario.people['tello']?.note).toMatch(/invented/);
+  });
+
+  it('does not open a speaker\'s line with the speaker\'s own name', () => {
+    for (const id of nodeIds) {
+      const person = scenario.people[nodeOf(id).speaker];
+      if (person) expect(nodeOf(id).text.startsWith(person.name), id).toBe(false);
+    }
+  });
+
+  it('cites public sources, not the project\'s own files', () => {
+    const sources = [
+      scenario.post.offsetSource, scenario.post.chancery.source, scenario.post.ministry.source, scenario.washington.offsetSource,
+      scenario.clock.cableSentSource, scenario.clock.deadlineSource, scenario.stance.source, scenario.telegram.formSource,
+      ...Object.values(scenario.people).flatMap((p) => ('source' in p ? [p.source] : [])),
+      ...scenario.facts.map((f) => f.source),
+      ...Object.values(scenario.variants).flatMap((v) => ('source' in v ? [v.source] : [])),
+      cable.source,
+      ...glossary.terms.map((t) => t.source),
+    ];
+    for (const source of sources) expect(source).not.toMatch(/history(-second-pass)?\.md|circular-938-ocr|shared\//);
   });
 });
