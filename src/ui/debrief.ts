@@ -58,7 +58,8 @@ function rubricTable(scenario: Scenario, session: SessionState): HTMLElement {
           { attrs: { 'data-criterion': c.id } },
           h('th', { attrs: { scope: 'row' }, text: c.title }),
           h('td', { class: `level level-${c.level}`, text: c.maxPoints > 0 ? `${LEVEL_WORDS[c.level]} (${c.points}/${c.maxPoints})` : '—' }),
-          h('td', {}, h('p', { text: c.sentence }), criterionDetail(c)),
+          // The ending's summary already opens the debrief; its row only names it.
+          h('td', {}, h('p', { text: c.id === 'outcome' && c.outcomeTitle ? c.outcomeTitle : c.sentence }), criterionDetail(c)),
         ),
       ),
     ),
