@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type * as Axe from 'axe-core';
 import type { SessionState } from '../../src/core/engine/state.ts';
 import { ARTIFACTS } from './browser.ts';
-import { nextRandom, seedState } from '../../src/core/engine/rng.ts';
+import { randomStream } from '../../src/core/engine/rng.ts';
 
 export type Phase = 'title' | 'cable' | 'appointment' | 'meeting' | 'report' | 'washington' | 'debrief' | 'error' | 'loading';
 
@@ -111,14 +111,7 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
 }
 
 /** A deterministic stream of floats in [0, 1) for the test's choice policy (core's seeded PRNG). */
-export function mulberry32(seed: number): () => number {
-  let state = seedState(seed);
-  return () => {
-    const [value, next] = nextRandom(state);
-    state = next;
-    return value;
-  };
-}
+export const mulberry32 = randomStream;
 
 // ---------------------------------------------------------------- accessibility
 

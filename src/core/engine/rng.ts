@@ -28,3 +28,16 @@ export function pickWeighted(state: number, weights: readonly number[]): [index:
   }
   return [weights.length - 1, next];
 }
+
+/**
+ * A stream of floats in [0, 1) from a seed, for callers that draw many values at once (a shuffle,
+ * decorative scatter). The closure keeps its own state; the same seed gives the same stream.
+ */
+export function randomStream(seed: number): () => number {
+  let state = seedState(seed);
+  return () => {
+    const [value, next] = nextRandom(state);
+    state = next;
+    return value;
+  };
+}

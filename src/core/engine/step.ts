@@ -1,6 +1,6 @@
 /**
  * The one transition of the game: `step(scenario, state, event) -> result`.
- * Pure: no wall time, no Math.random, no I/O; chance draws come from the seeded PRNG kept in
+ * Pure: no wall time, no unseeded randomness, no I/O; chance draws come from the seeded PRNG kept in
  * the state. An event that is not allowed in the state returns a result with the reason
  * (a log that asks for it is refused); it never throws for bad input.
  */
@@ -9,7 +9,7 @@ import { holds } from './conditions.ts';
 import { applyEffects } from './effects.ts';
 import { lookup } from './lookup.ts';
 import { timeOf, type UtcMinutes } from './clock.ts';
-import { nextRandom, pickWeighted, seedState } from './rng.ts';
+import { pickWeighted, randomStream } from './rng.ts';
 import type { SessionState } from './state.ts';
 
 /** The student picks choice `choice` (its index in the node's list); at a chance node, 0 means "continue". */
@@ -82,12 +82,10 @@ function untilOf(state: SessionState, c: Choice): UtcMinutes | null {
 function shuffled(indices: readonly number[], seed: number, nodeId: string): number[] {
   let h = (2166136261 ^ seed) >>> 0;
   for (let i = 0; i < nodeId.length; i++) h = Math.imul(h ^ nodeId.charCodeAt(i), 16777619) >>> 0;
-  let rng = seedState(h);
+  const random = randomStream(h);
   const out = [...indices];
   for (let i = out.length - 1; i > 0; i--) {
-    const [r, next] = nextRandom(rng);
-    rng = next;
-    const j = Math.floor(r * (i + 1));
+    const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j] ?? 0, out[i] ?? 0];
   }
   return out;

@@ -5,7 +5,7 @@
 import * as Phaser from 'phaser';
 import { Ink, mix } from './palette.ts';
 import { TextureKey } from '../keys.ts';
-import { nextRandom, seedState } from '../../core/engine/rng.ts';
+import { randomStream } from '../../core/engine/rng.ts';
 
 export type Pt = readonly [number, number];
 export type Draw = (g: Phaser.GameObjects.Graphics) => void;
@@ -113,14 +113,7 @@ export function halo(g: Phaser.GameObjects.Graphics, color: number, x: number, y
 }
 
 /** A deterministic stream of floats in [0, 1) (core's seeded PRNG) so decorative scatter is the same on every load. */
-export function scatter(seed: number): () => number {
-  let state = seedState(seed);
-  return () => {
-    const [value, next] = nextRandom(state);
-    state = next;
-    return value;
-  };
-}
+export const scatter = randomStream;
 
 /** A sheet of fine print grain laid over every room, so flat colour reads as ink on paper. */
 export function bakeGrain(scene: Phaser.Scene): string {
