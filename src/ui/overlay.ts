@@ -105,6 +105,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   let lastPhase: SessionState['phase'] | null = null;
   /** A looping cue (the teletype, the clock) started by the node on screen; it stops when the node changes. */
   let loop: SoundCue | null = null;
+  let titleClock: number | null = null;
 
   function drawSave(save: SaveStatus): void {
     saveStatus.textContent = save.on ? 'Autosave is on.' : save.reason;
@@ -120,7 +121,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     drawSave(state.save);
     problem.textContent = state.problem ?? '';
     const session = state.session;
-    clockBar.update(session?.clock ?? null, session?.phase === 'debrief');
+    clockBar.update(session ? session.clock : titleClock, session?.phase === 'debrief');
     const key = session ? `${state.log?.attempts.length ?? 0}:${session.trail.length}:${session.node}` : 'title';
     if (key === shownKey) return;
     const focusWasInPanel = panel.contains(document.activeElement) || document.activeElement === document.body;
@@ -131,7 +132,9 @@ export function mountOverlay(o: OverlayOptions): Overlay {
 
     if (!session) {
       const saved = o.savedGame();
-      clockBar.update(saved?.session.clock ?? null, false);
+      // The title shows the saved game's time when there is one, the scenario's start otherwise.
+      titleClock = saved?.session.clock ?? null;
+      clockBar.update(titleClock, false);
       lastPhase = null;
       if (loop) sound?.stop(loop);
       loop = null;
