@@ -13,7 +13,7 @@ import { replayLog } from './core/index.ts';
 import { createMutePreference } from './audio/mute-preference.ts';
 import { createGameStore, saveKey } from './store/game-store.ts';
 import { checkOpenLog } from './store/open-log.ts';
-import { browserStorage, readSave } from './store/storage.ts';
+import { browserStorage, clearSave, readSave, writeSave } from './store/storage.ts';
 import { mountOverlay, type Overlay } from './ui/overlay.ts';
 import { showFatal } from './ui/fatal.ts';
 
@@ -69,25 +69,13 @@ function resumeAfterReload(store: ReturnType<typeof createGameStore>): void {
   try {
     tab = sessionStorage;
   } catch {
-    tab = null;
+    // Without sessionStorage a reload shows the title, which still offers to continue.
   }
-  const read = (): boolean => {
-    try {
-      return tab?.getItem(flag) === '1';
-    } catch {
-      return false;
-    }
-  };
-  const write = (playing: boolean): void => {
-    try {
-      if (playing) tab?.setItem(flag, '1');
-      else tab?.removeItem(flag);
-    } catch {
-      // Without sessionStorage a reload shows the title, which still offers to continue.
-    }
-  };
-  if (read() && !store.getState().resume()) write(false);
-  store.subscribe((state) => write(state.session !== null));
+  if (readSave(tab, flag) === '1' && !store.getState().resume()) clearSave(tab, flag);
+  store.subscribe((state) => {
+    if (state.session) writeSave(tab, flag, '1');
+    else clearSave(tab, flag);
+  });
 }
 
 /** Phaser and sound arrive after the first screen is usable; the game plays on in text if either fails. */

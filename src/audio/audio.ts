@@ -7,8 +7,6 @@
 import { Howl, Howler } from 'howler';
 import { SOUND_CUES, type SoundCue } from '../core/scenario/schema.ts';
 import { CUE_KINDS, SOUND_CAPTIONS } from './captions.ts';
-
-export { CUE_KINDS };
 import { createMutePreference, type PreferenceStorage } from './mute-preference.ts';
 import teletypeUrl from '../../assets/audio/teletype.wav?url';
 import telephoneUrl from '../../assets/audio/telephone.wav?url';

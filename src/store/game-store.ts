@@ -19,7 +19,7 @@ import {
   type SessionState,
 } from '../core/index.ts';
 import { checkOpenLog } from './open-log.ts';
-import { clearSave, readSave, writeSave, type SaveStatus, type StorageLike } from './storage.ts';
+import { SAVE_OFF_UNAVAILABLE, clearSave, readSave, writeSave, type SaveStatus, type StorageLike } from './storage.ts';
 
 export interface Student {
   label: string;
@@ -82,9 +82,7 @@ export function choicesOf(state: GameState): ChoiceView[] {
 export function createGameStore(deps: StoreDeps): GameStore {
   const { loaded, storage, now } = deps;
   const key = saveKey(loaded.scenario.id);
-  const initialSave: SaveStatus = storage
-    ? { on: true }
-    : writeSave(null, key, ''); // yields the "unavailable" status with its message
+  const initialSave: SaveStatus = storage ? { on: true } : { on: false, reason: SAVE_OFF_UNAVAILABLE };
 
   return createStore<GameState>()((set, get) => ({
     loaded,
