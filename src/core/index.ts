@@ -15,6 +15,7 @@ export {
   type GameEvent,
   type StepResult,
 } from './engine/step.ts';
+export { nodeText } from './engine/text.ts';
 export { deadlineOf, initialState, type Mark, type SessionState, type StartOptions, type TrailStep } from './engine/state.ts';
 export {
   formatSpan,
@@ -39,8 +40,14 @@ export {
   scenarioSchema,
   SOUND_CUES,
   type Cable,
+  CLAIMS,
+  VOTES,
   type Choice,
+  type ClaimId,
   type Condition,
+  type Passage,
+  type Show,
+  type Vote,
   type Effect,
   type Glossary,
   type Outcome,
@@ -90,5 +97,14 @@ export { replayEvents, replayLog, type ReplayResult } from './log/replay.ts';
 export { verifyLog, verifyLogText, type ScenarioRef, type VerifyResult } from './log/verify.ts';
 
 // rubric and telegram
-export { scoreRubric, POINT_LABELS, type Criterion, type Level, type Rubric } from './rubric/rubric.ts';
+export { scoreRubric, MAX_POINTS, POINT_LABELS, RUBRIC_GUIDE, type Criterion, type Level, type Rubric } from './rubric/rubric.ts';
+export { judgeTelegram, PART_TITLES, type JudgedPart, type JudgedPartId, type PartVerdict, type TelegramJudgement } from './telegram/judge.ts';
+export { paragraphText } from './telegram/paragraphs.ts';
+
+// verdicts: claims, Washington's count, the reaction explained, pace
+export { brokenClaims, CLAIM_TEXT, claimHolds, evaluateClaims } from './verdict/claims.ts';
+export { organVote, tallyText, washingtonCount, washingtonHeard, type CountRow, type OrganVote, type Tally, type WashingtonCount } from './verdict/count.ts';
+export { explainReaction, type ReactionDraw, type ReactionOdds } from './verdict/explain.ts';
+export { FAST_THINK_MS, paceOf, type Pace } from './verdict/pace.ts';
+export { verdictOf, type Verdict, type VerdictClaim } from './verdict/summary.ts';
 export { composeTelegram, describeLetters, type ComposedTelegram } from './telegram/compose.ts';

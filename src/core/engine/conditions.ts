@@ -3,6 +3,7 @@ import type { Condition, Scenario } from '../scenario/schema.ts';
 import { timeOf } from './clock.ts';
 import { lookup } from './lookup.ts';
 import type { SessionState } from './state.ts';
+import { claimHolds } from '../verdict/claims.ts';
 
 function timeRef(scenario: Scenario, ref: string): number {
   return ref === 'deadline' ? timeOf(scenario.clock.deadline) : timeOf(ref);
@@ -26,6 +27,7 @@ export function holds(scenario: Scenario, state: SessionState, c: Condition | un
   if ('actual' in c) return state.actual === c.actual;
   if ('reported' in c) return state.reported === c.reported;
   if ('variant' in c) return state.variant === c.variant;
+  if ('claim' in c) return claimHolds(scenario, state, c.claim);
   if ('all' in c) return c.all.every((x) => holds(scenario, state, x));
   if ('any' in c) return c.any.some((x) => holds(scenario, state, x));
   return !holds(scenario, state, c.not);

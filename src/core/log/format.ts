@@ -9,6 +9,8 @@
  * including how an attempt with no entries is chained, are in seal.ts.
  */
 
+import type { Verdict } from '../verdict/summary.ts';
+
 export const LOG_FORMAT = 'circular938-log';
 export const LOG_FORMAT_VERSION = 1;
 
@@ -66,4 +68,10 @@ export interface SealedLog extends LogHeader {
    * entries yet, of that attempt's own link (see seal.ts); the genesis hash when there is nothing.
    */
   head: string;
+  /**
+   * The verdict the debrief showed when the file was downloaded (src/core/verdict/summary.ts), for a
+   * reader of the file. Derived, so outside the chain: verification replays the log and refuses a file
+   * whose verdict is not the replay's.
+   */
+  verdict?: Verdict;
 }

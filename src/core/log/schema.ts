@@ -2,6 +2,7 @@
  * The zod schema of a sealed decision log, format version 1 (the file a student exports), and a
  * formatter that turns zod issues into readable problems with their JSON paths. Pure.
  */
+import { CLAIMS } from '../scenario/schema.ts';
 import { z } from 'zod';
 import { LOG_FORMAT, LOG_FORMAT_VERSION, type DecisionLog, type SealedLog } from './format.ts';
 
@@ -40,10 +41,18 @@ const headerShape = {
 };
 
 /** A sealed log of the current format version; structure only (the chain and replay are checked apart). */
+const verdictSchema = z.strictObject({
+  outcome: z.string().nullable(),
+  title: z.string().nullable(),
+  claims: z.array(z.strictObject({ claim: z.enum(CLAIMS), stated: z.boolean(), holds: z.boolean(), text: z.string() })),
+  score: z.strictObject({ points: z.int(), max: z.int() }),
+});
+
 export const sealedLogSchema: z.ZodType<SealedLog> = z.strictObject({
   ...headerShape,
   attempts: z.array(attemptSchema).min(1),
   head: hash,
+  verdict: verdictSchema.exactOptional(),
 });
 
 const openAttemptSchema = attemptSchema.extend({ entries: z.array(entrySchema.omit({ prev: true, hash: true })) });

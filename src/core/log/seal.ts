@@ -13,6 +13,7 @@
  *
  * Async only because WebCrypto is; otherwise pure. Throws only if WebCrypto is missing.
  */
+import type { Verdict } from '../verdict/summary.ts';
 import { canonicalJson, hashJson, sha256Hex } from '../hash.ts';
 import type { Attempt, DecisionLog, LogEntry, LogHeader, SealedEntry, SealedLog } from './format.ts';
 
@@ -53,9 +54,10 @@ export function emptyAttemptHash(prev: string, index: number, attempt: Attempt<L
 /**
  * Seals an open log for export: adds `prev` and `hash` to every entry and sets `head`.
  * Re-sealing a sealed log recomputes every hash from its content. Pure apart from being async;
- * the input is not modified. Rejects only if WebCrypto is missing.
+ * the input is not modified. `verdict`, when given, is written beside the chain (see SealedLog).
+ * Rejects only if WebCrypto is missing.
  */
-export async function sealLog(log: DecisionLog): Promise<SealedLog> {
+export async function sealLog(log: DecisionLog, verdict?: Verdict): Promise<SealedLog> {
   let prev = await genesisHash(log);
   const attempts: Attempt<SealedEntry>[] = [];
   for (const [index, attempt] of log.attempts.entries()) {
@@ -69,7 +71,7 @@ export async function sealLog(log: DecisionLog): Promise<SealedLog> {
     if (entries.length === 0) prev = await emptyAttemptHash(prev, index, attempt);
     attempts.push({ from: attempt.from === null ? null : { ...attempt.from }, startedAt: attempt.startedAt, entries });
   }
-  return { ...headerOf(log), attempts, head: prev };
+  return verdict === undefined ? { ...headerOf(log), attempts, head: prev } : { ...headerOf(log), attempts, head: prev, verdict };
 }
 
 /**

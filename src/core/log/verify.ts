@@ -6,7 +6,9 @@
  *
  * Async only because hashing is (WebCrypto); otherwise pure. Never throws for bad input.
  */
+import { canonicalJson } from '../hash.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { verdictOf } from '../verdict/summary.ts';
 import { LOG_FORMAT, type SealedLog } from './format.ts';
 import { migrateLog, type Migration } from './migrate.ts';
 import { replayLog, type ReplayResult } from './replay.ts';
@@ -109,6 +111,14 @@ export async function verifyLog(input: unknown, ref: ScenarioRef, options: Verif
     last = replay;
   }
   if (problems.length > 0 || !last?.ok) return { ok: false, problems };
+  if (log.verdict !== undefined) {
+    const replayed = verdictOf(ref.scenario, last.state);
+    if (canonicalJson(log.verdict) !== canonicalJson(replayed)) {
+      const said = `${log.verdict.title ?? 'no ending'}, ${log.verdict.score.points}/${log.verdict.score.max}`;
+      const is = `${replayed.title ?? 'no ending'}, ${replayed.score.points}/${replayed.score.max}`;
+      return { ok: false, problems: [`The verdict written in the file (${said}) is not what its decisions lead to (${is}): the file was changed after it was downloaded.`] };
+    }
+  }
   return { ok: true, log, replay: last };
 }
 

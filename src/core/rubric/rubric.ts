@@ -1,6 +1,8 @@
 /**
- * The debrief rubric: how a playthrough did on timeliness, completeness, discretion and fidelity,
- * and which outcome it reached, each with a level and a sentence a fifteen-year-old understands.
+ * The debrief rubric: how a playthrough did on timeliness, completeness, discretion, honest reporting
+ * (the whole telegram, judged part by part) and candour with Washington, and which outcome it reached,
+ * each with a level and a sentence a fifteen-year-old understands. The weights put the deadline and
+ * candour above a small slip: see RUBRIC_GUIDE, which the title screen shows before the game.
  * Pure and deterministic: the same scenario and state give the same rubric. Times are given in
  * the post's local time from the scenario's offset, never from the runtime's time zone.
  */
@@ -8,22 +10,35 @@ import { POINTS, type Point, type Scenario } from '../scenario/schema.ts';
 import { wallTime, type UtcMinutes } from '../engine/clock.ts';
 import { lookup } from '../engine/lookup.ts';
 import { deadlineOf, type SessionState } from '../engine/state.ts';
+import { judgeTelegram, type JudgedPart, type TelegramJudgement } from '../telegram/judge.ts';
 
 /** How well a criterion was met; the outcome criterion uses good/poor for reached/not reached. */
 export type Level = 'good' | 'partial' | 'poor';
 
-/** Points each level earns in a scored criterion. */
-export const LEVEL_POINTS: Readonly<Record<Level, number>> = { good: 2, partial: 1, poor: 0 };
+/** The most each scored criterion can earn: the deadline and honesty weigh most. */
+export const MAX_POINTS = { timeliness: 4, completeness: 2, discretion: 2, fidelity: 4, candour: 3 } as const;
+
+/**
+ * The criteria in words a sixteen-year-old reads in a minute, shown before the game starts and
+ * again in the debrief. Keep it in step with the scoring below.
+ */
+export const RUBRIC_GUIDE: readonly { title: string; points: number; text: string }[] = [
+  { title: 'On time', points: MAX_POINTS.timeliness, text: 'See the Mexican Government and get your report to Washington before the President speaks at 6 p.m. Washington time. Missing the deadline costs the most.' },
+  { title: 'The whole message', points: MAX_POINTS.completeness, text: 'Pass on every point the circular asks you to pass on.' },
+  { title: 'Discretion', points: MAX_POINTS.discretion, text: 'Keep secret what is marked for you alone, and promise nothing Washington has not decided. One slip costs a point.' },
+  { title: 'Honest reporting', points: MAX_POINTS.fidelity, text: 'Your telegram is read line by line: the reaction, his words, your remarks and your comment must say what really happened, and agree with each other.' },
+  { title: 'Candour', points: MAX_POINTS.candour, text: 'If you slip, tell Washington. Hiding a slip costs more than the slip itself.' },
+];
 
 /** What each point of the circular says, in plain words. */
 export const POINT_LABELS: Readonly<Record<Point, string>> = {
   a: '(a) the Soviets have still not properly removed the IL-28 bombers',
-  b: '(b) organized Soviet army units are in Cuba',
+  b: '(b) organized Soviet military units are in Cuba',
   c: '(c) Castro says he will fire on US reconnaissance planes',
   d: '(d) an incident may happen and the US will hit back',
   e: '(e) what happens next depends on what the Soviets choose',
   f: '(f) the quarantine may come back and cover fuel (POL) too',
-  g: '(g) the President will speak on Tuesday afternoon',
+  g: '(g) the President will speak on Tuesday afternoon; this would change materially if Khrushchev answered favourably on the IL-28s',
   h: '(h) the US counts on its allies to cooperate fully',
   organ: 'the request for a meeting of the Organ of Consultation on Wednesday 21 November',
   reaction: "the request for the government's reaction",
@@ -63,6 +78,11 @@ export interface DiscretionCriterion extends CriterionBase<'discretion'> {
   pitfalls: { id: string; kind: 'leak' | 'promise' | 'concealment' | null; label: string; explanation: string }[];
 }
 
+/** Whether a slip was owned up to, kept quiet, or hidden by a false word to Washington. */
+export interface CandourCriterion extends CriterionBase<'candour'> {
+  status: 'no-slip' | 'owned' | 'silent' | 'concealed';
+}
+
 /** The reported response against the actual one. */
 export interface FidelityCriterion extends CriterionBase<'fidelity'> {
   status: 'match' | 'mismatch' | 'corrected' | 'not-reported' | 'no-reaction';
@@ -71,6 +91,8 @@ export interface FidelityCriterion extends CriterionBase<'fidelity'> {
   reported: { id: string; label: string } | null;
   /** A different reaction given to Washington after the telegram, if any. */
   later: { id: string; label: string } | null;
+  /** The whole telegram, part by part. */
+  telegram: TelegramJudgement;
 }
 
 /** The ending reached; reported, not scored (it follows from the other decisions and the variant). */
@@ -80,7 +102,13 @@ export interface OutcomeCriterion extends CriterionBase<'outcome'> {
 }
 
 /** Any one criterion, as listed in `Rubric.criteria`. */
-export type Criterion = TimelinessCriterion | CompletenessCriterion | DiscretionCriterion | FidelityCriterion | OutcomeCriterion;
+export type Criterion =
+  | TimelinessCriterion
+  | CompletenessCriterion
+  | DiscretionCriterion
+  | FidelityCriterion
+  | CandourCriterion
+  | OutcomeCriterion;
 
 /** The whole rubric for one session state. */
 export interface Rubric {
@@ -88,6 +116,7 @@ export interface Rubric {
   completeness: CompletenessCriterion;
   discretion: DiscretionCriterion;
   fidelity: FidelityCriterion;
+  candour: CandourCriterion;
   outcome: OutcomeCriterion;
   /** The criteria in display order. */
   criteria: Criterion[];
@@ -95,8 +124,8 @@ export interface Rubric {
   total: { points: number; max: number };
 }
 
-function scored<Id extends string>(id: Id, title: string, level: Level, sentence: string): CriterionBase<Id> {
-  return { id, title, level, points: LEVEL_POINTS[level], maxPoints: 2, sentence };
+function scored<Id extends keyof typeof MAX_POINTS>(id: Id, title: string, level: Level, points: number, sentence: string): CriterionBase<Id> {
+  return { id, title, level, points, maxPoints: MAX_POINTS[id], sentence };
 }
 
 function localLabel(scenario: Scenario, t: UtcMinutes): string {
@@ -117,12 +146,15 @@ function timeliness(scenario: Scenario, state: SessionState): TimelinessCriterio
   const routine = sentInTime && state.precedence === 'ROUTINE';
   const reportInTime = sentInTime && !routine;
   let level: Level;
+  let points: number;
   let sentence: string;
   if (metInTime && reportInTime) {
     level = 'good';
+    points = MAX_POINTS.timeliness;
     sentence = `${capitalise(metText)} and ${sentText}, both before ${press}.`;
   } else if (metInTime) {
     level = 'partial';
+    points = 2;
     const late =
       sent === undefined
         ? 'you never sent your report'
@@ -132,14 +164,16 @@ function timeliness(scenario: Scenario, state: SessionState): TimelinessCriterio
     sentence = `${capitalise(metText)}, before ${press}, but ${late}.`;
   } else if (reportInTime) {
     level = 'partial';
+    points = 1;
     const late = met === undefined ? 'you never delivered the message to the government' : `you only delivered the message at ${when(met)}, after it`;
     sentence = `${capitalise(sentText)}, before ${press}, but ${late}.`;
   } else {
     level = 'poor';
+    points = 0;
     sentence = `${capitalise(metText)} and ${sentText}, so Washington heard nothing from you before ${press}.`;
   }
   return {
-    ...scored('timeliness', 'On time', level, sentence),
+    ...scored('timeliness', 'On time', level, points, sentence),
     met: when(met),
     sent: when(sent),
     metInTime,
@@ -160,11 +194,11 @@ function completeness(state: SessionState): CompletenessCriterion {
       : count === 0
         ? `You passed on none of the ${total} things the circular asked you to say.`
         : `You passed on ${count} of the ${total} things the circular asked you to say; you left out ${listText(missing.map((m) => m.label))}.`;
-  return { ...scored('completeness', 'The whole message', level, sentence), conveyed, missing, count, total };
+  return { ...scored('completeness', 'The whole message', level, count === total ? 2 : count * 2 >= total ? 1 : 0, sentence), conveyed, missing, count, total };
 }
 
 function discretion(scenario: Scenario, state: SessionState): DiscretionCriterion {
-  const pitfalls = state.leaks.map((id) => {
+  const pitfalls = slipsOf(scenario, state).map((id) => {
     const p = lookup(scenario.pitfalls, id);
     return p
       ? { id, kind: p.kind, label: p.label, explanation: p.explanation }
@@ -175,7 +209,20 @@ function discretion(scenario: Scenario, state: SessionState): DiscretionCriterio
     pitfalls.length === 0
       ? 'You kept secret what was secret and promised nothing Washington had not decided.'
       : `You made ${pitfalls.length === 1 ? 'one mistake' : `${pitfalls.length} mistakes`} an ambassador must not make: ${listText(pitfalls.map((p) => `"${p.label}"`))}.`;
-  return { ...scored('discretion', 'Discretion', level, sentence), pitfalls };
+  return { ...scored('discretion', 'Discretion', level, level === 'good' ? 2 : level === 'partial' ? 1 : 0, sentence), pitfalls };
+}
+
+/** The pitfalls that are slips in the room (leaks and promises), not the concealment of one. */
+function slipsOf(scenario: Scenario, state: SessionState): string[] {
+  return state.leaks.filter((id) => lookup(scenario.pitfalls, id)?.kind !== 'concealment');
+}
+
+/** "The reaction line: ... It makes him sound warmer than he was." for the faulty parts, in order. */
+function faultText(parts: readonly JudgedPart[]): string {
+  return parts
+    .filter((p) => p.part !== 'reaction' && p.part !== 'precedence' && p.part !== 'time' && p.fault)
+    .map((p) => (p.contradicts.length > 0 ? `${p.title.toLowerCase()} contradicts ${p.contradicts.map((c) => c === 'reaction' ? 'the reaction line' : `the ${c}`).join(' and ')}` : `${p.title.toLowerCase()} ${p.verdict === 'omitted' ? 'left out' : `was ${p.verdict}`}`))
+    .join('; ');
 }
 
 function fidelity(scenario: Scenario, state: SessionState): FidelityCriterion {
@@ -184,35 +231,65 @@ function fidelity(scenario: Scenario, state: SessionState): FidelityCriterion {
     return { id, label: lookup(scenario.responses, id)?.label ?? id };
   };
   const title = 'Honest reporting';
+  const telegram = judgeTelegram(scenario, state);
   const actual = named(state.actual);
   // Judged on the telegram as it left the embassy; a later word to Washington is reported beside it.
   const reported = named(state.sent ? state.sent.reported : null);
   const latest = named(state.reported);
   const later = latest !== null && latest.id !== reported?.id ? latest : null;
-  const base = { actual, reported, later };
+  const base = { actual, reported, later, telegram };
+  // The other parts: the minister's words, the remarks, the comment (precedence and time are "On time").
+  const faults = telegram.parts.filter((p) => (p.part === 'words' || p.part === 'remarks' || p.part === 'comment') && p.fault).length;
+  const partPoints = faults === 0 ? 2 : faults === 1 ? 1 : 0;
+  const partsText = faults === 0 ? '' : ` Line by line: ${faultText(telegram.parts)}.`;
   if (reported === null) {
     const what = actual === null ? "the government's reaction" : `the government's real reaction ("${actual.label}")`;
     const sentence = state.sent
       ? `Your telegram did not report ${what}, so Washington had to act without knowing it.`
       : `You never sent a telegram reporting ${what}, so Washington had to act without knowing it.`;
-    return { ...scored('fidelity', title, 'poor', sentence), status: 'not-reported', ...base };
+    return { ...scored('fidelity', title, 'poor', 0, sentence), status: 'not-reported', ...base };
   }
   if (actual === null) {
     const sentence = `Your telegram reported "${reported.label}", but the government never actually gave a reaction, so Washington acted on a guess.`;
-    return { ...scored('fidelity', title, 'poor', sentence), status: 'no-reaction', ...base };
+    return { ...scored('fidelity', title, 'poor', 0, sentence), status: 'no-reaction', ...base };
   }
   if (actual.id === reported.id) {
     const after = later ? ` Later you told Washington "${later.label}" instead, which was not what was said.` : '';
-    const level: Level = later ? 'partial' : 'good';
-    const sentence = `Your telegram reported the government's reaction as it really was ("${actual.label}").${after}`;
-    return { ...scored('fidelity', title, level, sentence), status: later ? 'mismatch' : 'match', ...base };
+    const points = Math.max(0, 2 + partPoints - (later ? 2 : 0));
+    const level: Level = points === MAX_POINTS.fidelity ? 'good' : points >= 2 ? 'partial' : 'poor';
+    const plain = telegram.plain && !later ? ' Every part of it agreed: that is reporting plainly.' : '';
+    const sentence = `Your telegram reported the government's reaction as it really was ("${actual.label}").${plain}${after}${partsText}`;
+    return { ...scored('fidelity', title, level, points, sentence), status: later ? 'mismatch' : 'match', ...base };
   }
   if (later?.id === actual.id) {
-    const sentence = `Your telegram said "${reported.label}", but the real reaction was "${actual.label}". You corrected it afterwards, but Washington had already read the first version.`;
-    return { ...scored('fidelity', title, 'partial', sentence), status: 'corrected', ...base };
+    const sentence = `Your telegram said "${reported.label}", but the real reaction was "${actual.label}". You corrected it afterwards, but Washington had already read the first version.${partsText}`;
+    return { ...scored('fidelity', title, 'partial', 1 + Math.min(1, partPoints), sentence), status: 'corrected', ...base };
   }
-  const sentence = `The government's real reaction was "${actual.label}", but your telegram said "${reported.label}", so Washington worked from a wrong picture.`;
-  return { ...scored('fidelity', title, 'poor', sentence), status: 'mismatch', ...base };
+  const sentence = `The government's real reaction was "${actual.label}", but your telegram said "${reported.label}", so Washington worked from a wrong picture.${partsText}`;
+  return { ...scored('fidelity', title, 'poor', Math.min(1, partPoints), sentence), status: 'mismatch', ...base };
+}
+
+function candour(scenario: Scenario, state: SessionState): CandourCriterion {
+  const title = 'Candour';
+  const concealed = state.leaks.some((id) => lookup(scenario.pitfalls, id)?.kind === 'concealment');
+  const slips = slipsOf(scenario, state);
+  // Owned up: a paragraph that admits going beyond instructions, in the telegram or written later.
+  const owned = state.draft.some((id) => {
+    const p = lookup(scenario.telegram.paragraphs, id);
+    return p !== undefined && typeof p !== 'string' && p.part === 'remarks' && p.admits;
+  });
+  if (concealed) {
+    const sentence = 'You went beyond your instructions and then told Washington you had not. That costs more than the slip itself: after it, nobody knows which of your reports to believe.';
+    return { ...scored('candour', title, 'poor', 0, sentence), status: 'concealed' };
+  }
+  if (slips.length === 0) {
+    return { ...scored('candour', title, 'good', MAX_POINTS.candour, 'You had no slip to hide, and you hid nothing.'), status: 'no-slip' };
+  }
+  if (owned) {
+    return { ...scored('candour', title, 'good', MAX_POINTS.candour, 'You slipped, and you told Washington so yourself. That is what lets a slip be put right.'), status: 'owned' };
+  }
+  const sentence = 'You slipped and never told Washington. You did not deny it, but Washington would learn of it from the other side.';
+  return { ...scored('candour', title, 'partial', 1, sentence), status: 'silent' };
 }
 
 function outcome(scenario: Scenario, state: SessionState): OutcomeCriterion {
@@ -238,9 +315,10 @@ export function scoreRubric(scenario: Scenario, state: SessionState): Rubric {
     completeness: completeness(state),
     discretion: discretion(scenario, state),
     fidelity: fidelity(scenario, state),
+    candour: candour(scenario, state),
     outcome: outcome(scenario, state),
   };
-  const criteria: Criterion[] = [rubric.timeliness, rubric.completeness, rubric.discretion, rubric.fidelity, rubric.outcome];
+  const criteria: Criterion[] = [rubric.timeliness, rubric.completeness, rubric.discretion, rubric.fidelity, rubric.candour, rubric.outcome];
   const total = criteria.reduce((t, c) => ({ points: t.points + c.points, max: t.max + c.maxPoints }), { points: 0, max: 0 });
   return { ...rubric, criteria, total };
 }

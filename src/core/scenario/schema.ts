@@ -22,6 +22,47 @@ export type Precedence = (typeof PRECEDENCES)[number];
 export const SOUND_CUES = ['teletype', 'telephone', 'clock', 'room', 'crowd', 'door'] as const;
 export type SoundCue = (typeof SOUND_CUES)[number];
 
+/**
+ * What an ending may claim about the student's conduct. Each is a predicate over the session state
+ * (src/core/verdict/claims.ts); the scenario tests prove over every reachable path that an ending is
+ * reached only when its claims hold.
+ */
+export const CLAIMS = [
+  /** The démarche was made before the press conference. */
+  'met-in-time',
+  /** A telegram was sent. */
+  'report-sent',
+  /** The telegram left before the press conference, and not ROUTINE. */
+  'reported-in-time',
+  /** The telegram's reaction line was the minister's actual reaction. */
+  'honest-report',
+  /** Every part of the telegram was faithful or left out, and no part contradicted another. */
+  'plain-report',
+  /** What Washington last heard was the actual reaction. */
+  'final-word-true',
+  /** The telegram got the reaction wrong and a later word to Washington put it right. */
+  'corrected',
+  /** No FYI or USUN line was passed on. */
+  'no-leak',
+  /** Nothing was promised that Washington had not decided. */
+  'no-promise',
+  /** No slip was hidden from Washington. */
+  'no-concealment',
+] as const;
+export type ClaimId = (typeof CLAIMS)[number];
+
+/** The parts of the telegram a scenario paragraph can fill; the reaction line, precedence and time are judged apart. */
+export const TELEGRAM_PARTS = ['words', 'remarks', 'comment'] as const;
+export type TelegramPart = (typeof TELEGRAM_PARTS)[number];
+
+/** How a republic (or the post's government, through its response) would vote on armed measures at the Organ. */
+export const VOTES = ['for', 'abstain', 'against'] as const;
+export type Vote = (typeof VOTES)[number];
+
+/** What a node's `show` asks the overlay to draw beside the text, from core functions (src/core/verdict/count.ts). */
+export const SHOWS = ['count', 'vote'] as const;
+export type Show = (typeof SHOWS)[number];
+
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
 /** A time with an explicit offset, e.g. "1962-11-20T10:00-06:00" or "1962-11-20T16:00Z". */
 export const timeString = z
@@ -45,6 +86,7 @@ export type Condition =
   | { actual: string }
   | { reported: string }
   | { variant: string }
+  | { claim: ClaimId }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -68,6 +110,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ actual: id }),
     z.strictObject({ reported: id }),
     z.strictObject({ variant: id }),
+    z.strictObject({ claim: z.enum(CLAIMS) }),
     z.strictObject({ all: z.array(conditionSchema).min(1) }),
     z.strictObject({ any: z.array(conditionSchema).min(1) }),
     z.strictObject({ not: conditionSchema }),
@@ -115,6 +158,8 @@ export const outcomeSchema = z.strictObject({
   minutes: z.int().min(0).max(24 * 60).optional(),
   if: conditionSchema.optional(),
   effects: z.array(effectSchema).optional(),
+  /** Why this outcome is in the draw, in the student's words ("you stressed hemispheric unity"); the debrief explains the draw with it. */
+  reason: text.optional(),
   next: id,
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
@@ -123,7 +168,13 @@ export const endingSchema = z.strictObject({
   outcome: id,
   title: text,
   summary: text,
+  /** What the ending says about the student's conduct; proven over every path by the scenario tests. */
+  claims: z.partialRecord(z.enum(CLAIMS), z.boolean()).optional(),
 });
+
+/** A paragraph shown after a node's text only when its condition holds: the text differs with the state. */
+export const passageSchema = z.strictObject({ if: conditionSchema.optional(), text });
+export type Passage = z.infer<typeof passageSchema>;
 
 export const nodeSchema = z
   .strictObject({
@@ -132,6 +183,10 @@ export const nodeSchema = z
     speaker: id,
     text,
     sound: z.enum(SOUND_CUES).optional(),
+    /** Paragraphs after `text`, each shown when its condition holds, in file order. */
+    passages: z.array(passageSchema).min(1).optional(),
+    /** A table the overlay draws under the text: Washington's count of the replies, or the Organ's vote. */
+    show: z.enum(SHOWS).optional(),
     /**
      * Show the choices in an order drawn from the session's seed (the same on every replay), so the
      * best answer is not always under the same key. Leave it off where the order means something
@@ -185,7 +240,37 @@ export const scenarioSchema = z.strictObject({
   /** What really happened, shown in the debrief. */
   facts: z.array(z.strictObject({ text, source })).min(1),
   /** The government reactions the meeting can produce and the telegram can report. */
-  responses: z.record(id, z.strictObject({ label: text, description: text, telegram: text })),
+  responses: z.record(
+    id,
+    z.strictObject({
+      label: text,
+      description: text,
+      telegram: text,
+      /**
+       * Warmer is higher: a report of a warmer response than the actual one is rosier, of a cooler one
+       * darker. Without it every response is equally warm, so a wrong report is only "unfounded".
+       */
+      warmth: z.int().optional(),
+      /** The line Washington's count shows for the post when this is the reported response (else `telegram`). */
+      count: text.optional(),
+      /** How the post's delegate would vote on armed measures at the Organ with this response (else not known). */
+      vote: z.enum(VOTES).optional(),
+    }),
+  ),
+  /**
+   * The other republics as Washington counts them, from the research (no replies to the circular survive:
+   * the lines are the record of October and November, marked as such), for the count and the Organ's vote.
+   */
+  hemisphere: z
+    .strictObject({
+      note: text,
+      republics: z.array(z.strictObject({ country: text, line: text, vote: z.enum(VOTES), source })).min(1),
+    })
+    .optional(),
+  /** The debrief's opening ("what happened and why") and its discussion questions. */
+  debrief: z
+    .strictObject({ whatHappened: text, questions: z.array(text).length(3), source })
+    .optional(),
   pitfalls: z.record(
     id,
     /** leak: passed on what was not for the host government; promise: promised what Washington had not decided; concealment: hid a slip from Washington. */
@@ -206,14 +291,40 @@ export const scenarioSchema = z.strictObject({
     reference: text,
     signature: text,
     formSource: source,
-    paragraphs: z.record(id, text),
+    /**
+     * Paragraphs the student can put in the telegram. A plain text is not judged; a judged paragraph names its
+     * part and what it says: `fits` lists the actual responses it reports faithfully (words, comment), `admits`
+     * says whether it owns up to going beyond instructions (remarks).
+     */
+    paragraphs: z.record(
+      id,
+      z.union([
+        text,
+        z.strictObject({ part: z.enum(['words', 'comment']), text, fits: z.array(id).min(1) }),
+        z.strictObject({ part: z.literal('remarks'), text, admits: z.boolean() }),
+      ]),
+    ),
   }),
   start: id,
   nodes: z.record(id, nodeSchema),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 
-/** The circular as the student reads it (scenarios/shared/circular-938.yaml). `~~x~~` marks a strike-through. */
+/**
+ * Where a block of the circular stands: the form's head and boxes (`marking`, `routing`), the drafting and
+ * clearance box and form print at the foot of page 1 (`footer`), the message itself (`body`, `point`, `fyi`,
+ * `usun`, `signature`), and the stamps added when the file was declassified decades later (`declassification`),
+ * which are no part of the 1962 telegram.
+ */
+export const CABLE_BLOCK_KINDS = ['marking', 'routing', 'body', 'point', 'fyi', 'usun', 'signature', 'footer', 'declassification'] as const;
+export type CableBlockKind = (typeof CABLE_BLOCK_KINDS)[number];
+
+/** A block's text: `~~x~~` marks a strike-through, `[[illegible: OCR reading]]` a place the copy does not let us read. */
+const cableText = text.refine((t) => !/\[\[(?!illegible(?::[^\]]*)?\]\])/.test(t), {
+  message: 'the only [[...]] mark is [[illegible]] or [[illegible: OCR reading]]',
+});
+
+/** The circular as the student reads it (scenarios/shared/circular-938.yaml). See src/core/cable-markup.ts for its marks. */
 export const cableSchema = z.strictObject({
   format: z.literal('circular938-cable'),
   id,
@@ -226,10 +337,10 @@ export const cableSchema = z.strictObject({
       page: z.int().min(1),
       blocks: z.array(
         z.strictObject({
-          kind: z.enum(['marking', 'routing', 'body', 'point', 'fyi', 'usun', 'signature', 'footer']),
+          kind: z.enum(CABLE_BLOCK_KINDS),
           /** Links a block to a point of the instruction (for highlighting) or to "fyi" / "usun". */
           ref: z.union([point, z.enum(['fyi', 'usun'])]).optional(),
-          text,
+          text: cableText,
         }),
       ),
     }),

@@ -8,6 +8,7 @@
  * TAGS, SECSTATE WASHDC). Pure.
  */
 import type { Point, Scenario } from '../scenario/schema.ts';
+import { paragraphText } from './paragraphs.ts';
 import { wallTime } from '../engine/clock.ts';
 import { lookup } from '../engine/lookup.ts';
 import type { SessionState } from '../engine/state.ts';
@@ -84,7 +85,7 @@ export function composeTelegram(scenario: Scenario, state: SessionState): Compos
     body.reported !== null
       ? (lookup(scenario.responses, body.reported)?.telegram ?? '')
       : '(Reaction not yet reported.)';
-  const drafted = body.draft.map((id) => lookup(t.paragraphs, id) ?? '').filter((p) => p.length > 0);
+  const drafted = body.draft.map((id) => paragraphText(lookup(t.paragraphs, id))).filter((p) => p.length > 0);
   const paragraphs = [pointsParagraph(scenario, state), reaction, ...drafted].map((p, i) => `${i + 1}. ${p.trim()}`);
   const opening = `${t.number}. ${t.reference}.`;
   const text = [

@@ -20,9 +20,11 @@ describe('rubric', () => {
       ['completeness', 'good'],
       ['discretion', 'good'],
       ['fidelity', 'good'],
+      ['candour', 'good'],
       ['outcome', 'good'],
     ]);
-    expect(rubric.total).toEqual({ points: 8, max: 8 });
+    expect(rubric.total).toEqual({ points: 15, max: 15 });
+    expect(rubric.fidelity.telegram.plain).toBe(true);
     expect(rubric.timeliness.sentence).toBe(
       'You delivered the message at Mon 19 Nov 21:30 and your report went out at Mon 19 Nov 22:45, ' +
         "both before the President's press conference (Tue 20 Nov 17:00 Test City time).",
@@ -39,7 +41,7 @@ describe('rubric', () => {
     const rubric = scoreRubric(miniScenario, s);
     expect(rubric.completeness).toMatchObject({ level: 'poor', count: 3 });
     expect(rubric.completeness.conveyed.map((p) => p.point)).toEqual(['a', 'f', 'g']);
-    expect(rubric.completeness.sentence).toMatch(/^You passed on 3 of the 10 things .* you left out \(b\) organized Soviet army units/);
+    expect(rubric.completeness.sentence).toMatch(/^You passed on 3 of the 10 things .* you left out \(b\) organized Soviet military units/);
     expect(rubric.completeness.sentence).toMatch(/and the request for the government's reaction\.$/);
     expect(rubric.discretion.level).toBe('poor');
     expect(rubric.discretion.pitfalls).toEqual([
@@ -50,10 +52,13 @@ describe('rubric', () => {
       'You made 2 mistakes an ambassador must not make: "Told the minister about the NATO briefings" and "Promised the quarantine would not cover fuel".',
     );
     expect(rubric.fidelity.status).toBe('mismatch');
-    expect(rubric.fidelity.sentence).toBe(
-      `The government's real reaction was "${rubric.fidelity.actual?.label}", but your telegram said "Full support", so Washington worked from a wrong picture.`,
+    expect(rubric.fidelity.sentence).toMatch(
+      new RegExp(`^The government's real reaction was "${rubric.fidelity.actual?.label ?? ''}", but your telegram said "Full support", so Washington worked from a wrong picture\\. Line by line: `),
     );
+    // The minister's words were set down as support too (rosier), and the slips went unmentioned.
+    expect(rubric.fidelity.sentence).toContain("the minister's words was rosier");
     expect(rubric.fidelity.level).toBe('poor');
+    expect(rubric.candour).toMatchObject({ status: 'silent', points: 1 });
   });
 
   it('rates a message delivered in time but reported after the deadline as partly on time', () => {
@@ -76,7 +81,8 @@ describe('rubric', () => {
     expect(rubric.completeness.sentence).toBe('You passed on none of the 10 things the circular asked you to say.');
     expect(rubric.fidelity).toMatchObject({ status: 'not-reported', level: 'poor' });
     expect(rubric.outcome).toMatchObject({ level: 'poor', outcome: null, sentence: 'The game has not reached an ending yet.' });
-    expect(rubric.total).toEqual({ points: 2, max: 8 });
+    // Nothing done: no slip to cost discretion or candour, nothing else earned.
+    expect(rubric.total).toEqual({ points: 5, max: 15 });
   });
 
   it('gives the same rubric for the same state, with a complete sentence for every criterion', () => {
@@ -126,7 +132,7 @@ describe('rubric: the telegram as sent', () => {
   });
 
   it('marks down a faithful telegram that was later contradicted', () => {
-    const firmedUp: SessionState = { ...base, sent: { reported: actual, precedence: 'NIACT', draft: [] }, reported: other };
+    const firmedUp: SessionState = { ...base, sent: { reported: actual, precedence: 'NIACT', draft: base.sent?.draft ?? [] }, reported: other };
     expect(scoreRubric(miniScenario, firmedUp).fidelity).toMatchObject({ status: 'mismatch', level: 'partial' });
   });
 

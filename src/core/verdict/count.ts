@@ -1,0 +1,92 @@
+/**
+ * What Washington believes: Edwin Martin's count of the hemisphere's replies, with the post's line
+ * taken from the telegram as received (never from what the minister actually said), and, in a world
+ * where the Organ of Consultation meets, its vote counted on the reports and then as cast on the
+ * real positions. Pure.
+ */
+import { lookup } from '../engine/lookup.ts';
+import type { SessionState } from '../engine/state.ts';
+import { VOTES, type Scenario, type Vote } from '../scenario/schema.ts';
+
+export interface CountRow {
+  country: string;
+  line: string;
+  /** null when Washington has no word from this republic. */
+  vote: Vote | null;
+  /** The research behind the line; null for the post's own row (its line is the student's telegram). */
+  source: string | null;
+  /** The student's own post. */
+  post: boolean;
+}
+
+export type Tally = Record<Vote | 'unknown', number>;
+
+export interface WashingtonCount {
+  note: string;
+  rows: CountRow[];
+  tally: Tally;
+  /** Whether the post's telegram is on Martin's desk. */
+  heard: boolean;
+}
+
+export interface OrganVote {
+  /** The vote as Washington counted it from the reports. */
+  counted: Tally;
+  /** The vote as cast: the other republics as counted, the post as its minister actually stood. */
+  cast: Tally;
+  postCounted: Vote | null;
+  postCast: Vote | null;
+}
+
+function tallyOf(votes: readonly (Vote | null)[]): Tally {
+  const t: Tally = { for: 0, abstain: 0, against: 0, unknown: 0 };
+  for (const v of votes) t[v ?? 'unknown'] += 1;
+  return t;
+}
+
+/**
+ * Whether Washington has the telegram: it was sent and did not go ROUTINE (a later repeat at a higher
+ * precedence counts: the latest precedence is read, not the frozen one).
+ */
+export function washingtonHeard(state: SessionState): boolean {
+  return state.sent !== null && state.precedence !== null && state.precedence !== 'ROUTINE';
+}
+
+/** Martin's count as it stands in this state. Pure. */
+export function washingtonCount(scenario: Scenario, state: SessionState): WashingtonCount {
+  const others = scenario.hemisphere?.republics ?? [];
+  const rows: CountRow[] = others.map((r) => ({ country: r.country, line: r.line, vote: r.vote, source: r.source, post: false }));
+  const heard = washingtonHeard(state);
+  const response = state.reported === null ? undefined : lookup(scenario.responses, state.reported);
+  const city = scenario.post.city;
+  let line: string;
+  let vote: Vote | null = null;
+  if (!heard) {
+    line = state.sent === null ? `No word yet from ${city}.` : `Nothing on the desk yet: ${city}'s telegram is in the ROUTINE queue.`;
+  } else if (!response) {
+    line = `${city} reports the démarche made, but gives no reaction.`;
+  } else {
+    line = response.count ?? response.telegram;
+    vote = response.vote ?? null;
+  }
+  rows.push({ country: scenario.post.country, line, vote, source: null, post: true });
+  rows.sort((a, b) => a.country.localeCompare(b.country));
+  return { note: scenario.hemisphere?.note ?? '', rows, tally: tallyOf(rows.map((r) => r.vote)), heard };
+}
+
+/** The Organ's vote on armed measures: counted on the reports, then cast on the real positions. Pure. */
+export function organVote(scenario: Scenario, state: SessionState): OrganVote {
+  const others = (scenario.hemisphere?.republics ?? []).map((r) => r.vote);
+  const count = washingtonCount(scenario, state);
+  const postCounted = count.rows.find((r) => r.post)?.vote ?? null;
+  const postCast = state.actual === null ? null : (lookup(scenario.responses, state.actual)?.vote ?? null);
+  return { counted: tallyOf([...others, postCounted]), cast: tallyOf([...others, postCast ?? 'abstain']), postCounted, postCast };
+}
+
+/** "17 for, 3 abstaining, 0 against, 1 not known", in VOTES order. */
+export function tallyText(t: Tally): string {
+  const words: Record<Vote, string> = { for: 'for', abstain: 'abstaining', against: 'against' };
+  const parts = VOTES.map((v) => `${t[v]} ${words[v]}`);
+  if (t.unknown > 0) parts.push(`${t.unknown} not known`);
+  return parts.join(', ');
+}

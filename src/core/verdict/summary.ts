@@ -1,0 +1,40 @@
+/**
+ * The one verdict of a playthrough: the ending, what it claims about the student's conduct (each claim
+ * with whether it holds), and the score. The debrief, its print view and the exported log all show this
+ * object, so they cannot disagree. Pure.
+ */
+import { lookup } from '../engine/lookup.ts';
+import type { SessionState } from '../engine/state.ts';
+import { CLAIMS, type ClaimId, type Scenario } from '../scenario/schema.ts';
+import { scoreRubric } from '../rubric/rubric.ts';
+import { CLAIM_TEXT, claimHolds } from './claims.ts';
+
+export interface VerdictClaim {
+  claim: ClaimId;
+  /** What the ending states: that the claim holds (true) or that it does not (false). */
+  stated: boolean;
+  /** Whether it holds of the record; a proven scenario never has stated !== holds. */
+  holds: boolean;
+  text: string;
+}
+
+export interface Verdict {
+  outcome: string | null;
+  title: string | null;
+  claims: VerdictClaim[];
+  score: { points: number; max: number };
+}
+
+/** The verdict of a state (usually an ended one). Pure; never throws. */
+export function verdictOf(scenario: Scenario, state: SessionState): Verdict {
+  const ending = lookup(scenario.nodes, state.node)?.ending;
+  const stated = ending?.claims ?? {};
+  const claims = CLAIMS.flatMap((claim) => {
+    const want = stated[claim];
+    if (want === undefined) return [];
+    const text = CLAIM_TEXT[claim][want ? 0 : 1];
+    return [{ claim, stated: want, holds: claimHolds(scenario, state, claim) === want, text }];
+  });
+  const { total } = scoreRubric(scenario, state);
+  return { outcome: ending?.outcome ?? null, title: ending?.title ?? null, claims, score: total };
+}
