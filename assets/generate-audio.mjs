@@ -323,22 +323,54 @@ function clock() {
   return normalise(reverb(filter(out, 'highpass', 120), { size: 0.5, wet: 0.12, feedback: 0.6 }), -3);
 }
 
-/** Room tone: air, a little hiss, and a distant air conditioner (mains hum and a fan's blade rate). */
+/**
+ * Room tone for a 1962 office with the window shut: still air, the city's traffic as a low wash
+ * through the glass, one car passing in the street below, and a sheet of paper turned. No machine
+ * hum: an office in Mexico City in November had no air conditioning to make one.
+ */
 function room() {
   const rnd = prng(19);
   const L = samples(6);
-  const out = loopable(L, samples(1), samples(0.5), (n) => {
-    const air = filter(filter(brown(rnd, n), 'lowpass', 450), 'highpass', 30);
-    const hiss = filter(noise(rnd, n), 'lowpass', 2500);
-    const fan = filter(noise(rnd, n), 'bandpass', 240, 4);
+  const bed = loopable(L, samples(1), samples(0.5), (n) => {
+    const air = filter(filter(brown(rnd, n), 'lowpass', 300), 'highpass', 30);
+    // Distant traffic: rumble with a slow rise and fall, the glass taking off the top.
+    const traffic = filter(filter(brown(rnd, n), 'lowpass', 520), 'highpass', 45);
+    const hiss = filter(noise(rnd, n), 'lowpass', 1800);
     const x = new Float32Array(n);
     for (let i = 0; i < n; i++) {
       const t = i / SR;
-      const hum = 0.02 * Math.sin(TAU * 60 * t) + 0.03 * Math.sin(TAU * 120 * t) + 0.008 * Math.sin(TAU * 180 * t);
-      x[i] = air[i] + 0.04 * hiss[i] + 0.12 * fan[i] * (1 + 0.25 * Math.sin(TAU * 12 * t)) + hum;
+      const swell = 1 + 0.35 * Math.sin((TAU * t) / 6 + 0.7) + 0.15 * Math.sin((TAU * t) / 2 + 2.1);
+      x[i] = 0.5 * air[i] + 0.9 * traffic[i] * swell + 0.025 * hiss[i];
     }
     return x;
   });
+
+  const events = new Float32Array(L);
+  // One car passes below the window: a band of tyre and engine noise that swells and fades,
+  // with the engine's note falling a little as it goes by. Rendered circularly so the loop is clean.
+  const pass = samples(2.4);
+  const tyres = filter(filter(noise(rnd, pass), 'lowpass', 900), 'highpass', 120);
+  const car = new Float32Array(pass);
+  let phase = 0;
+  for (let i = 0; i < pass; i++) {
+    const u = i / pass;
+    const env = Math.sin(Math.PI * u) ** 2;
+    phase += (TAU * (74 - 10 * u)) / SR;
+    const engine = 0.5 * Math.sin(phase) + 0.25 * Math.sin(2 * phase) + 0.1 * Math.sin(3 * phase);
+    car[i] = env * (0.45 * tyres[i] + 0.05 * engine);
+  }
+  mixAt(events, filter(car, 'lowpass', 700), samples(1.2), 3);
+  // A sheet of paper turned on a desk: a short, crinkly burst of high noise.
+  const sheet = samples(0.32);
+  const paper = filter(filter(noise(rnd, sheet), 'highpass', 1800), 'lowpass', 6000);
+  for (let i = 0; i < sheet; i++) {
+    const u = i / sheet;
+    paper[i] *= Math.sin(Math.PI * u) * (0.5 + 0.5 * (rnd() < 0.3 ? 1 : rnd()));
+  }
+  mixAt(events, paper, samples(4.6), 0.15);
+
+  const out = new Float32Array(L);
+  for (let i = 0; i < L; i++) out[i] = bed[i] + events[i];
   return normalise(out, -24);
 }
 

@@ -9,11 +9,13 @@ import '@fontsource/courier-prime/400.css';
 import '@fontsource/courier-prime/700.css';
 import './ui/styles.css';
 import { cable, glossary, scenario } from './content.ts';
-import { replayLog } from './core/index.ts';
+import { replayLog, teletypeText } from './core/index.ts';
 import { createMutePreference } from './audio/mute-preference.ts';
 import { createGameStore, saveKey } from './store/game-store.ts';
 import { checkOpenLog } from './store/open-log.ts';
+import { parseSeed } from './store/seed.ts';
 import { browserStorage, clearSave, readSave, writeSave } from './store/storage.ts';
+import { createClockFormatPreference } from './ui/clock-format.ts';
 import { mountOverlay, type Overlay } from './ui/overlay.ts';
 import { showFatal } from './ui/fatal.ts';
 
@@ -27,15 +29,19 @@ function boot(): void {
   const app = document.getElementById('app');
   if (!app) throw new Error('The page has no #app element.');
   const storage = browserStorage();
-  const store = createGameStore({ loaded: scenario, storage, now: () => Date.now(), newSeed });
-  resumeAfterReload(store);
   const params = new URLSearchParams(location.search);
+  // ?seed=N makes every new game of this page load start from seed N (a reproducible run); a
+  // resumed game keeps the seed its log carries.
+  const fixedSeed = parseSeed(params.get('seed'));
+  const store = createGameStore({ loaded: scenario, storage, now: () => Date.now(), newSeed: () => fixedSeed ?? newSeed() });
+  resumeAfterReload(store);
   const preset: { variant?: string; classCode?: string; name?: string } = {};
   for (const [param, key] of [['variant', 'variant'], ['class', 'classCode'], ['name', 'name']] as const) {
     const v = params.get(param);
     if (v) preset[key] = v;
   }
   const mute = createMutePreference(storage);
+  const clockFormat = createClockFormatPreference(storage);
 
   const overlay = mountOverlay({
     root: app,
@@ -45,6 +51,8 @@ function boot(): void {
     preset,
     muted: mute.get(),
     onMutedChange: (m) => mute.set(m),
+    clockFormat: clockFormat.get(),
+    onClockFormatChange: (f) => clockFormat.set(f),
     savedGame() {
       const text = readSave(storage, saveKey(scenario.scenario.id));
       if (text === null) return null;
@@ -81,7 +89,7 @@ function resumeAfterReload(store: ReturnType<typeof createGameStore>): void {
 /** Phaser and sound arrive after the first screen is usable; the game plays on in text if either fails. */
 function loadLater(overlay: Overlay, store: ReturnType<typeof createGameStore>): void {
   overlay.stageStatus('Drawing the embassy…');
-  const cableText = cable.pages.flatMap((p) => p.blocks.map((b) => b.text.replace(/~~(.+?)~~/g, '$1'))).join('\n');
+  const cableText = teletypeText(cable);
   const start = (): void => {
     import('./game/main.ts')
       .then(({ startGame }) => {

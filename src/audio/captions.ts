@@ -9,7 +9,7 @@ export const SOUND_CAPTIONS = {
   teletype: '[Teletype clattering]',
   telephone: '[Telephone ringing]',
   clock: '[Clock ticking]',
-  room: '[Quiet room: air conditioner hum]',
+  room: '[Quiet room: faint traffic in the street outside]',
   crowd: '[Crowd murmuring]',
   door: '[A knock at the door]',
 } as const satisfies Record<SoundCue, string>;

@@ -85,6 +85,10 @@ export {
 export { checkScenario } from './scenario/check.ts';
 export { loadScenario, type LoadedScenario, type LoadResult } from './scenario/load.ts';
 
+// the circular's markup and the glossary's terms in running text
+export { teletypeText } from './cable-markup.ts';
+export { buildTermIndex, findTerms, termForms } from './glossary-terms.ts';
+
 // hashing
 export { canonicalJson, hashJson, sha256Hex } from './hash.ts';
 

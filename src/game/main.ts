@@ -125,10 +125,16 @@ export function startGame(parent: HTMLElement, options: GameOptions): GameHandle
     ]),
   );
 
+  // Phaser's FIT mode follows window resizes only; the stage also changes size when the page's
+  // columns change (the debrief gives the text more room), so refit whenever the parent does.
+  const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => game.scale.refresh());
+  resized?.observe(parent);
+
   return {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      resized?.disconnect();
       unsubscribe?.();
       unsubscribe = null;
       game.destroy(true);

@@ -1,20 +1,16 @@
 /**
- * The debrief: the ending, the rubric, the telegram as sent, every decision with its time, what
- * really happened with sources, who was real and who invented, and the log download.
+ * The debrief, top to bottom: what happened and why, the verdict (debrief-verdict.ts), the rubric
+ * and the telegram line by line (debrief-rubric.ts), why the minister answered as he did and how
+ * fast the student decided (debrief-explain.ts), the telegram as sent, what really happened with
+ * sources, every decision with its time, who was real and who invented, the discussion questions;
+ * and the log download. The print view prints this same DOM (styles.css, @media print).
  */
-import {
-  composeTelegram,
-  scoreRubric,
-  sealLog,
-  wallTime,
-  type Criterion,
-  type DecisionLog,
-  type LoadedScenario,
-  type Scenario,
-  type SessionState,
-} from '../core/index.ts';
+import { sealLog, wallTime, type DecisionLog, type LoadedScenario, type Scenario, type SessionState } from '../core/index.ts';
 import { renderTelegram } from './dialogue.ts';
-import { h, paragraphs } from './dom.ts';
+import { renderPace, renderReactionExplained } from './debrief-explain.ts';
+import { renderScoring } from './debrief-rubric.ts';
+import { renderVerdict, renderWhatHappened } from './debrief-verdict.ts';
+import { h } from './dom.ts';
 import { PHASE_TITLES } from './phases.ts';
 
 export interface DebriefOptions {
@@ -23,48 +19,6 @@ export interface DebriefOptions {
   session: SessionState;
   log: DecisionLog;
   onNewGame(): void;
-}
-
-const LEVEL_WORDS = { good: 'Good', partial: 'Partly', poor: 'Not yet' } as const;
-
-function criterionDetail(c: Criterion): HTMLElement | null {
-  if (c.id === 'completeness') {
-    return h(
-      'ul',
-      { class: 'points-list', attrs: { 'aria-label': 'Points of the instruction' } },
-      ...c.conveyed.map((p) => h('li', { class: 'yes', attrs: { title: p.label } }, h('span', { class: 'sr-only', text: 'Conveyed: ' }), p.label)),
-      ...c.missing.map((p) => h('li', { class: 'no', attrs: { title: p.label } }, h('span', { class: 'sr-only', text: 'Not conveyed: ' }), p.label)),
-    );
-  }
-  if (c.id === 'discretion' && c.pitfalls.length > 0) {
-    return h('ul', {}, ...c.pitfalls.map((p) => h('li', {}, h('strong', { text: p.label }), ` ${p.explanation}`)));
-  }
-  return null;
-}
-
-function rubricTable(scenario: Scenario, session: SessionState): HTMLElement {
-  const rubric = scoreRubric(scenario, session);
-  return h(
-    'table',
-    { class: 'rubric' },
-    h('caption', { class: 'sr-only', text: 'Rubric' }),
-    h('thead', {}, h('tr', {}, h('th', { attrs: { scope: 'col' }, text: 'Criterion' }), h('th', { attrs: { scope: 'col' }, text: 'Result' }), h('th', { attrs: { scope: 'col' }, text: 'Why' }))),
-    h(
-      'tbody',
-      {},
-      ...rubric.criteria.map((c) =>
-        h(
-          'tr',
-          { attrs: { 'data-criterion': c.id } },
-          h('th', { attrs: { scope: 'row' }, text: c.title }),
-          h('td', { class: `level level-${c.level}`, text: c.maxPoints > 0 ? `${LEVEL_WORDS[c.level]} (${c.points}/${c.maxPoints})` : '—' }),
-          // The ending's summary already opens the debrief; its row only names it.
-          h('td', {}, h('p', { text: c.id === 'outcome' && c.outcomeTitle ? c.outcomeTitle : c.sentence }), criterionDetail(c)),
-        ),
-      ),
-    ),
-    h('tfoot', {}, h('tr', {}, h('th', { attrs: { scope: 'row' }, text: 'Total' }), h('td', { text: `${rubric.total.points}/${rubric.total.max}` }), h('td'))),
-  );
 }
 
 function decisionList(scenario: Scenario, session: SessionState): HTMLElement {
@@ -107,12 +61,38 @@ async function downloadLog(log: DecisionLog, status: HTMLElement): Promise<void>
   }
 }
 
+function renderQuestions(scenario: Scenario): HTMLElement | null {
+  const questions = scenario.debrief?.questions ?? [];
+  if (questions.length === 0) return null;
+  return h(
+    'section',
+    { class: 'discussion', attrs: { 'aria-labelledby': 'discussion-title' } },
+    h('h3', { id: 'discussion-title', text: 'To discuss' }),
+    h('ol', { class: 'questions' }, ...questions.map((q) => h('li', { text: q }))),
+  );
+}
+
+function renderPeople(scenario: Scenario): HTMLElement {
+  return h(
+    'ul',
+    { class: 'people' },
+    ...Object.values(scenario.people).map((p) =>
+      h(
+        'li',
+        {},
+        h('strong', { text: p.name }),
+        `, ${p.role} `,
+        'invented' in p ? h('span', { class: 'invented-tag', text: 'invented for the game' }) : h('span', { class: 'source', text: `(Source: ${p.source})` }),
+        p.note ? h('span', { class: 'source', text: ` ${p.note}` }) : null,
+      ),
+    ),
+  );
+}
+
 export function renderDebrief(o: DebriefOptions): HTMLElement {
   const { scenario, session, log } = o;
-  const node = scenario.nodes[session.node];
-  const ending = node?.ending;
-  const variant = scenario.variants[session.variant];
-  const telegram = composeTelegram(scenario, session);
+  const variant = Object.hasOwn(scenario.variants, session.variant) ? scenario.variants[session.variant] : undefined;
+  const sent = session.sent !== null;
   const status = h('p', { class: 'download-status', attrs: { role: 'status' } });
   const download = h('button', { class: 'primary', id: 'download-log', attrs: { type: 'button' }, text: 'Download your decision log' });
   let downloaded = false;
@@ -130,26 +110,30 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
     }
     o.onNewGame();
   };
-  const people = Object.entries(scenario.people);
+  const scoring = renderScoring(scenario, session);
 
   return h(
     'article',
     { class: 'debrief', attrs: { 'data-node': session.node, 'data-phase': session.phase } },
-    h('h2', { id: 'debrief-title', attrs: { tabindex: '-1' } }, `Debrief: ${ending?.title ?? 'the end'}`),
+    h('h2', { id: 'debrief-title', attrs: { tabindex: '-1' }, text: 'Debrief' }),
     h('p', { class: 'debrief-student' }, `${log.student.label}${log.student.classCode ? ` · class ${log.student.classCode}` : ''} · ${scenario.title}`),
+    renderWhatHappened(scenario),
+    renderVerdict(scenario, session),
+    variant ? h('p', { class: 'source' }, `World: ${variant.label}. ${variant.description}`) : null,
     h(
       'div',
-      { id: 'dialogue', attrs: { 'aria-live': 'polite' } },
-      ...paragraphs(node?.text ?? ''),
-      // Some endings open with their summary; say it once.
-      ...(ending && !(node?.text ?? '').includes(ending.summary.slice(0, 60)) ? paragraphs(ending.summary) : []),
+      { class: 'debrief-actions' },
+      download,
+      h('button', { class: 'secondary', id: 'print', attrs: { type: 'button' }, text: 'Print', on: { click: () => print() } }),
+      h('button', { class: 'secondary', id: 'new-game', attrs: { type: 'button' }, text: 'Play again', on: { click: playAgain } }),
     ),
-    variant ? h('p', { class: 'source' }, `World: ${variant.label}. ${variant.description}`) : null,
-    h('div', { class: 'debrief-actions' }, download, h('button', { class: 'secondary', id: 'print', attrs: { type: 'button' }, text: 'Print', on: { click: () => print() } }), h('button', { class: 'secondary', id: 'new-game', attrs: { type: 'button' }, text: 'Play again', on: { click: playAgain } })),
     status,
     h('h3', { text: 'How you did' }),
-    rubricTable(scenario, session),
-    h('h3', { text: telegram.sent ? 'Your telegram, as sent' : 'Your telegram (never sent)' }),
+    scoring.table,
+    scoring.lines,
+    renderReactionExplained(scenario, session, log),
+    renderPace(scenario, log),
+    h('h3', { text: sent ? 'Your telegram, as sent' : 'Your telegram (never sent)' }),
     renderTelegram(scenario, session),
     h('h3', { text: 'What really happened' }),
     h('p', {}, h('strong', { text: `${scenario.post.country}'s position: ` }), scenario.stance.summary, ' ', h('span', { class: 'source', text: `(Source: ${scenario.stance.source})` })),
@@ -157,19 +141,7 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
     h('h3', { text: 'Your decisions' }),
     decisionList(scenario, session),
     h('h3', { text: 'The people' }),
-    h(
-      'ul',
-      { class: 'people' },
-      ...people.map(([, p]) =>
-        h(
-          'li',
-          {},
-          h('strong', { text: p.name }),
-          `, ${p.role} `,
-          'invented' in p ? h('span', { class: 'invented-tag', text: 'invented for the game' }) : h('span', { class: 'source', text: `(Source: ${p.source})` }),
-          p.note ? h('span', { class: 'source', text: ` ${p.note}` }) : null,
-        ),
-      ),
-    ),
+    renderPeople(scenario),
+    renderQuestions(scenario),
   );
 }

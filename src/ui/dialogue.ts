@@ -2,8 +2,8 @@
  * The dialogue panel: who speaks, what is said, and the numbered choices. New text is announced
  * through a polite live region; focus moves to the first choice so keyboard play flows on.
  */
-import { composeTelegram, formatSpan, wallTime, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
-import { h, paragraphs } from './dom.ts';
+import { composeTelegram, formatSpan, nodeText, wallTime, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
+import { h, paragraphs, type TermLinks } from './dom.ts';
 import { PHASE_TITLES, phaseSteps } from './phases.ts';
 
 export interface DialogueView {
@@ -44,6 +44,8 @@ export function renderDialogue(
   session: SessionState,
   choices: ChoiceView[],
   onChoose: (index: number) => void,
+  /** Given, the glossary terms in the node's text become buttons that open the glossary. */
+  links?: TermLinks,
 ): HTMLElement {
   const node = scenario.nodes[session.node];
   if (!node) throw new RangeError(`no node ${session.node}`);
@@ -61,7 +63,8 @@ export function renderDialogue(
       'div',
       { id: 'dialogue', class: 'dialogue', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true', role: 'region', 'aria-label': 'Story' } },
       speaker ? h('p', { class: 'speaker', text: speaker }) : null,
-      ...paragraphs(node.text),
+      // The node's text and the passages that hold now, as one text: a glossary term is linked once.
+      ...paragraphs(nodeText(scenario, node, session).join('\n\n'), links),
     ),
     h('h3', { class: 'choices-title', id: 'choices-title', text: isChance ? 'Continue' : 'What do you do?' }),
     h(

@@ -2,6 +2,8 @@
  * A tiny element builder. All text goes in through text nodes, never through HTML strings, so
  * nothing from a scenario, a log or a student can become markup.
  */
+import { parseMarkup } from '../core/cable-markup.ts';
+import { findTerms, type TermIndex } from '../core/glossary-terms.ts';
 
 export type Child = Node | string | number | null | undefined | false;
 
@@ -52,11 +54,56 @@ export function withStrikes(text: string): Node[] {
   return out;
 }
 
-/** Splits text into paragraphs on blank lines. */
-export function paragraphs(text: string): HTMLParagraphElement[] {
+/** What a text needs to link glossary terms: the compiled forms and a way to open the glossary at an entry. */
+export interface TermLinks {
+  index: TermIndex;
+  open(term: string): void;
+}
+
+/** A button that opens the glossary at `term`; its name is the words shown, the tooltip says where it goes. */
+export function termButton(words: string, term: string, links: TermLinks): HTMLButtonElement {
+  return h('button', {
+    class: 'term-link',
+    text: words,
+    attrs: { type: 'button', 'aria-haspopup': 'dialog', title: `Glossary: ${term}`, 'data-term': term },
+    on: { click: () => links.open(term) },
+  });
+}
+
+/** A place the copy does not let us read: shown as "[illegible]", announced as such; the OCR reading is never shown. */
+export function illegibleGap(): HTMLElement {
+  return h('span', { class: 'illegible', text: '[illegible]', attrs: { role: 'img', 'aria-label': 'illegible in the copy' } });
+}
+
+/**
+ * Renders a transcribed text with its marks (`~~struck~~`, `[[illegible: ...]]`, see
+ * src/core/cable-markup.ts) and, given `links`, each glossary term as a button. Struck words and
+ * gaps are never linked. Pass one `seen` set to several calls to link only a term's first occurrence.
+ */
+export function richText(text: string, links?: TermLinks, seen: Set<string> = new Set()): Node[] {
+  const out: Node[] = [];
+  for (const span of parseMarkup(text)) {
+    if (span.kind === 'struck') out.push(...withStrikes(`~~${span.text}~~`));
+    else if (span.kind === 'illegible') out.push(illegibleGap());
+    else if (!links) out.push(document.createTextNode(span.text));
+    else {
+      for (const seg of findTerms(span.text, links.index, seen)) {
+        out.push(seg.kind === 'term' ? termButton(seg.text, seg.term, links) : document.createTextNode(seg.text));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Splits text into paragraphs on blank lines. Given `links`, glossary terms become buttons (the
+ * first occurrence of each in the text) and the text's marks are rendered as in `richText`.
+ */
+export function paragraphs(text: string, links?: TermLinks): HTMLParagraphElement[] {
+  const seen = new Set<string>();
   return text
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
     .filter((p) => p.length > 0)
-    .map((p) => h('p', {}, p));
+    .map((p) => (links ? h('p', {}, ...richText(p, links, seen)) : h('p', {}, p)));
 }

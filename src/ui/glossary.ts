@@ -1,20 +1,66 @@
-/** The glossary of the cable's abbreviations and terms. */
+/**
+ * The glossary of the cable's abbreviations and terms. It opens at an entry when a term is chosen in
+ * the cable or the story (`openAt`); `links` is what those texts need to make their terms buttons.
+ */
 import type { Glossary } from '../core/index.ts';
-import { h } from './dom.ts';
+import { buildTermIndex } from '../core/glossary-terms.ts';
+import { h, type TermLinks } from './dom.ts';
 import { createModal, type Modal } from './modal.ts';
 
-export function createGlossary(glossary: Glossary): Modal {
+export interface GlossaryDialog extends Modal {
+  /** Opens the glossary (if it is not open) and moves focus to the entry for `term`. */
+  openAt(term: string): void;
+  links: TermLinks;
+}
+
+function slug(term: string): string {
+  return term.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'term';
+}
+
+export function createGlossary(glossary: Glossary): GlossaryDialog {
   const modal = createModal('glossary-dialog', 'Glossary', 'glossary-dialog');
   const terms = [...glossary.terms].sort((a, b) => a.term.localeCompare(b.term));
-  modal.body.append(
-    h(
-      'dl',
-      { class: 'glossary' },
-      ...terms.flatMap((t) => [
-        h('dt', {}, h('strong', { text: t.term }), ' ', h('span', { class: 'expansion', text: `(${t.expansion})` })),
-        h('dd', {}, h('p', { text: t.definition }), h('p', { class: 'source', text: `Source: ${t.source}` })),
-      ]),
-    ),
+  const entries = new Map<string, HTMLElement>();
+  const used = new Set<string>();
+  const list = h(
+    'dl',
+    { class: 'glossary' },
+    ...terms.flatMap((t) => {
+      let id = `glossary-${slug(t.term)}`;
+      while (used.has(id)) id += '-x';
+      used.add(id);
+      const dt = h(
+        'dt',
+        { id, attrs: { tabindex: '-1' } },
+        h('strong', { text: t.term }),
+        ' ',
+        h('span', { class: 'expansion', text: `(${t.expansion})` }),
+      );
+      entries.set(t.term, dt);
+      return [dt, h('dd', {}, h('p', { text: t.definition }), h('p', { class: 'source', text: `Source: ${t.source}` }))];
+    }),
   );
-  return modal;
+  modal.body.append(list);
+
+  let target: HTMLElement | null = null;
+  function openAt(term: string): void {
+    modal.open();
+    const dt = entries.get(term);
+    if (!dt) return;
+    target?.classList.remove('is-target');
+    target = dt;
+    dt.classList.add('is-target');
+    dt.scrollIntoView({ block: 'start' });
+    dt.focus({ preventScroll: true });
+  }
+  modal.el.addEventListener('close', () => {
+    target?.classList.remove('is-target');
+    target = null;
+  });
+
+  return {
+    ...modal,
+    openAt,
+    links: { index: buildTermIndex(glossary.terms), open: openAt },
+  };
 }

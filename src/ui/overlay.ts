@@ -9,12 +9,14 @@ import { choicesOf, type GameStore } from '../store/game-store.ts';
 import type { SaveStatus } from '../store/storage.ts';
 import { createCableViewer } from './cable-viewer.ts';
 import { createCaptions } from './captions.ts';
-import { createClockBar } from './clock-bar.ts';
+import { createClockBar, type ClockView } from './clock-bar.ts';
+import type { ClockFormat } from './clock-format.ts';
 import { renderDebrief } from './debrief.ts';
 import { renderDialogue } from './dialogue.ts';
 import { clear, h } from './dom.ts';
 import { createGlossary } from './glossary.ts';
 import { renderTitle } from './title-screen.ts';
+import { renderShow } from './washington-tables.ts';
 
 /** What the overlay needs of the sound adapter; the adapter arrives later than the first screen. */
 export interface SoundPort {
@@ -35,6 +37,9 @@ export interface OverlayOptions {
   /** Remembered mute setting, read before the sound adapter has loaded. */
   muted: boolean;
   onMutedChange(muted: boolean): void;
+  /** Remembered clock format (24- or 12-hour) and where a change of it goes. */
+  clockFormat: ClockFormat;
+  onClockFormatChange(format: ClockFormat): void;
 }
 
 export interface Overlay {
@@ -55,9 +60,9 @@ const BEDS: Record<SessionState['phase'], SoundCue> = {
 export function mountOverlay(o: OverlayOptions): Overlay {
   const { store } = o;
   const scenario = store.getState().loaded.scenario;
-  const clockBar = createClockBar(scenario);
-  const cableViewer = createCableViewer(o.cable);
+  const clockBar = createClockBar(scenario, { format: o.clockFormat, onFormatChange: (f) => o.onClockFormatChange(f) });
   const glossary = createGlossary(o.glossary);
+  const cableViewer = createCableViewer(o.cable, glossary.links);
   const captions = createCaptions();
   let sound: SoundPort | null = null;
   let muted = o.muted;
@@ -93,7 +98,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       { class: 'topbar' },
       h('h1', { class: 'brand' }, h('strong', { text: 'Circular 938' }), ` · ${scenario.post.city}`),
       clockBar.el,
-      h('div', { class: 'tools' }, cableButton, glossaryButton, muteButton),
+      h('div', { class: 'tools' }, cableButton, glossaryButton, muteButton, clockBar.formatToggle),
     ),
     h('main', { class: 'layout' }, h('div', { class: 'stage-wrap' }, stage, captions.el), panel),
     h('footer', { class: 'statusbar' }, saveStatus, problem),
@@ -105,7 +110,8 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   let lastPhase: SessionState['phase'] | null = null;
   /** A looping cue (the teletype, the clock) started by the node on screen; it stops when the node changes. */
   let loop: SoundCue | null = null;
-  let titleClock: number | null = null;
+  /** On the title, the saved game's clock (and report) when there is one. */
+  let titleClock: ClockView | null = null;
 
   function drawSave(save: SaveStatus): void {
     saveStatus.textContent = save.on ? 'Autosave is on.' : save.reason;
@@ -121,7 +127,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     drawSave(state.save);
     problem.textContent = state.problem ?? '';
     const session = state.session;
-    clockBar.update(session ? session.clock : titleClock, session?.phase === 'debrief');
+    clockBar.update(session ?? titleClock);
     const key = session ? `${state.log?.attempts.length ?? 0}:${session.trail.length}:${session.node}` : 'title';
     if (key === shownKey) return;
     const focusWasInPanel = panel.contains(document.activeElement) || document.activeElement === document.body;
@@ -133,8 +139,8 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     if (!session) {
       const saved = o.savedGame();
       // The title shows the saved game's time when there is one, the scenario's start otherwise.
-      titleClock = saved?.session.clock ?? null;
-      clockBar.update(titleClock, false);
+      titleClock = saved?.session ?? null;
+      clockBar.update(titleClock);
       lastPhase = null;
       if (loop) sound?.stop(loop);
       loop = null;
@@ -172,7 +178,10 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     if (node?.ending && state.log) {
       panel.append(renderDebrief({ scenario, loaded: state.loaded, session, log: state.log, onNewGame: () => store.getState().quit() }));
     } else {
-      panel.append(renderDialogue(scenario, session, choicesOf(state), choose));
+      const view = renderDialogue(scenario, session, choicesOf(state), choose, glossary.links);
+      // A Washington node with `show` draws its table under the text, above the choices.
+      if (node?.show) view.querySelector('#dialogue')?.after(renderShow(scenario, session, node.show));
+      panel.append(view);
     }
     state.shown();
     panel.scrollTop = 0;

@@ -3,7 +3,7 @@
  * teacher will see it in the log), an optional class code, and the world; a teacher's link can
  * preset them (?variant=counterfactual&class=9B).
  */
-import { wallTime, type Scenario, type SessionState } from '../core/index.ts';
+import { RUBRIC_GUIDE, wallTime, type Scenario, type SessionState } from '../core/index.ts';
 import { h, paragraphs } from './dom.ts';
 import { PHASE_TITLES } from './phases.ts';
 
@@ -13,6 +13,34 @@ export interface TitleOptions {
   preset: { variant?: string; classCode?: string; name?: string };
   onStart(input: { name: string; classCode: string; variant: string }): void;
   onResume(): void;
+}
+
+/**
+ * "How you will be judged", from the rubric's own guide. A <details>, open when the screen is tall
+ * enough that it does not push the form and the Begin button below the fold.
+ */
+function renderGuide(): HTMLElement {
+  const max = RUBRIC_GUIDE.reduce((n, c) => n + c.points, 0);
+  const guide = h(
+    'details',
+    { class: 'judged', id: 'how-judged' },
+    h('summary', {}, h('strong', { text: 'How you will be judged' }), h('span', { class: 'hint', text: ` (${max} points)` })),
+    h(
+      'ul',
+      { class: 'judged-list' },
+      ...RUBRIC_GUIDE.map((c) =>
+        h(
+          'li',
+          {},
+          h('strong', { text: c.title }),
+          h('span', { class: 'judged-points', text: ` (${c.points} ${c.points === 1 ? 'point' : 'points'})` }),
+          `: ${c.text}`,
+        ),
+      ),
+    ),
+  );
+  guide.open = typeof matchMedia === 'function' && matchMedia('(min-height: 900px) and (min-width: 901px)').matches;
+  return guide;
 }
 
 export function renderTitle(o: TitleOptions): HTMLElement {
@@ -103,6 +131,7 @@ export function renderTitle(o: TitleOptions): HTMLElement {
       ' turns sound on or off.',
     ),
     resume,
+    renderGuide(),
     form,
   );
 }

@@ -16,7 +16,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type ConsoleMessage, type Frame, type Page, type Request } from 'playwright-core';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Screenshots land here (gitignored). */
@@ -67,6 +67,10 @@ export interface BrowserOptions {
   preferences?: Record<string, unknown>;
   /** An IANA zone for the browser; the game must not depend on it (offsets come from the scenario). */
   timezoneId?: string;
+  /** The window in CSS pixels (default 1280x800). */
+  viewport?: { width: number; height: number };
+  /** Device pixels per CSS pixel: 1.5 with a 853x533 viewport is a 1280x800 laptop zoomed to 150 %. */
+  deviceScaleFactor?: number;
 }
 
 export interface TestBrowser {
@@ -74,6 +78,11 @@ export interface TestBrowser {
   page: Page;
   /** Everything recorded so far, in order. */
   problems: PageProblem[];
+  /**
+   * The recorded requests the page itself cancelled by navigating (a reload while a chunk was
+   * still loading): in `problems` for the record, never unexpected. See `watch`.
+   */
+  abortedByNavigation(): PageProblem[];
   /** Declares a problem the test causes on purpose; it is then left out of `unexpectedProblems`. */
   expect(problem: ExpectedProblem): void;
   /** Recorded problems that no `expect` covers. */
@@ -102,8 +111,45 @@ function describeConsole(message: ConsoleMessage): PageProblem {
   return { kind: 'console.error', text: `${message.text()}${where}`, url: location.url };
 }
 
+/** Chromium's error text for a request cancelled before it finished, whoever cancelled it. */
+const ABORTED = 'net::ERR_ABORTED';
+
+/**
+ * Tells whether a recorded problem is a request the page cancelled itself by navigating.
+ *
+ * When a frame navigates (a reload, a link), Chromium cancels the requests its old document still
+ * had in flight and reports each as failed with net::ERR_ABORTED: the page's own doing, not a
+ * problem. Each frame counts its navigation requests and its commits (`framenavigated`); each
+ * request remembers its frame's commit count when it was issued. An ERR_ABORTED failure is put
+ * down to navigation only when a navigation of its frame was under way when it failed and its
+ * frame has committed a navigation since the request was issued (checked when asked, since the
+ * commit is reported just after the cancellations it causes). Every other failure counts: any
+ * other error text (refused, not found, failed), an abort with no navigation behind it, and any
+ * HTTP status of 400 or more.
+ */
+type NavigationAborts = (problem: PageProblem) => boolean;
+
 /** Records every problem of one page. Call once per page; the listeners live as long as the page. */
-function watch(page: Page, problems: PageProblem[]): void {
+function watch(page: Page, problems: PageProblem[]): NavigationAborts {
+  const commits = new WeakMap<Frame, number>();
+  const navigationRequests = new WeakMap<Frame, number>();
+  const issuedAt = new WeakMap<Request, number>();
+  const aborts = new WeakMap<PageProblem, { frame: Frame; issuedAt: number; navigating: boolean }>();
+  const count = (map: WeakMap<Frame, number>, frame: Frame): number => map.get(frame) ?? 0;
+  const frameOf = (request: Request): Frame | null => {
+    try {
+      return request.frame();
+    } catch {
+      return null; // a service worker's request has no frame
+    }
+  };
+  page.on('request', (request) => {
+    const frame = frameOf(request);
+    if (!frame) return;
+    issuedAt.set(request, count(commits, frame));
+    if (request.isNavigationRequest()) navigationRequests.set(frame, count(navigationRequests, frame) + 1);
+  });
+  page.on('framenavigated', (frame) => commits.set(frame, count(commits, frame) + 1));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(describeConsole(message));
   });
@@ -111,11 +157,14 @@ function watch(page: Page, problems: PageProblem[]): void {
     problems.push({ kind: 'pageerror', text: error.stack ?? `${error.name}: ${error.message}`, url: page.url() });
   });
   page.on('requestfailed', (request) => {
-    problems.push({
-      kind: 'requestfailed',
-      text: `${request.method()} ${request.url()} failed: ${request.failure()?.errorText ?? 'unknown error'}`,
-      url: request.url(),
-    });
+    const error = request.failure()?.errorText ?? 'unknown error';
+    const problem: PageProblem = { kind: 'requestfailed', text: `${request.method()} ${request.url()} failed: ${error}`, url: request.url() };
+    const frame = frameOf(request);
+    const issued = issuedAt.get(request);
+    if (error === ABORTED && frame && issued !== undefined) {
+      aborts.set(problem, { frame, issuedAt: issued, navigating: count(navigationRequests, frame) > count(commits, frame) });
+    }
+    problems.push(problem);
   });
   page.on('response', (response) => {
     if (response.status() >= 400) {
@@ -123,6 +172,10 @@ function watch(page: Page, problems: PageProblem[]): void {
     }
   });
   page.on('crash', () => problems.push({ kind: 'crash', text: 'the page crashed', url: page.url() }));
+  return (problem) => {
+    const abort = aborts.get(problem);
+    return abort !== undefined && abort.navigating && count(commits, abort.frame) > abort.issuedAt;
+  };
 }
 
 function formatProblems(problems: PageProblem[]): string {
@@ -147,7 +200,8 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<TestBro
       headless: true,
       args: [...COMMON_ARGS, ...(options.args ?? [])],
       acceptDownloads: true,
-      viewport: { width: 1280, height: 800 },
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+      ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
       locale: 'en-US',
       ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
       timeout: 60_000,
@@ -160,19 +214,23 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<TestBro
   const problems: PageProblem[] = [];
   const expected: ExpectedProblem[] = [];
   const page = context.pages()[0] ?? (await context.newPage());
-  watch(page, problems);
+  const byNavigation: NavigationAborts[] = [watch(page, problems)];
   // Any other page (a popup, a download opened in a tab) is watched too.
   context.on('page', (p) => {
-    if (p !== page) watch(p, problems);
+    if (p !== page) byNavigation.push(watch(p, problems));
   });
 
-  const unexpectedProblems = (): PageProblem[] =>
-    problems.filter((p) => !expected.some((e) => e.kinds.includes(p.kind) && e.url.test(p.url)));
+  const abortedByNavigation = (): PageProblem[] => problems.filter((p) => byNavigation.some((caused) => caused(p)));
+  const unexpectedProblems = (): PageProblem[] => {
+    const aborted = new Set(abortedByNavigation());
+    return problems.filter((p) => !aborted.has(p) && !expected.some((e) => e.kinds.includes(p.kind) && e.url.test(p.url)));
+  };
 
   return {
     context,
     page,
     problems,
+    abortedByNavigation,
     expect(problem) {
       expected.push(problem);
     },

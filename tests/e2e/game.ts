@@ -7,10 +7,42 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { TestContext } from 'vitest';
 import type * as Axe from 'axe-core';
 import type { SessionState } from '../../src/core/engine/state.ts';
 import { ARTIFACTS } from './browser.ts';
 import { randomStream } from '../../src/core/engine/rng.ts';
+import { parseSeed } from '../../src/store/seed.ts';
+
+// ---------------------------------------------------------------- the game's seed
+
+/** The seed every e2e game starts from, unless E2E_SEED names another. */
+export const DEFAULT_E2E_SEED = 938;
+
+function seedFromEnv(): number {
+  const text = process.env['E2E_SEED'];
+  if (text === undefined || text === '') return DEFAULT_E2E_SEED;
+  const seed = parseSeed(text.trim());
+  if (seed === null) throw new Error(`E2E_SEED="${text}" is not a seed: give whole decimal digits from 0 to 4294967295.`);
+  return seed;
+}
+
+/** The game seed of this run: fixed, so that a failure can be replayed with the same path. */
+export const E2E_SEED = seedFromEnv();
+
+/** `url` with `?seed=` set (the page's own parameter; other parameters are kept). */
+export function seeded(url: string, seed = E2E_SEED): string {
+  const u = new URL(url);
+  u.searchParams.set('seed', String(seed));
+  return u.href;
+}
+
+/** For beforeEach: a failing test prints the game seed and how to run it again. */
+export function reportSeedOnFailure(context: TestContext): void {
+  context.onTestFailed(() => {
+    process.stderr.write(`[e2e] "${context.task.name}" failed with game seed ${E2E_SEED}; run it again with E2E_SEED=${E2E_SEED}\n`);
+  });
+}
 
 export type Phase = 'title' | 'cable' | 'appointment' | 'meeting' | 'report' | 'washington' | 'debrief' | 'error' | 'loading';
 

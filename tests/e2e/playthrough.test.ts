@@ -7,13 +7,14 @@
  *
  * The page is driven only by page.keyboard (Tab, typing, arrows, Enter, number keys, C, G,
  * Escape). page.evaluate is used only to read: the focused element, the live session.
- * The game's own seed is random per run, so the path varies between runs; the choice policy is
- * deterministic given what the page shows, and the path taken is written to artifacts/path.json.
+ * The game starts from a fixed seed (E2E_SEED overrides it; a failure prints it), and the choice
+ * policy is deterministic given what the page shows, so a run can be repeated exactly; the path
+ * taken is written to artifacts/path.json.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { wallTime, type SessionState } from '../../src/core/index.ts';
+import { deadlineOf, wallTime, type SessionState } from '../../src/core/index.ts';
 import { verifyLog } from '../../src/core/log/verify.ts';
 import { scoreRubric } from '../../src/core/rubric/rubric.ts';
 import { loadScenario, type LoadedScenario } from '../../src/core/scenario/load.ts';
@@ -26,11 +27,14 @@ import {
   phaseOf,
   pressChoice,
   readSession,
+  reportSeedOnFailure,
   runAxe,
   screenshot,
+  seeded,
   tabTo,
   visibleChoices,
   waitForTitle,
+  E2E_SEED,
   type AxeFinding,
   type Phase,
 } from './game.ts';
@@ -96,8 +100,9 @@ beforeAll(async () => {
   }
 });
 
-beforeEach(() => {
+beforeEach((context) => {
   if (setupError) throw setupError;
+  reportSeedOnFailure(context);
 });
 
 afterAll(async () => {
@@ -113,6 +118,11 @@ async function checkClock(session: SessionState): Promise<void> {
   lastClock = session.clock;
   const local = wallTime(session.clock, loaded.scenario.post.utcOffsetMinutes).label;
   await expect.poll(() => browser.page.locator('.clock-bar').innerText(), { timeout: 5_000 }).toContain(local);
+  // A report that went out in time is never shown as a missed deadline, however late the clock runs.
+  const sent = session.marks.sent;
+  if (sent !== undefined && sent <= deadlineOf(loaded.scenario)) {
+    await expect(browser.page.locator('#deadline-status').innerText()).resolves.toMatch(/^Your report went out at .*(before the deadline|ROUTINE)/);
+  }
 }
 
 /** What a student sees of the current node: the phase, the node, the words and the choices. */
@@ -239,7 +249,7 @@ async function playUntil(done: (phase: Phase) => boolean | Promise<boolean>): Pr
 describe('Mexico, played by keyboard alone in headless Chromium', () => {
   it('shows a usable first screen and starts a game by keyboard alone', async () => {
     const { page } = browser;
-    await page.goto(site.url);
+    await page.goto(seeded(site.url));
     await waitForTitle(page);
     await expect(page.locator('#resume').count(), 'a fresh browser has no saved game').resolves.toBe(0);
     // Phaser arrives behind the first screen; the stage message goes when the first room is drawn.
@@ -265,7 +275,7 @@ describe('Mexico, played by keyboard alone in headless Chromium', () => {
 
     await page.waitForSelector('body[data-phase="cable"]', { state: 'attached' });
     const session = await readSession(page);
-    expect(session).toMatchObject({ phase: 'cable', variant: VARIANT, node: loaded.scenario.start, trail: [] });
+    expect(session).toMatchObject({ phase: 'cable', variant: VARIANT, node: loaded.scenario.start, trail: [], seed: E2E_SEED });
     reached.started = true;
   });
 

@@ -10,12 +10,16 @@ import { timeOf } from '../../src/core/engine/clock.ts';
 import { nextRandom, pickWeighted } from '../../src/core/engine/rng.ts';
 import { initialState, type SessionState } from '../../src/core/engine/state.ts';
 import { scoreRubric } from '../../src/core/rubric/rubric.ts';
+import { nodeText } from '../../src/core/engine/text.ts';
+import { isPlainReport, judgeTelegram } from '../../src/core/telegram/judge.ts';
+import { paragraphText } from '../../src/core/telegram/paragraphs.ts';
+import { brokenClaims, claimHolds } from '../../src/core/verdict/claims.ts';
+import { washingtonCount } from '../../src/core/verdict/count.ts';
 import { availableChoices, currentNode, openIndices, step } from '../../src/core/engine/step.ts';
 import {
   cableSchema,
   glossarySchema,
   PHASES,
-  POINTS,
   scenarioSchema,
   type Condition,
   type Effect,
@@ -45,6 +49,7 @@ function nodeOf(id: string): ScenarioNode {
 
 interface Edge {
   next: string;
+  minutes?: number | undefined;
   if?: Condition | undefined;
   effects?: Effect[] | undefined;
 }
@@ -112,8 +117,9 @@ function successors(state: SessionState): SessionState[] {
       return result.state;
     });
   }
-  return availableChoices(scenario, state).map((choice) => {
-    const result = step(scenario, { ...state, trail: [] }, { type: 'choice.made', choice: choice.index });
+  // The open choices in file order: the display order does not change where a choice leads.
+  return openIndices(scenario, state, node.choices ?? []).map((index) => {
+    const result = step(scenario, { ...state, trail: [] }, { type: 'choice.made', choice: index });
     if (!result.ok) throw new Error(`${state.node}: ${result.error}`);
     return result.state;
   });
@@ -130,6 +136,7 @@ function readsOf(c: Condition): string[] {
   if ('actual' in c) return ['actual'];
   if ('reported' in c) return ['reported'];
   if ('variant' in c) return ['variant'];
+  if ('claim' in c) return ['telegram'];
   return [];
 }
 
@@ -145,6 +152,7 @@ function live(id: string): Set<string> {
   for (const edge of edgesOf(nodeOf(id))) {
     for (const c of conditionParts(edge.if)) for (const r of readsOf(c)) reads.add(r);
     if ((edge.effects ?? []).some((e) => 'mark' in e)) reads.add('clock');
+    if (nodeOf(edge.next).ending?.claims !== undefined) reads.add('telegram');
     for (const r of live(edge.next)) reads.add(r);
   }
   liveAt.set(id, reads);
@@ -170,15 +178,100 @@ function keyOf(s: SessionState): string {
     .sort(([a], [b]) => a.localeCompare(b));
   const mark = (t: number | undefined): string => (t === undefined ? '-' : t < deadline ? 'in time' : 'late');
   return JSON.stringify([
-    s.node, s.variant, s.actual, s.reported, s.leaks, flags, counters,
+    s.node, s.variant, s.actual, s.reported, [...s.leaks].sort(), flags, counters,
     reads.has('conveyed') ? s.conveyed : null,
-    reads.has('clock') ? s.clock : null,
+    clockKey(s),
     mark(s.marks.met), mark(s.marks.sent),
+    reads.has('telegram') ? telegramKey(s) : null,
   ]);
 }
 
+/**
+ * What the claims can still read of the telegram. Once it is sent: its reaction line and precedence, whether it
+ * reported plainly, whether a later paragraph owned up to a slip, and the latest precedence (a repeat). Before, the
+ * reaction and precedence chosen so far and whether every drafted paragraph is still faithful: `plain` needs every
+ * part faithful or left out, and faithful parts all fit the actual reaction, so they can never contradict each other;
+ * one unfaithful paragraph makes `plain` false whatever follows. The actual reaction and the slips, which the
+ * judgement also reads, are fixed before the report phase and are in the key already.
+ */
+const judged = new Map<string, boolean>();
+/** `judge` of the telegram, memoised on everything the judgement reads but the clock (which only the time part reads). */
+function judgedOnce(s: SessionState, sent: NonNullable<SessionState['sent']>, judge: (s: SessionState) => boolean): boolean {
+  const key = JSON.stringify([sent, s.actual, s.leaks, s.marks.sent !== undefined && s.marks.sent < deadline]);
+  let value = judged.get(key);
+  if (value === undefined) {
+    value = judge({ ...s, sent });
+    judged.set(key, value);
+  }
+  return value;
+}
+
+function telegramKey(s: SessionState): unknown {
+  // NIACT and PRIORITY are alike to every claim and condition; only ROUTINE differs.
+  const speed = (p: string | null): string => (p === null ? '-' : p === 'ROUTINE' ? 'slow' : 'fast');
+  if (s.sent !== null) return [s.sent.reported, speed(s.sent.precedence), isPlainReport(scenario, s), speed(s.precedence)];
+  if (s.draft.length === 0) return [s.reported, speed(s.precedence), true];
+  const faithful = judgedOnce(s, { reported: s.actual, precedence: 'NIACT', draft: s.draft }, (x) => {
+    const draft = judgeTelegram(scenario, x);
+    return draft.parts.every((p) => !['rosier', 'darker', 'unfounded'].includes(p.verdict)) && draft.consistent;
+  });
+  return [s.reported, speed(s.precedence), faithful];
+}
+
+/**
+ * How the future can read the clock from a node: every condition compares it with a fixed time and every mark
+ * compares the recorded time with the deadline, while choices add fixed minutes and `clockTo` only moves it forward.
+ * So the future depends on the clock only through tests "clock + offset < time", each listed here (a test made by a
+ * mark names it: a mark records the first time only, so its test drops out once the mark is set). Two states that
+ * answer every test alike have the same futures. The graph is acyclic; memoised per node.
+ */
+interface ClockTest {
+  time: number;
+  offset: number;
+  mark?: 'met' | 'sent';
+}
+const clockTestsAt = new Map<string, ClockTest[]>();
+function clockTests(id: string): ClockTest[] {
+  const known = clockTestsAt.get(id);
+  if (known) return known;
+  const tests = new Map<string, ClockTest>();
+  const add = (t: ClockTest): void => void tests.set(`${t.time}/${t.offset}/${t.mark ?? ''}`, t);
+  for (const edge of edgesOf(nodeOf(id))) {
+    for (const c of conditionParts(edge.if)) {
+      const at = 'before' in c ? c.before : 'after' in c ? c.after : undefined;
+      if (at !== undefined) add({ time: at === 'deadline' ? deadline : timeOf(at), offset: 0 });
+    }
+    // After the edge the clock is max(clock + shift, floor).
+    const shift = edge.minutes ?? 0;
+    let floor = -Infinity;
+    for (const e of edge.effects ?? []) {
+      if ('clockTo' in e) floor = Math.max(floor, timeOf(e.clockTo));
+      if ('mark' in e && floor < deadline) add({ time: deadline, offset: shift, mark: e.mark });
+    }
+    for (const t of clockTests(edge.next)) {
+      if (floor + t.offset < t.time) add({ ...t, offset: t.offset + shift });
+    }
+  }
+  const list = [...tests.values()];
+  clockTestsAt.set(id, list);
+  return list;
+}
+
+/** The clock as far as the future can tell: the answers to the node's clock tests. */
+function clockKey(s: SessionState): string {
+  return clockTests(s.node)
+    .filter((t) => t.mark === undefined || s.marks[t.mark] === undefined)
+    .map((t) => (s.clock + t.offset < t.time ? '1' : '0'))
+    .join('');
+}
+
+/** The most states the search may visit: far above what the scenario needs, low enough to stop a blow-up fast. */
+const STATE_BUDGET = 300_000;
+
 interface Search {
   states: number;
+  /** Paths from the start to an ending, in both worlds: each is checked, as the state it ends in is. */
+  paths: bigint;
   endings: EndingSeen[];
   deadEnds: string[];
 }
@@ -195,19 +288,24 @@ const variantReaders = new Set(
  */
 function exploreAll(): Search {
   const seen = new Set<string>();
+  /** Successor keys of each state (the variant fork counts as one), to count the paths through the graph. */
+  const next = new Map<string, string[]>();
   const endings: EndingSeen[] = [];
   const deadEnds: string[] = [];
   const variants = Object.keys(scenario.variants);
   const first = variants[0] ?? '';
-  const stack: SessionState[] = [initialState(scenario, { seed: 1, variant: first })];
+  const start = initialState(scenario, { seed: 1, variant: first });
+  const stack: [SessionState, string][] = [[start, keyOf(start)]];
   while (stack.length > 0) {
-    const state = stack.pop();
-    if (!state) break;
-    const key = keyOf(state);
+    const top = stack.pop();
+    if (!top) break;
+    const [state, key] = top;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (seen.size > STATE_BUDGET) throw new Error(`the search passed its budget of ${STATE_BUDGET} states`);
+    const after: SessionState[] = [];
     if (variantReaders.has(state.node) && state.variant === first) {
-      for (const variant of variants.slice(1)) stack.push({ ...state, variant });
+      after.push(...variants.slice(1).map((variant) => ({ ...state, variant })));
     }
     const node = currentNode(scenario, state);
     if (node.ending) {
@@ -223,18 +321,45 @@ function exploreAll(): Search {
         sent: state.marks.sent,
         state,
       });
+    } else {
+      const steps = successors(state);
+      if (steps.length === 0) deadEnds.push(state.node);
+      after.push(...steps);
+    }
+    const keyed = after.map((s): [SessionState, string] => [s, keyOf(s)]);
+    next.set(key, keyed.map(([, k]) => k));
+    for (const entry of keyed) if (!seen.has(entry[1])) stack.push(entry);
+  }
+  return { states: seen.size, paths: countPaths(keyOf(start), next), endings, deadEnds };
+}
+
+/** The number of paths from `root` to an ending through the acyclic state graph, without recursion. */
+function countPaths(root: string, next: ReadonlyMap<string, readonly string[]>): bigint {
+  const paths = new Map<string, bigint>();
+  const stack: [string, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const top = stack.pop();
+    if (!top) break;
+    const [key, expanded] = top;
+    if (paths.has(key)) continue;
+    const after = next.get(key) ?? [];
+    if (expanded || after.length === 0) {
+      paths.set(key, after.length === 0 ? 1n : after.reduce((n, k) => n + (paths.get(k) ?? 0n), 0n));
       continue;
     }
-    const next = successors(state);
-    if (next.length === 0) deadEnds.push(state.node);
-    stack.push(...next);
+    stack.push([key, true], ...after.filter((k) => !paths.has(k)).map((k): [string, boolean] => [k, false]));
   }
-  return { states: seen.size, endings, deadEnds };
+  return paths.get(root) ?? 0n;
 }
 
 let search: Search | undefined;
+let searchMs = 0;
 function explored(): Search {
-  search ??= exploreAll();
+  if (!search) {
+    const started = performance.now();
+    search = exploreAll();
+    searchMs = Math.round(performance.now() - started);
+  }
   return search;
 }
 
@@ -399,8 +524,10 @@ describe('scenarios/mexico.yaml: the file', () => {
   it('frames the reporting telegram in its 1962 form', () => {
     expect(scenario.telegram).toMatchObject({ classification: 'SECRET', from: 'Mexico City', reference: 'Depcirtel 938', signature: 'MANN' });
     expect(scenario.telegram.formSource).toMatch(/invented/);
-    for (const [id, text] of Object.entries(scenario.telegram.paragraphs)) {
-      expect(text, id).not.toMatch(/^\s*\d/);
+    for (const [id, p] of Object.entries(scenario.telegram.paragraphs)) {
+      expect(paragraphText(p), id).not.toMatch(/^\s*\d/);
+      // Every paragraph the student can draft is judged: it names its part.
+      expect(typeof p, id).toBe('object');
     }
   });
 
@@ -550,13 +677,13 @@ describe('scenarios/mexico.yaml: the graph', () => {
     }
     const points = nodeOf('meet-points').choices ?? [];
     expect(points.every((c) => c.minutes >= 10 && c.minutes <= 60)).toBe(true);
-    const send = nodeOf('report-send').choices ?? [];
+    const send = (nodeOf('report-send').choices ?? []).filter((c) => (c.effects ?? []).some((e) => 'mark' in e));
     expect(send.every((c) => c.minutes >= 30 && c.minutes <= 60)).toBe(true);
   });
 });
 
 describe('scenarios/mexico.yaml: every playthrough, by exhaustive search', () => {
-  // About two seconds here; the generous timeout is for slow school and CI machines.
+  // A few seconds here (the time is printed with the count of paths); the generous timeout is for slow machines.
   beforeAll(() => {
     explored();
   }, 60_000);
@@ -615,9 +742,10 @@ describe('scenarios/mexico.yaml: every playthrough, by exhaustive search', () =>
   it('keeps the late flags in step with the marks, and the ending with the report', () => {
     for (const e of explored().endings) {
       expect(e.met, e.node).toBeDefined();
-      expect(e.sent, e.node).toBeDefined();
+      // Only a student who kept the telegram in the safe to the end has no time of sending.
+      expect(e.sent === undefined, e.node).toBe(e.outcome === 'no-report');
       expect(e.flags.includes('late-meeting'), `${e.node} met at ${e.met}`).toBe((e.met ?? Infinity) >= deadline);
-      if (!e.flags.includes('routine')) {
+      if (!e.flags.includes('routine') && e.sent !== undefined) {
         expect(e.flags.includes('sent-late'), `${e.node} sent at ${e.sent}`).toBe((e.sent ?? Infinity) >= deadline);
       }
       const late = ['late-meeting', 'sent-late', 'routine'].some((f) => e.flags.includes(f));
@@ -653,66 +781,14 @@ describe('scenarios/mexico.yaml: a typical playthrough', () => {
   });
 
   it('keeps node texts readable aloud', () => {
+    const count = (t: string): number => t.split(/\s+/).length;
     for (const id of nodeIds) {
       const node = nodeOf(id);
-      const words = node.text.split(/\s+/).length + (node.ending?.summary.split(/\s+/).length ?? 0);
-      expect(words, id).toBeGreaterThanOrEqual(40);
-      expect(words, id).toBeLessThanOrEqual(140);
+      const passages = (node.passages ?? []).map((p) => count(p.text));
+      const words = count(node.text) + (node.ending ? count(node.ending.summary) : 0);
+      expect(words + Math.min(Infinity, ...passages, passages.length ? Infinity : 0), id).toBeGreaterThanOrEqual(40);
+      expect(words + Math.max(0, ...passages), id).toBeLessThanOrEqual(150);
     }
-  });
-});
-
-describe('scenarios/shared/circular-938.yaml', () => {
-  const blocks = cable.pages.flatMap((p) => p.blocks);
-  const text = blocks.map((b) => b.text).join('\n');
-
-  it('has a block for each point (a) to (h), the Organ request, the reaction request, FYI and USUN', () => {
-    const refs = new Set<string>(blocks.flatMap((b) => (b.ref ? [b.ref] : [])));
-    for (const ref of [...POINTS, 'fyi', 'usun']) expect(refs.has(ref), ref).toBe(true);
-    expect(blocks.find((b) => b.ref === 'fyi')?.kind).toBe('fyi');
-    expect(blocks.find((b) => b.ref === 'usun')?.kind).toBe('usun');
-  });
-
-  it('keeps the strike-throughs of the original', () => {
-    for (const struck of [
-      '~~XXXXXXXX~~ NIACT',
-      'cannot be ~~dismissed~~ dismissed',
-      'to ~~the~~ Nation',
-      'actions we may need to take ~~and~~ under October 23 resolution',
-      '~~XXXXXXXXXXXXXX~~ A continued demonstration',
-      'points (a) ~~to~~ through (g)',
-    ]) {
-      expect(text, struck).toContain(struck);
-    }
-  });
-
-  it('is in the telegram reading order, signed RUSK, with the OCR fixes listed', () => {
-    const order = ['ACTION: CIRCULAR 938', '(a) The US', '(h) US expects', 'Organ of Consultation on Wednesday', 'Report promptly', 'FYI Similar', 'FOR USUN', 'RUSK'];
-    const positions = order.map((s) => text.indexOf(s));
-    expect(positions.every((p) => p >= 0)).toBe(true);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(blocks.at(-3)).toMatchObject({ kind: 'signature', text: 'RUSK' });
-    expect(text).not.toMatch(/Bruback|at; your/);
-    expect(text).toContain('S/S - Mr. Brubeck');
-    expect(cable.notes.join('\n')).toMatch(/Brubeck/);
-    expect(cable.notes.join('\n')).toMatch(/at your discretion/);
-  });
-});
-
-describe('scenarios/shared/glossary.yaml', () => {
-  it('explains every abbreviation the circular and the game use', () => {
-    const terms = glossary.terms.map((t) => t.term.toLowerCase());
-    for (const needed of [
-      'NIACT', 'FYI', 'POL', 'POLAD', 'CINCLANT', 'CINCARIB', 'USUN', 'SYG', 'S/S', 'EXCOM', 'Organ of Consultation',
-      'quarantine', 'IL-28', 'OAS', 'Rio Treaty', 'Depcirtel', 'Deptel', 'Embtel', 'ARA', 'LIMIT DISTRIBUTION',
-      'proscribed list', 'LA Ambassadorial group',
-    ]) {
-      expect(terms.some((t) => t.split(/ \/ | \.\.\. /).includes(needed.toLowerCase()) || t === needed.toLowerCase()), needed).toBe(true);
-    }
-  });
-
-  it('gives POL its petroleum meaning', () => {
-    expect(glossary.terms.find((t) => t.term === 'POL')?.expansion).toMatch(/petroleum, oil and lubricants/);
   });
 });
 
@@ -725,12 +801,12 @@ describe('scenarios/mexico.yaml: honesty, memory and time', () => {
     });
 
   it('counts a telegram that claims strict compliance after a slip as concealment', () => {
-    expect(slipped({ 'report-remarks': /kept strictly/, 'wash-echo-fyi': /Admit/ }).leaks).toContain('hid-slip');
+    expect(slipped({ 'report-remarks': /kept strictly/, 'wash-echo-fyi': /your mistake/ }).leaks).toContain('hid-slip');
   });
 
-  it('counts denying a slip to the desk officer as concealment, and owning up as none', () => {
+  it('counts denying a slip to the Department as concealment, and owning up as none', () => {
     expect(slipped({ 'report-remarks': /Say nothing/, 'wash-echo-fyi': /elsewhere/ }).leaks).toContain('hid-slip');
-    const owned = slipped({ 'report-remarks': /Say nothing/, 'wash-echo-fyi': /Admit/ });
+    const owned = slipped({ 'report-remarks': /Say nothing/, 'wash-echo-fyi': /your mistake/ });
     expect(owned.leaks).not.toContain('hid-slip');
     expect(owned.flags).toContain('owned-up');
     const reported = slipped({ 'report-remarks': /went beyond/ });
@@ -771,10 +847,10 @@ describe('scenarios/mexico.yaml: honesty, memory and time', () => {
         const atQuery = play({
           picks: { 'appt-protocol': /first thing tomorrow/, 'report-start': label },
           rolls: { 'meet-response': `meet-reply-${actual}` },
-          stopAt: 'wash-query',
+          stopAt: 'wash-reply',
         });
         const targets = availableChoices(scenario, atQuery).flatMap((c) =>
-          (nodeOf('wash-query').choices?.[c.index]?.effects ?? []).flatMap((e) => ('report' in e ? [e.report] : [])),
+          (nodeOf('wash-reply').choices?.[c.index]?.effects ?? []).flatMap((e) => ('report' in e ? [e.report] : [])),
         );
         const others = Object.keys(scenario.responses).filter((r) => r !== reported);
         expect(targets.sort(), `${actual}/${reported}`).toEqual(others.sort());
@@ -791,8 +867,11 @@ describe('scenarios/mexico.yaml: honesty, memory and time', () => {
 
   it('asks about tomorrow\'s Organ meeting only before the President speaks', () => {
     for (const variant of ['historical', 'counterfactual']) {
-      const late = play({ variant, picks: { 'appt-call': /President's office/, 'appt-wait-president': /Keep/ }, stopAt: 'wash-query' });
-      expect(late.node, variant).not.toBe('wash-query');
+      const late = play({ variant, picks: { 'appt-call': /President's office/, 'appt-wait-president': /Keep/ }, stopAt: 'wash-press' });
+      expect(late.node, variant).toBe('wash-press');
+      // At the Department's reply no correction was offered: the only way on was to the radio room.
+      const trail = late.trail.find((t) => t.node === 'wash-reply');
+      expect(nodeOf('wash-reply').choices?.[trail?.choice ?? -1]?.fallback, variant).toBe(true);
       expect(late.marks.met ?? 0).toBeGreaterThanOrEqual(deadline);
     }
   });
@@ -800,7 +879,7 @@ describe('scenarios/mexico.yaml: honesty, memory and time', () => {
   it('shuffles the questions and keeps the ordered lists in their order', () => {
     for (const id of ['meet-points', 'meet-q-pol', 'meet-q-planes', 'meet-q-invasion', 'meet-organ', 'meet-others', 'meet-reaction',
       'meet-reply-support', 'meet-reply-reserved', 'meet-reply-opposed', 'report-start', 'report-words', 'report-remarks',
-      'report-comment', 'wash-query', 'wash-h', 'wash-c', 'wash-echo-fyi', 'wash-echo-usun', 'wash-echo-promise']) {
+      'report-comment', 'wash-reply', 'wash-h', 'wash-c', 'wash-echo-fyi', 'wash-echo-usun', 'wash-echo-promise']) {
       expect(nodeOf(id).shuffle, id).toBe(true);
     }
     for (const id of ['cable-deadline', 'cable-whom', 'cable-limits', 'appt-protocol', 'report-send']) {
@@ -828,13 +907,15 @@ describe('scenarios/mexico.yaml: the endings agree with the rubric', () => {
   it('says which lateness it was as it happened, and keeps late reports that arrive before Wednesday on the fidelity endings', () => {
     for (const e of explored().endings) {
       const has = (f: string): boolean => e.flags.includes(f);
+      // A report never sent, and a slip hidden, come before lateness.
+      if (e.sent === undefined || e.leaks.includes('hid-slip')) continue;
       if (e.variant === 'historical') {
         if (has('late-meeting')) expect(e.node).toBe('end-h-late-meeting');
         else if (has('routine')) expect(e.node).toBe('end-h-routine');
         else if (has('sent-late')) expect(e.node).toBe('end-h-sent-late');
       } else if (has('routine') && !has('resent') && !has('changed-report')) {
         expect(e.node).toBe('end-c-routine');
-      } else {
+      } else if (!e.leaks.includes('promise-no-pol')) {
         expect(e.outcome, e.node).not.toBe('deadline-missed');
       }
     }
@@ -886,5 +967,213 @@ describe('scenarios/mexico.yaml: what the student reads', () => {
       ...glossary.terms.map((t) => t.source),
     ];
     for (const source of sources) expect(source).not.toMatch(/history(-second-pass)?\.md|circular-938-ocr|shared\//);
+  });
+});
+
+// ---------------------------------------------------------------- the heart: Washington acts on the report
+
+/** Which of the eleven situations an ended state is in: a pair of actual and last reported reaction on time, a late report, none. */
+function situationOf(s: SessionState): string {
+  if (!claimHolds(scenario, s, 'report-sent')) return 'no report';
+  if (!claimHolds(scenario, s, 'reported-in-time')) return 'late report';
+  return `${s.actual ?? '-'} reported as ${s.reported ?? '-'}`;
+}
+
+/** What the Wednesday scene of the state's world says came of the report. */
+function outcomeText(s: SessionState): string {
+  const id = s.variant === 'historical' ? 'debrief-h' : 'debrief-c';
+  return nodeText(scenario, nodeOf(id), s).slice(1).join('\n');
+}
+
+describe('scenarios/mexico.yaml: verdicts proven over every path', () => {
+  beforeAll(() => {
+    explored();
+  }, 60_000);
+
+  it('states claims on every ending, and reaches an ending only when its claims hold', () => {
+    for (const id of nodeIds) {
+      const ending = nodeOf(id).ending;
+      if (ending) expect(Object.keys(ending.claims ?? {}).length, id).toBeGreaterThan(0);
+    }
+    const { endings, paths, states } = explored();
+    const broken = endings.flatMap((e) =>
+      brokenClaims(scenario, e.state).map((b) => `${e.node} claims ${b.claim}: ${String(b.stated)} (actual ${e.actual}, reported ${e.reported}, leaks ${e.leaks.join(' ') || 'none'})`),
+    );
+    expect(broken).toEqual([]);
+    console.log(`Claims proven: ${paths} paths through ${states} states (budget ${STATE_BUDGET}), ending in ${endings.length} distinct end states; the search took ${searchMs} ms.`);
+    expect(paths).toBeGreaterThan(1_000_000n);
+  });
+
+  it('never ends a hidden slip under a title that vouches for the record', () => {
+    for (const e of explored().endings) {
+      // A telegram that never left hid nothing from anyone; its ending is the missing report.
+      if (!e.leaks.includes('hid-slip') || e.sent === undefined) continue;
+      expect(e.outcome, e.node).toBe('concealed-slip');
+    }
+  });
+
+  it('tells each of the eleven situations its own outcome, in each world', () => {
+    for (const variant of ['historical', 'counterfactual']) {
+      const texts = new Map<string, Set<string>>();
+      for (const e of explored().endings.filter((x) => x.variant === variant)) {
+        const set = texts.get(situationOf(e.state)) ?? new Set<string>();
+        set.add(outcomeText(e.state));
+        texts.set(situationOf(e.state), set);
+      }
+      expect(texts.size, variant).toBe(11);
+      for (const [situation, set] of texts) expect([...set], `${variant}: ${situation}`).toHaveLength(1);
+      const all = [...texts.values()].map((set) => [...set][0] ?? '');
+      expect(new Set(all).size, variant).toBe(11);
+      for (const text of all) expect(text.length, variant).toBeGreaterThan(80);
+    }
+  });
+
+  it("shows Martin's count and the Department's reply as the telegram said, with its timeliness and what was admitted", () => {
+    const reports: Record<string, RegExp> = { support: /supports/, reserved: /reserves/, opposed: /opposes/ };
+    const replies = new Set<string>();
+    for (const [reported, label] of Object.entries(reports)) {
+      const atCount = play({
+        picks: { 'appt-protocol': /first thing tomorrow/, 'report-start': label },
+        rolls: { 'meet-response': 'meet-reply-reserved' },
+        stopAt: 'wash-count',
+      });
+      const mexico = washingtonCount(scenario, atCount).rows.find((r) => r.post);
+      expect(mexico?.line, reported).toBe(scenario.responses[reported]?.count);
+      const atReply = play({
+        picks: { 'appt-protocol': /first thing tomorrow/, 'report-start': label },
+        rolls: { 'meet-response': 'meet-reply-reserved' },
+        stopAt: 'wash-reply',
+      });
+      replies.add(nodeText(scenario, nodeOf('wash-reply'), atReply).join('\n'));
+    }
+    const routine = play({ picks: { 'appt-protocol': /first thing tomorrow/, 'report-send': /ROUTINE/ }, stopAt: 'wash-reply' });
+    expect(washingtonCount(scenario, routine).rows.find((r) => r.post)?.vote).toBeNull();
+    replies.add(nodeText(scenario, nodeOf('wash-reply'), routine).join('\n'));
+    const unsent = play({ picks: { 'appt-protocol': /first thing tomorrow/, 'report-send': /Send nothing/ }, stopAt: 'wash-reply' });
+    expect(washingtonCount(scenario, unsent).rows.find((r) => r.post)?.line).toMatch(/No word yet/);
+    const owned = play({
+      picks: { 'appt-protocol': /first thing tomorrow/, 'meet-others': /NATO/, 'report-remarks': /went beyond/ },
+      rolls: { 'meet-response': 'meet-reply-reserved' },
+      stopAt: 'wash-reply',
+    });
+    replies.add(nodeText(scenario, nodeOf('wash-reply'), owned).join('\n'));
+    const hidden = play({
+      picks: { 'appt-protocol': /first thing tomorrow/, 'meet-others': /NATO/, 'report-remarks': /kept strictly/ },
+      rolls: { 'meet-response': 'meet-reply-reserved' },
+      stopAt: 'wash-reply',
+    });
+    replies.add(nodeText(scenario, nodeOf('wash-reply'), hidden).join('\n'));
+    // Three reported reactions, a report not on the desk, and an admitted and a hidden slip: six different replies.
+    expect(replies.size).toBe(6);
+  });
+
+  it('raises a leak with the Department by telegram, and asks Mexico only about the NATO half of the FYI paragraph', () => {
+    for (const id of ['wash-echo-fyi', 'wash-echo-usun', 'wash-echo-promise']) {
+      expect(nodeOf(id).speaker, id).toBe('narrator');
+      expect(nodeOf(id).text, id).toMatch(/telegram/);
+    }
+    expect(nodeOf('wash-echo-fyi').text).toMatch(/NATO/);
+    expect(nodeOf('wash-echo-fyi').text).not.toMatch(/ambassadors/);
+  });
+});
+
+// ---------------------------------------------------------------- a fair rubric
+
+/** A careful student: the patterns a thoughtful player follows, and an honest report of what Tello actually said. */
+function carefulPick(state: SessionState): number {
+  const open = availableChoices(scenario, state);
+  const honest: Record<string, RegExp[]> = {
+    support: [/Mexico supports/, /his support, and his caveat/, /can count on Mexico/],
+    reserved: [/Mexico reserves/, /only after the President/, /final word will be the President's/],
+    opposed: [/Mexico opposes/, /objections to force/, /back withdrawal but abstain/],
+  };
+  const patterns = [
+    /Read it through twice/, /17:00 Tuesday/, /either will do/, /FYI paragraph and the lines for USUN/, /night line/,
+    /first thing tomorrow/, /Accept 08:30/, /Spanish talking points/, /consultation among the republics/, /It might happen/,
+    /as \(d\) says/, /speak for himself at six/, /Explain the request, and the US wish/, /every American republic hears the same/,
+    /to report before your President speaks/, /Thank him and take your leave/, /kept strictly/, /^NIACT/,
+    /Confirm that your telegram stands/, /Send nothing more/, /Leave it to the OAS/, /Read what came/,
+    ...(honest[state.actual ?? ''] ?? []),
+  ];
+  for (const p of patterns) {
+    const hit = open.find((c) => p.test(c.label));
+    if (hit) return hit.index;
+  }
+  return open[0]?.index ?? 0;
+}
+
+type Policy = (state: SessionState, random: () => number) => number;
+
+function playPolicy(seed: number, variant: string, policy: Policy): SessionState {
+  let state = initialState(scenario, { seed, variant });
+  let picker = (seed * 2654435761) >>> 0;
+  const random = (): number => {
+    const [value, after] = nextRandom(picker);
+    picker = after;
+    return value;
+  };
+  for (let guard = 0; guard < 300 && !currentNode(scenario, state).ending; guard++) {
+    const choice = currentNode(scenario, state).chance ? 0 : policy(state, random);
+    const result = step(scenario, state, { type: 'choice.made', choice });
+    if (!result.ok) throw new Error(`${state.node}: ${result.error}`);
+    state = result.state;
+  }
+  return state;
+}
+
+/** Random keys: any of the choices on screen, each as likely. */
+const randomKeys: Policy = (state, random) => {
+  const open = availableChoices(scenario, state);
+  return open[Math.floor(random() * open.length)]?.index ?? 0;
+};
+
+/** The same key every time: the k-th choice on screen (or the last, where there are fewer). */
+const sameKey = (k: number): Policy => (state) => {
+  const open = availableChoices(scenario, state);
+  return open[Math.min(k, open.length) - 1]?.index ?? 0;
+};
+
+function summary(points: readonly number[]): { min: number; median: number; p90: number; max: number; mean: number } {
+  const sorted = [...points].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { min: at(0), median: at(0.5), p90: at(0.9), max: at(1), mean: Math.round((sorted.reduce((a, b) => a + b, 0) / sorted.length) * 10) / 10 };
+}
+
+describe('scenarios/mexico.yaml: a careless student does not do well, a careful one can do very well', () => {
+  const seeds = Array.from({ length: 400 }, (_, i) => i + 1);
+  const variantOf = (seed: number): string => (seed % 2 === 0 ? 'historical' : 'counterfactual');
+  const score = (s: SessionState): number => scoreRubric(scenario, s).total.points;
+  const max = scoreRubric(scenario, initialState(scenario, { seed: 1, variant: 'historical' })).total.max;
+
+  it('scores random keys and the same key every time well below a careful student, and prints the distribution', () => {
+    const careful = seeds.map((seed) => score(playPolicy(seed, variantOf(seed), (s) => carefulPick(s))));
+    const random = seeds.map((seed) => score(playPolicy(seed, variantOf(seed), randomKeys)));
+    const same = [1, 2, 3, 4].map((k) => ({ k, points: seeds.slice(0, 100).map((seed) => score(playPolicy(seed, variantOf(seed), sameKey(k)))) }));
+    console.log(`Rubric totals out of ${max} over ${seeds.length} seeded games each:`);
+    console.log(`  careful student:  ${JSON.stringify(summary(careful))}`);
+    console.log(`  random keys:      ${JSON.stringify(summary(random))}`);
+    for (const { k, points } of same) console.log(`  key ${k} every time: ${JSON.stringify(summary(points))}`);
+    expect(summary(careful).min).toBeGreaterThanOrEqual(max - 1);
+    expect(summary(random).median).toBeLessThanOrEqual(max / 2);
+    expect(summary(random).p90).toBeLessThan(summary(careful).min - 3);
+    for (const { k, points } of same) expect(summary(points).median, `key ${k}`).toBeLessThanOrEqual(max / 2);
+  });
+
+  it('gives a promise Washington never authorised no better chance of a warm answer', () => {
+    const response = nodeOf('meet-response').chance ?? [];
+    for (const outcome of response) {
+      const parts = conditionParts(outcome.if);
+      const promises = parts.some((c) => 'leaked' in c && scenario.pitfalls[c.leaked]?.kind === 'promise');
+      const warmer = (outcome.effects ?? []).some((e) => 'actual' in e && e.actual !== 'opposed');
+      expect(promises && warmer, JSON.stringify(outcome.if)).toBe(false);
+    }
+  });
+
+  it('explains every draw of the reaction with a reason', () => {
+    for (const id of nodeIds) {
+      const chance = nodeOf(id).chance ?? [];
+      if (!chance.some((o) => (o.effects ?? []).some((e) => 'actual' in e))) continue;
+      for (const [i, o] of chance.entries()) expect(o.reason, `${id} outcome ${i}`).toBeDefined();
+    }
   });
 });

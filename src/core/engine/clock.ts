@@ -27,10 +27,17 @@ export function parseTime(value: string): UtcMinutes | null {
   return ms / 60000 - offset;
 }
 
-/** Like parseTime, but throws a RangeError: for values already validated by the schema. */
+/** Times already read: a scenario names a few dozen, and conditions read them at every step. */
+const known = new Map<string, UtcMinutes>();
+const KNOWN_MAX = 4096;
+
+/** Like parseTime, but throws a RangeError: for values already validated by the schema. Memoised. */
 export function timeOf(value: string): UtcMinutes {
+  const cached = known.get(value);
+  if (cached !== undefined) return cached;
   const t = parseTime(value);
   if (t === null) throw new RangeError(`not a time: ${value}`);
+  if (known.size < KNOWN_MAX) known.set(value, t);
   return t;
 }
 

@@ -24,7 +24,8 @@ export function applyEffect(state: SessionState, e: Effect): SessionState {
   if ('report' in e) return { ...state, reported: e.report };
   if ('precedence' in e) return { ...state, precedence: e.precedence };
   if ('draft' in e) return { ...state, draft: withItem(state.draft, e.draft) };
-  if ('mark' in e) return { ...state, marks: { ...state.marks, [e.mark]: state.clock } };
+  // The first time counts: the démarche was made, the report sent, when it first happened.
+  if ('mark' in e) return state.marks[e.mark] !== undefined ? state : { ...state, marks: { ...state.marks, [e.mark]: state.clock } };
   return { ...state, clock: Math.max(state.clock, timeOf(e.clockTo)) };
 }
 

@@ -9,7 +9,6 @@ import { deadlineOf, type SessionState } from '../engine/state.ts';
 import { wallTime } from '../engine/clock.ts';
 import { lookup } from '../engine/lookup.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { paragraphText } from './paragraphs.ts';
 
 export const JUDGED_PARTS = ['reaction', 'words', 'remarks', 'comment', 'precedence', 'time'] as const;
 export type JudgedPartId = (typeof JUDGED_PARTS)[number];
@@ -89,7 +88,8 @@ function sentenceFor(verdict: PartVerdict, actual: string): string {
 }
 
 interface Statement {
-  part: JudgedPartId;
+  /** Index of the judged part in `parts`: a part may be filled by more than one paragraph. */
+  at: number;
   fits: readonly string[];
 }
 
@@ -116,7 +116,7 @@ export function judgeTelegram(scenario: Scenario, state: SessionState): Telegram
     const verdict = compare(scenario, [reported], actual);
     const quote = lookup(scenario.responses, reported)?.telegram ?? reported;
     add('reaction', quote, verdict, verdict !== 'faithful', sentenceFor(verdict, actualLabel));
-    statements.push({ part: 'reaction', fits: [reported] });
+    statements.push({ at: parts.length - 1, fits: [reported] });
   }
 
   // The drafted paragraphs, by part.
@@ -153,7 +153,7 @@ export function judgeTelegram(scenario: Scenario, state: SessionState): Telegram
       const verdict = compare(scenario, p.fits, actual);
       const intro = part === 'comment' ? 'Your judgement' : 'The words you set down';
       add(part, p.text, verdict, verdict !== 'faithful', `${intro}: ${sentenceFor(verdict, actualLabel)}`);
-      statements.push({ part, fits: p.fits });
+      statements.push({ at: parts.length - 1, fits: p.fits });
     }
   }
 
@@ -182,8 +182,11 @@ export function judgeTelegram(scenario: Scenario, state: SessionState): Telegram
       const a = statements[i];
       const b = statements[j];
       if (!a || !b || a.fits.some((f) => b.fits.includes(f))) continue;
-      parts.find((p) => p.part === a.part)?.contradicts.push(b.part);
-      parts.find((p) => p.part === b.part)?.contradicts.push(a.part);
+      const pa = parts[a.at];
+      const pb = parts[b.at];
+      if (!pa || !pb) continue;
+      if (!pa.contradicts.includes(pb.part)) pa.contradicts.push(pb.part);
+      if (!pb.contradicts.includes(pa.part)) pb.contradicts.push(pa.part);
     }
   }
   for (const p of parts) if (p.contradicts.length > 0) p.fault = true;
@@ -201,4 +204,28 @@ export function judgeTelegram(scenario: Scenario, state: SessionState): Telegram
 /** Whether a verdict counts against the report whatever the part. */
 export function isFaultVerdict(v: PartVerdict): boolean {
   return FAULTS.includes(v);
+}
+
+/**
+ * Whether the telegram that left reported plainly: the same answer as `judgeTelegram(...).plain`, without building
+ * the judgement (the claims and the scenario checks ask it for every state). Every part must be faithful or left
+ * out; faithful parts all fit the actual reaction, so they cannot contradict each other. Pure.
+ */
+export function isPlainReport(scenario: Scenario, state: SessionState): boolean {
+  const sent = state.sent;
+  const actual = state.actual;
+  if (sent === null || actual === null || sent.reported !== actual) return false;
+  let hadSlip: boolean | undefined;
+  for (const id of sent.draft) {
+    const p = lookup(scenario.telegram.paragraphs, id);
+    if (p === undefined || typeof p === 'string') continue;
+    if (p.part === 'remarks') {
+      hadSlip ??= state.leaks.some((l) => {
+        const kind = lookup(scenario.pitfalls, l)?.kind;
+        return kind === 'leak' || kind === 'promise';
+      });
+      if (p.admits !== hadSlip) return false;
+    } else if (!p.fits.includes(actual)) return false;
+  }
+  return true;
 }

@@ -6,7 +6,7 @@
 import { deadlineOf, type SessionState } from '../engine/state.ts';
 import { lookup } from '../engine/lookup.ts';
 import { CLAIMS, type ClaimId, type Scenario } from '../scenario/schema.ts';
-import { judgeTelegram } from '../telegram/judge.ts';
+import { isPlainReport } from '../telegram/judge.ts';
 
 function hasPitfallOfKind(scenario: Scenario, state: SessionState, kind: 'leak' | 'promise' | 'concealment'): boolean {
   return state.leaks.some((id) => lookup(scenario.pitfalls, id)?.kind === kind);
@@ -26,7 +26,7 @@ export function claimHolds(scenario: Scenario, state: SessionState, claim: Claim
     case 'honest-report':
       return sent !== null && sent.reported !== null && sent.reported === state.actual;
     case 'plain-report':
-      return judgeTelegram(scenario, state).plain;
+      return isPlainReport(scenario, state);
     case 'final-word-true':
       return state.reported !== null && state.reported === state.actual;
     case 'corrected':

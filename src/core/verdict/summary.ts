@@ -13,7 +13,7 @@ export interface VerdictClaim {
   claim: ClaimId;
   /** What the ending states: that the claim holds (true) or that it does not (false). */
   stated: boolean;
-  /** Whether it holds of the record; a proven scenario never has stated !== holds. */
+  /** Whether the ending's statement is true of the record; a proven scenario always has true here. */
   holds: boolean;
   text: string;
 }

@@ -1,6 +1,9 @@
 /**
- * The establishing shot's pieces: the Paseo de la Reforma at dusk, the Angel of Independence
- * on its column, the volcanoes far off, and a modern chancery block with its windows lit.
+ * The establishing shot's pieces: the Paseo de la Reforma at 19:40 on 19 November 1962, full night
+ * (sunset in Mexico City that day was near 17:55, and the moon did not rise until about midnight):
+ * a dark sky over the city's glow, the chancery block with some windows lit, street lamps, and the
+ * Angel of Independence far off up the avenue. The Angel stands at Reforma and Río Tíber, about
+ * 1.5 km south-west of Calle Lafragua, so from the chancery it is small and distant, not next door.
  */
 import type * as Phaser from 'phaser';
 import { TextureKey } from '../keys.ts';
@@ -9,43 +12,63 @@ import { Ink, mix } from './palette.ts';
 
 export const HORIZON = 352;
 const STONE = 0xcdbfa8;
-const DUSK_SHADE = 0x6b5a78;
+/** The blue of things seen by night, away from the lamps. */
+const NIGHT_SHADE = 0x2b3652;
 
-export function bakeDuskSky(scene: Phaser.Scene): string {
+/** The night sky over the city: dark overhead, a faint warm glow of city lights low down, few stars. */
+export function bakeNightSky(scene: Phaser.Scene): string {
   return bake(scene, TextureKey.duskSky, 960, HORIZON + 4, (g) => {
-    bands(g, 0, 0, 960, HORIZON + 4, [Ink.nightDeep, Ink.night, 0x4a4470, 0x9b6077, Ink.dusk, 0xeeb070], 64);
+    const glow = mix(Ink.nightLight, Ink.lamp, 0.16);
+    bands(g, 0, 0, 960, HORIZON + 4, [Ink.nightDeep, Ink.nightDeep, Ink.night, mix(Ink.night, Ink.nightLight, 0.6), glow], 64);
     const r = scatter(7);
-    for (let i = 0; i < 40; i++) oval(g, Ink.paper, r() * 960, r() * 120, 2, 2, 0.35 + r() * 0.4);
-    oval(g, 0xf6d9a8, 140, 300, 46, 46, 0.5);
+    for (let i = 0; i < 26; i++) oval(g, Ink.paper, r() * 960, r() * 150, 2, 2, 0.2 + r() * 0.35);
   });
 }
 
-export function bakeVolcanoes(scene: Phaser.Scene): string {
-  return bake(scene, TextureKey.volcanoes, 620, 150, (g) => {
-    const far = mix(DUSK_SHADE, 0x9b6077, 0.35);
-    soft(g, far, [[0, 150], [120, 92], [190, 70], [230, 78], [300, 60], [360, 84], [470, 120], [620, 150]], 18);
-    soft(g, mix(far, Ink.paper, 0.5), [[182, 74], [196, 68], [232, 80], [296, 62], [318, 72], [296, 80], [262, 86], [226, 92], [200, 86]], 8);
-    soft(g, mix(DUSK_SHADE, Ink.night, 0.1), [[300, 150], [420, 56], [446, 46], [470, 50], [600, 150]], 10);
-    soft(g, mix(DUSK_SHADE, Ink.paper, 0.55), [[412, 64], [440, 46], [472, 50], [490, 68], [470, 72], [452, 64], [436, 76]], 6);
-  });
-}
+const VISTA = { w: 330, h: 150 } as const;
 
-export function bakeAngel(scene: Phaser.Scene): string {
-  return bake(scene, TextureKey.angelColumn, 90, 300, (g) => {
-    const shade = mix(STONE, DUSK_SHADE, 0.55);
-    rect(g, shade, 6, 262, 78, 38);
-    rect(g, mix(shade, Ink.ink, 0.15), 14, 248, 62, 16);
-    rect(g, mix(STONE, DUSK_SHADE, 0.35), 34, 70, 22, 182);
-    rect(g, shade, 48, 70, 8, 182);
-    rect(g, mix(shade, Ink.ink, 0.1), 30, 62, 30, 10);
-    for (let y = 100; y < 240; y += 34) rect(g, shade, 32, y, 26, 4);
-    // the gilded figure with spread wings
-    poly(g, Ink.goldDeep, [[45, 62], [40, 40], [50, 40]]);
-    soft(g, Ink.gold, [[45, 18], [50, 24], [49, 48], [41, 48], [40, 24]], 3);
-    soft(g, Ink.gold, [[44, 28], [18, 8], [26, 26], [40, 36]], 3);
-    soft(g, Ink.gold, [[48, 28], [76, 6], [66, 26], [50, 36]], 3);
-    oval(g, Ink.gold, 46, 14, 7, 8);
-    line(g, Ink.gold, 2, 50, 22, 60, 4);
+/**
+ * The view up Reforma to the south-west: the Angel on its column small on the horizon, with the
+ * avenue's trees and paired lamps shrinking toward it. Anchor the texture at its bottom left.
+ */
+export function bakeAngelVista(scene: Phaser.Scene): string {
+  return bake(scene, TextureKey.angelColumn, VISTA.w, VISTA.h, (g) => {
+    const ground = VISTA.h - 14;
+    const ax = 196;
+    // the avenue's trees, nearer ones larger, in dark night green
+    const r = scatter(31);
+    const leaves = mix(Ink.greenDeep, Ink.nightDeep, 0.55);
+    for (let k = 0; k < 9; k++) {
+      const t = k / 8; // 0 near, 1 far
+      const x = 12 + t * (ax - 40);
+      const s = 1 - 0.8 * t;
+      oval(g, mix(leaves, Ink.nightDeep, 0.3 * t), x + r() * 6, ground - 24 * s, 58 * s, 44 * s);
+    }
+    for (let k = 0; k < 6; k++) {
+      const t = k / 5;
+      const x = VISTA.w - 10 - t * (VISTA.w - ax - 30);
+      const s = 1 - 0.8 * t;
+      oval(g, mix(leaves, Ink.nightDeep, 0.3 * t), x + r() * 6, ground - 22 * s, 50 * s, 40 * s);
+    }
+    // the Angel: plinth, column and the gilded figure, small with distance; a speck of gold
+    const stone = mix(STONE, NIGHT_SHADE, 0.7);
+    rect(g, stone, ax - 6, ground - 6, 12, 6);
+    rect(g, stone, ax - 1.5, ground - 34, 3, 28);
+    rect(g, mix(stone, Ink.paper, 0.12), ax - 1.5, ground - 34, 1, 28);
+    rect(g, stone, ax - 2.5, ground - 36, 5, 2);
+    const gold = mix(Ink.gold, NIGHT_SHADE, 0.3);
+    soft(g, gold, [[ax, ground - 45], [ax + 1, ground - 41], [ax + 1, ground - 36], [ax - 1, ground - 36], [ax - 1, ground - 41]], 1);
+    poly(g, gold, [[ax - 0.5, ground - 42], [ax - 5, ground - 46], [ax - 3.5, ground - 41]]);
+    poly(g, gold, [[ax + 0.5, ground - 42], [ax + 5, ground - 47], [ax + 3.5, ground - 41]]);
+    // paired street lamps down both sides of the avenue, shrinking toward the Angel
+    for (let k = 0; k < 8; k++) {
+      const t = k / 7;
+      const s = 1 - 0.82 * t;
+      for (const x of [20 + t * (ax - 48), VISTA.w - 16 - t * (VISTA.w - ax - 34)]) {
+        halo(g, Ink.lampLight, x, ground - 30 * s, 10 * s + 2, 10 * s + 2, 0.5, 8);
+        oval(g, Ink.lampLight, x, ground - 30 * s, 3 * s + 1.5, 3 * s + 1.5);
+      }
+    }
   });
 }
 
@@ -59,7 +82,7 @@ function lit(i: number, j: number): boolean {
 
 export function bakeChancery(scene: Phaser.Scene): string {
   return bake(scene, TextureKey.chancery, 460, 400, (g) => {
-    const face = mix(STONE, DUSK_SHADE, 0.3);
+    const face = mix(STONE, NIGHT_SHADE, 0.5);
     rect(g, mix(face, Ink.ink, 0.2), 12, 18, 436, 382);
     rect(g, face, 16, 24, 428, 376);
     rect(g, mix(face, Ink.paper, 0.25), 16, 24, 428, 10);
@@ -67,13 +90,13 @@ export function bakeChancery(scene: Phaser.Scene): string {
       for (let j = 0; j < FLOORS; j++) {
         const x = WIN.x0 + i * WIN.dx;
         const y = WIN.y0 + j * WIN.dy;
-        rect(g, mix(Ink.night, DUSK_SHADE, 0.25), x, y, WIN.w, WIN.h);
+        rect(g, mix(Ink.night, NIGHT_SHADE, 0.25), x, y, WIN.w, WIN.h);
         rect(g, mix(face, Ink.ink, 0.25), x, y + WIN.h, WIN.w, 3);
       }
     }
     for (let i = 0; i <= BAYS; i++) rect(g, mix(face, Ink.paper, 0.15), WIN.x0 - 9 + i * WIN.dx, 34, 4, 300);
     // ground floor: a deep loggia and a canopy over the door
-    rect(g, mix(Ink.night, DUSK_SHADE, 0.2), 16, 336, 428, 64);
+    rect(g, mix(Ink.night, NIGHT_SHADE, 0.2), 16, 336, 428, 64);
     for (let i = 0; i < 9; i++) rect(g, face, 26 + i * 50, 336, 10, 64);
     rect(g, mix(face, Ink.ink, 0.3), 170, 330, 120, 10);
     rect(g, Ink.lampLight, 200, 352, 60, 48, 0.7);
@@ -102,36 +125,36 @@ export function bakeChanceryLights(scene: Phaser.Scene): string {
 export function bakeBoulevard(scene: Phaser.Scene): string {
   return bake(scene, TextureKey.boulevard, 960, 540 - HORIZON, (g) => {
     const h = 540 - HORIZON;
-    rect(g, mix(Ink.greenDeep, DUSK_SHADE, 0.35), 0, 0, 960, 46);
-    rect(g, mix(STONE, DUSK_SHADE, 0.5), 0, 42, 960, 14);
+    rect(g, mix(Ink.greenDeep, NIGHT_SHADE, 0.35), 0, 0, 960, 46);
+    rect(g, mix(STONE, NIGHT_SHADE, 0.5), 0, 42, 960, 14);
     rect(g, 0x3b3a4c, 0, 56, 960, 86);
-    for (let x = 20; x < 960; x += 90) rect(g, mix(STONE, DUSK_SHADE, 0.3), x, 98, 44, 4);
-    rect(g, mix(STONE, DUSK_SHADE, 0.4), 0, 142, 960, h - 142);
+    for (let x = 20; x < 960; x += 90) rect(g, mix(STONE, NIGHT_SHADE, 0.3), x, 98, 44, 4);
+    rect(g, mix(STONE, NIGHT_SHADE, 0.4), 0, 142, 960, h - 142);
     rect(g, mix(STONE, Ink.ink, 0.35), 0, 142, 960, 5);
-    for (let x = 0; x < 960; x += 64) rect(g, mix(STONE, DUSK_SHADE, 0.55), x, 147, 2, h - 147);
+    for (let x = 0; x < 960; x += 64) rect(g, mix(STONE, NIGHT_SHADE, 0.55), x, 147, 2, h - 147);
   });
 }
 
+/**
+ * The trees along Reforma in November: evergreen foliage, dark, lit from below by the lamps. They
+ * stop short of the left edge so that the view up the avenue stays open.
+ */
 export function bakeTrees(scene: Phaser.Scene): string {
   return bake(scene, TextureKey.trees, 960, 150, (g) => {
     const r = scatter(11);
-    const back = mix(Ink.greenDeep, Ink.night, 0.45);
-    const mid = mix(Ink.greenDeep, DUSK_SHADE, 0.3);
-    const lit = mix(Ink.green, Ink.dusk, 0.3);
-    const bloom = mix(0x9a78b4, DUSK_SHADE, 0.25);
-    for (let i = 0; i < 16; i++) {
+    const back = mix(Ink.greenDeep, Ink.nightDeep, 0.6);
+    const mid = mix(Ink.greenDeep, NIGHT_SHADE, 0.45);
+    const lit = mix(Ink.green, Ink.lamp, 0.22);
+    for (let i = 5; i < 16; i++) {
       const x = i * 64 + r() * 30;
       const s = 0.7 + r() * 0.5;
       const top = 84 - 40 * s;
-      rect(g, mix(Ink.mahoganyDeep, Ink.night, 0.45), x - 3, 80, 6, 70);
+      rect(g, mix(Ink.mahoganyDeep, Ink.night, 0.55), x - 3, 80, 6, 70);
       oval(g, back, x + 14, top + 26, 80 * s, 56 * s);
       oval(g, mid, x, top + 30, 70 * s, 60 * s);
       oval(g, mid, x - 20 * s, top + 40, 50 * s, 40 * s);
-      oval(g, lit, x - 10 * s, top + 18, 40 * s, 30 * s, 0.8);
-      if (i % 3 !== 0) {
-        oval(g, bloom, x + 16 * s, top + 24, 26 * s, 18 * s);
-        oval(g, mix(bloom, Ink.white, 0.2), x + 12 * s, top + 20, 12 * s, 8 * s);
-      }
+      // the underside of the crown, where the street lamps catch it
+      oval(g, lit, x - 4 * s, top + 46 * s, 36 * s, 10 * s, 0.22);
     }
   });
 }

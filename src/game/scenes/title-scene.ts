@@ -1,6 +1,7 @@
 /**
- * The establishing shot, before a game starts: the chancery on the Paseo de la Reforma at dusk,
- * 19 November 1962, with the Angel on its column, traffic, and a street clock at the start time.
+ * The establishing shot, before a game starts: the chancery on the Paseo de la Reforma at night,
+ * 19 November 1962 (the game starts at 19:40, nearly two hours after sunset), with the Angel far
+ * off up the avenue, traffic, and a street clock at the start time.
  */
 import * as Phaser from 'phaser';
 import { SceneKey, TextureKey } from '../keys.ts';
@@ -9,8 +10,8 @@ import { bakeGlow } from '../objects/figure.ts';
 import { bakeUsFlag } from '../objects/flags.ts';
 import { Ink } from '../objects/palette.ts';
 import {
-  HORIZON, bakeAngel, bakeBeam, bakeBoulevard, bakeCar, bakeChancery, bakeChanceryLights,
-  bakeClockPost, bakeDuskSky, bakeStreetLamp, bakeTrees, bakeVolcanoes,
+  HORIZON, bakeAngelVista, bakeBeam, bakeBoulevard, bakeCar, bakeChancery, bakeChanceryLights,
+  bakeClockPost, bakeNightSky, bakeStreetLamp, bakeTrees,
 } from '../objects/reforma.ts';
 import type { SceneContext } from '../objects/scene-context.ts';
 import { WallClock } from '../objects/wall-clock.ts';
@@ -23,9 +24,9 @@ export class TitleScene extends RoomScene {
 
   protected build(): void {
     const still = prefersReducedMotion();
-    this.add.image(0, 0, bakeDuskSky(this)).setOrigin(0, 0);
-    this.add.image(-60, HORIZON - 140, bakeVolcanoes(this)).setOrigin(0, 0);
-    this.add.image(232, HORIZON + 10, bakeAngel(this)).setOrigin(0.5, 1).setScale(0.95);
+    this.add.image(0, 0, bakeNightSky(this)).setOrigin(0, 0);
+    // the view up Reforma to the south-west; its ground line sits on the horizon
+    this.add.image(60, HORIZON + 14, bakeAngelVista(this)).setOrigin(0, 1);
 
     const chancery = this.add.image(470, HORIZON + 34, bakeChancery(this)).setOrigin(0, 1).setScale(0.82);
     const lights = this.add.image(chancery.x, chancery.y, bakeChanceryLights(this)).setOrigin(0, 1).setScale(0.82);
@@ -34,7 +35,12 @@ export class TitleScene extends RoomScene {
     this.add.image(0, HORIZON - 102, bakeTrees(this)).setOrigin(0, 0);
 
     const lamp = bakeStreetLamp(this);
-    for (const x of [90, 370, 650]) this.add.image(x, HORIZON + 58, lamp).setOrigin(0.5, 1).setScale(0.62);
+    const pool = bakeGlow(this);
+    for (const x of [90, 370, 650]) {
+      this.add.image(x, HORIZON + 58, lamp).setOrigin(0.5, 1).setScale(0.62);
+      // the pool of light each lamp throws on the pavement and the road
+      this.add.image(x, HORIZON + 70, pool).setScale(0.9, 0.2).setAlpha(0.35).setBlendMode(Phaser.BlendModes.ADD);
+    }
 
     this.addTraffic(still);
     this.add.image(900, 540, lamp).setOrigin(0.5, 1).setScale(1.05);
@@ -63,6 +69,5 @@ export class TitleScene extends RoomScene {
       car.x = from;
       this.tweens.add({ targets: car, x: to, duration: 16000, delay: c.delay, repeat: -1, repeatDelay: 3200 });
     }
-    this.add.image(140, HORIZON + 4, bakeGlow(this)).setScale(0.5, 0.25).setAlpha(0.25).setBlendMode(Phaser.BlendModes.ADD);
   }
 }

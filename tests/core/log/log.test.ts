@@ -9,6 +9,7 @@ import type { Migration } from '../../../src/core/log/migrate.ts';
 import { attemptPath, replayEvents, replayLog } from '../../../src/core/log/replay.ts';
 import { sealLog, unsealLog } from '../../../src/core/log/seal.ts';
 import { verifyLog, verifyLogText, type ScenarioRef } from '../../../src/core/log/verify.ts';
+import { verdictOf } from '../../../src/core/verdict/summary.ts';
 import { MINI_FAITHFUL_WALK, miniScenario } from '../../fixtures/mini-scenario.ts';
 
 const ref: ScenarioRef = { scenario: miniScenario, hash: await hashJson(miniScenario) };
@@ -264,5 +265,59 @@ describe('verifying a log file', () => {
     expect(await problemsOf(copy(await sealLog(forged)))).toEqual([
       'The log does not replay: attempt 0 entry 1: node "call-ministry" has no choice 9.',
     ]);
+  });
+});
+
+describe('the verdict written in a log file', () => {
+  async function sealedWithVerdict(): Promise<SealedLog> {
+    const { log, state } = faithful();
+    return copy(await sealLog(log, verdictOf(miniScenario, state)));
+  }
+
+  it('accepts a sealed log whose verdict is the one its decisions lead to', async () => {
+    const sealed = await sealedWithVerdict();
+    expect(sealed.verdict).toMatchObject({ outcome: 'calm', title: 'The quarantine is lifted', score: { points: 15, max: 15 } });
+    const r = await verifyLog(sealed, ref);
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.log.verdict).toEqual(verdictOf(miniScenario, faithful().state));
+  });
+
+  it('keeps the verdict outside the hash chain', async () => {
+    const { log, state } = faithful();
+    const plain = await sealLog(log);
+    const withVerdict = await sealLog(log, verdictOf(miniScenario, state));
+    expect(withVerdict.head).toBe(plain.head);
+    expect(withVerdict.attempts).toEqual(plain.attempts);
+  });
+
+  it('refuses a log whose verdict was edited, naming the verdict in the file and the one its decisions lead to', async () => {
+    const sealed = await sealedWithVerdict();
+    const edited = { ...sealed, verdict: { ...sealed.verdict!, title: 'The Organ of Consultation meets', score: { points: 3, max: 15 } } };
+    expect(await problemsOf(edited)).toEqual([
+      'The verdict written in the file (The Organ of Consultation meets, 3/15) is not what its decisions lead to ' +
+        '(The quarantine is lifted, 15/15): the file was changed after it was downloaded.',
+    ]);
+  });
+
+  it('refuses a log whose verdict was edited only in a claim', async () => {
+    const sealed = await sealedWithVerdict();
+    const claims = sealed.verdict!.claims.map((c, i) => (i === 0 ? { ...c, holds: !c.holds } : c));
+    const problems = await problemsOf({ ...sealed, verdict: { ...sealed.verdict!, claims } });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^The verdict written in the file \(The quarantine is lifted, 15\/15\) is not what its decisions lead to \(The quarantine is lifted, 15\/15\)/);
+  });
+
+  it('refuses a verdict that is not shaped like one, with its path', async () => {
+    const sealed = await sealedWithVerdict();
+    expect(await problemsOf({ ...sealed, verdict: { ...sealed.verdict!, score: { points: 'all' } } })).toEqual([
+      'verdict.score.points: expected a number',
+      'verdict.score.max: missing',
+    ]);
+  });
+
+  it('still accepts a log without a verdict', async () => {
+    const sealed = await sealedFaithful();
+    expect('verdict' in sealed).toBe(false);
+    expect((await verifyLog(sealed, ref)).ok).toBe(true);
   });
 });

@@ -145,7 +145,7 @@ describe('parseCable and parseGlossary', () => {
   it('report every problem of a cable with its place', () => {
     const text = CABLE.replace('kind: marking', 'kind: heading').replace('ref: a', 'ref: z');
     expect(issuesOf(parseCable(text, 'c.yaml')).map(formatIssue)).toEqual([
-      'c.yaml:9:9 pages[0].blocks[0].kind: Invalid option: expected one of "marking"|"routing"|"body"|"point"|"fyi"|"usun"|"signature"|"footer"',
+      'c.yaml:9:9 pages[0].blocks[0].kind: Invalid option: expected one of "marking"|"routing"|"body"|"point"|"fyi"|"usun"|"signature"|"footer"|"declassification"',
       'c.yaml:12:9 pages[0].blocks[1].ref: Invalid option: expected one of "a"|"b"|"c"|"d"|"e"|"f"|"g"|"h"|"organ"|"reaction"|"fyi"|"usun"',
     ]);
   });
