@@ -34,9 +34,8 @@ export const TextureKey = {
   clockMinute: 'clock.minute',
   streetClockPost: 'clock.street-post',
 
-  // The chancery on the Paseo de la Reforma at dusk.
-  duskSky: 'title.sky',
-  volcanoes: 'title.volcanoes',
+  // The chancery on the Paseo de la Reforma at night (19:40; sunset was near 17:55).
+  nightSky: 'title.sky',
   angelColumn: 'title.angel',
   chancery: 'title.chancery',
   chanceryLights: 'title.chancery-lights',

@@ -33,7 +33,7 @@ export function renderVerdict(scenario: Scenario, session: SessionState): HTMLEl
   const summary = ending && !text.includes(ending.summary.slice(0, 60)) ? paragraphs(ending.summary) : [];
   return h(
     'section',
-    { class: 'verdict', attrs: { 'aria-labelledby': 'verdict-title', 'data-outcome': verdict.outcome ?? '' } },
+    { class: 'verdict', id: 'debrief-verdict', attrs: { 'aria-labelledby': 'verdict-title', 'data-outcome': verdict.outcome ?? '' } },
     h('h3', { id: 'verdict-title' }, 'Your ending: ', h('span', { class: 'verdict-ending', text: verdict.title ?? 'not reached' })),
     h('div', { id: 'dialogue', attrs: { 'aria-live': 'polite' } }, ...paragraphs(text), ...summary),
     verdict.claims.length > 0

@@ -5,7 +5,7 @@
  * sources, every decision with its time, who was real and who invented, the discussion questions;
  * and the log download. The print view prints this same DOM (styles.css, @media print).
  */
-import { sealLog, wallTime, type DecisionLog, type LoadedScenario, type Scenario, type SessionState } from '../core/index.ts';
+import { sealLog, verdictOf, wallTime, type DecisionLog, type LoadedScenario, type Scenario, type SessionState, type Verdict } from '../core/index.ts';
 import { renderTelegram } from './dialogue.ts';
 import { renderPace, renderReactionExplained } from './debrief-explain.ts';
 import { renderScoring } from './debrief-rubric.ts';
@@ -44,10 +44,11 @@ function slug(text: string): string {
   return text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'student';
 }
 
-async function downloadLog(log: DecisionLog, status: HTMLElement): Promise<void> {
+/** Downloads the sealed log with the verdict the debrief shows, so the file and the page say the same. */
+async function downloadLog(log: DecisionLog, verdict: Verdict, status: HTMLElement): Promise<void> {
   status.textContent = 'Preparing your log…';
   try {
-    const sealed = await sealLog(log);
+    const sealed = await sealLog(log, verdict);
     const blob = new Blob([JSON.stringify(sealed, null, 2)], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const a = h('a', { attrs: { href: url, download: `circular938-${log.scenario.id}-${slug(log.student.label)}.json` } });
@@ -99,7 +100,7 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
   let warned = false;
   download.addEventListener('click', () => {
     downloaded = true;
-    void downloadLog(log, status);
+    void downloadLog(log, verdictOf(scenario, session), status);
   });
   const playAgain = (): void => {
     // Playing again deletes this game from the browser; the log must not vanish unsaved.

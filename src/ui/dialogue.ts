@@ -3,6 +3,7 @@
  * through a polite live region; focus moves to the first choice so keyboard play flows on.
  */
 import { composeTelegram, formatSpan, nodeText, wallTime, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
+import { formatTimeOfDay, type ClockFormat } from './clock-format.ts';
 import { h, paragraphs, type TermLinks } from './dom.ts';
 import { PHASE_TITLES, phaseSteps } from './phases.ts';
 
@@ -30,11 +31,16 @@ export function renderTelegram(scenario: Scenario, session: SessionState): HTMLE
   );
 }
 
-/** "15 min", or "until Tue 08:30" when the choice moves the clock on to a set time. */
-function costOf(scenario: Scenario, c: ChoiceView): HTMLElement | null {
+/** "until Tue 08:30" or "until Tue 8:30 a.m.", in the student's clock format. */
+export function untilText(scenario: Scenario, until: number, format: ClockFormat): string {
+  const t = wallTime(until, scenario.post.utcOffsetMinutes);
+  return `until ${t.weekday} ${formatTimeOfDay(t, format)}`;
+}
+
+/** "15 min", or "until Tue 08:30" when the choice moves the clock on to a set time (`data-until` lets a format change rewrite it). */
+function costOf(scenario: Scenario, c: ChoiceView, format: ClockFormat): HTMLElement | null {
   if (c.until !== null) {
-    const t = wallTime(c.until, scenario.post.utcOffsetMinutes);
-    return h('span', { class: 'choice-cost', text: `until ${t.weekday} ${t.hhmm}` });
+    return h('span', { class: 'choice-cost', attrs: { 'data-until': String(c.until) }, text: untilText(scenario, c.until, format) });
   }
   return c.minutes > 0 ? h('span', { class: 'choice-cost', text: formatSpan(c.minutes) }) : null;
 }
@@ -46,6 +52,7 @@ export function renderDialogue(
   onChoose: (index: number) => void,
   /** Given, the glossary terms in the node's text become buttons that open the glossary. */
   links?: TermLinks,
+  format: ClockFormat = '24h',
 ): HTMLElement {
   const node = scenario.nodes[session.node];
   if (!node) throw new RangeError(`no node ${session.node}`);
@@ -83,7 +90,7 @@ export function renderDialogue(
             },
             h('kbd', { text: i < 9 ? String(i + 1) : '·' }),
             h('span', { class: 'choice-label', text: c.label }),
-            costOf(scenario, c),
+            costOf(scenario, c, format),
           ),
         ),
       ),

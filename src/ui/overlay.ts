@@ -12,7 +12,7 @@ import { createCaptions } from './captions.ts';
 import { createClockBar, type ClockView } from './clock-bar.ts';
 import type { ClockFormat } from './clock-format.ts';
 import { renderDebrief } from './debrief.ts';
-import { renderDialogue } from './dialogue.ts';
+import { renderDialogue, untilText } from './dialogue.ts';
 import { clear, h } from './dom.ts';
 import { createGlossary } from './glossary.ts';
 import { renderTitle } from './title-screen.ts';
@@ -60,7 +60,18 @@ const BEDS: Record<SessionState['phase'], SoundCue> = {
 export function mountOverlay(o: OverlayOptions): Overlay {
   const { store } = o;
   const scenario = store.getState().loaded.scenario;
-  const clockBar = createClockBar(scenario, { format: o.clockFormat, onFormatChange: (f) => o.onClockFormatChange(f) });
+  let clockFormat = o.clockFormat;
+  const clockBar = createClockBar(scenario, {
+    format: clockFormat,
+    onFormatChange: (f) => {
+      clockFormat = f;
+      o.onClockFormatChange(f);
+      // The choices on screen keep their focus: only their times are rewritten.
+      for (const cost of panel.querySelectorAll<HTMLElement>('[data-until]')) {
+        cost.textContent = untilText(scenario, Number(cost.dataset['until']), f);
+      }
+    },
+  });
   const glossary = createGlossary(o.glossary);
   const cableViewer = createCableViewer(o.cable, glossary.links);
   const captions = createCaptions();
@@ -178,7 +189,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     if (node?.ending && state.log) {
       panel.append(renderDebrief({ scenario, loaded: state.loaded, session, log: state.log, onNewGame: () => store.getState().quit() }));
     } else {
-      const view = renderDialogue(scenario, session, choicesOf(state), choose, glossary.links);
+      const view = renderDialogue(scenario, session, choicesOf(state), choose, glossary.links, clockFormat);
       // A Washington node with `show` draws its table under the text, above the choices.
       if (node?.show) view.querySelector('#dialogue')?.after(renderShow(scenario, session, node.show));
       panel.append(view);

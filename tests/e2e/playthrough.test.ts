@@ -17,6 +17,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deadlineOf, wallTime, type SessionState } from '../../src/core/index.ts';
 import { verifyLog } from '../../src/core/log/verify.ts';
 import { scoreRubric } from '../../src/core/rubric/rubric.ts';
+import { verdictOf } from '../../src/core/verdict/summary.ts';
 import { loadScenario, type LoadedScenario } from '../../src/core/scenario/load.ts';
 import { ARTIFACTS, openBrowser, PROJECT_ROOT, type TestBrowser } from './browser.ts';
 import {
@@ -394,6 +395,13 @@ describe('Mexico, played by keyboard alone in headless Chromium', () => {
     expect(verified.log.attempts[0]?.entries.map((e) => [e.node, e.choice])).toEqual(live.trail.map((t) => [t.node, t.choice]));
     expect(verified.replay.state, 'the replayed state is the live one').toEqual(live);
     expect(scoreRubric(loaded.scenario, verified.replay.state), 'the replayed rubric is the live one').toEqual(scoreRubric(loaded.scenario, live));
+    // The file carries the verdict the debrief shows: the same title, the same claims, the same score.
+    const verdict = verdictOf(loaded.scenario, live);
+    expect(verified.log.verdict).toEqual(verdict);
+    const shown = await page.locator('#debrief-verdict').innerText();
+    expect(shown).toContain(verdict.title ?? '');
+    for (const c of verdict.claims) expect(shown).toContain(c.text);
+    expect(shown).toContain(`${verdict.score.points}/${verdict.score.max}`);
   });
 
   it('keeps keyboard focus on the first choice after every decision', () => {

@@ -10,7 +10,7 @@ import { POINTS, type Point, type Scenario } from '../scenario/schema.ts';
 import { wallTime, type UtcMinutes } from '../engine/clock.ts';
 import { lookup } from '../engine/lookup.ts';
 import { deadlineOf, type SessionState } from '../engine/state.ts';
-import { judgeTelegram, type JudgedPart, type TelegramJudgement } from '../telegram/judge.ts';
+import { judgeTelegram, PART_TITLES, type JudgedPart, type PartVerdict, type TelegramJudgement } from '../telegram/judge.ts';
 
 /** How well a criterion was met; the outcome criterion uses good/poor for reached/not reached. */
 export type Level = 'good' | 'partial' | 'poor';
@@ -217,11 +217,25 @@ function slipsOf(scenario: Scenario, state: SessionState): string[] {
   return state.leaks.filter((id) => lookup(scenario.pitfalls, id)?.kind !== 'concealment');
 }
 
-/** "The reaction line: ... It makes him sound warmer than he was." for the faulty parts, in order. */
+const VERDICT_PHRASE: Readonly<Record<PartVerdict, string>> = {
+  faithful: 'as it was',
+  rosier: 'warmer than what he said',
+  darker: 'cooler than what he said',
+  unfounded: 'more than he said',
+  omitted: 'left out',
+  late: 'too late',
+};
+
+/** "the minister's words: warmer than what he said; your comment: at odds with the reaction line", for the faulty parts. */
 function faultText(parts: readonly JudgedPart[]): string {
   return parts
-    .filter((p) => p.part !== 'reaction' && p.part !== 'precedence' && p.part !== 'time' && p.fault)
-    .map((p) => (p.contradicts.length > 0 ? `${p.title.toLowerCase()} contradicts ${p.contradicts.map((c) => c === 'reaction' ? 'the reaction line' : `the ${c}`).join(' and ')}` : `${p.title.toLowerCase()} ${p.verdict === 'omitted' ? 'left out' : `was ${p.verdict}`}`))
+    .filter((p) => (p.part === 'words' || p.part === 'remarks' || p.part === 'comment') && p.fault)
+    .map((p) => {
+      const title = p.title.charAt(0).toLowerCase() + p.title.slice(1);
+      const against = p.contradicts.map((c) => PART_TITLES[c].charAt(0).toLowerCase() + PART_TITLES[c].slice(1));
+      const what = p.verdict === 'faithful' ? `at odds with ${listText(against)}` : VERDICT_PHRASE[p.verdict];
+      return `${title}: ${what}`;
+    })
     .join('; ');
 }
 

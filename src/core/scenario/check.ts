@@ -28,6 +28,10 @@ function collectUses(scenario: Scenario): Uses {
       if (exit.if) eachCondition(exit.if, [...exit.path, 'if'], (c, path) => uses.conditions.push({ c, path }));
       exit.effects.forEach((e, i) => uses.effects.push({ e, path: [...exit.path, 'effects', i] }));
     }
+    // A passage's condition reads the same vocabulary as an exit's, so it is checked the same way.
+    (node.passages ?? []).forEach((p, i) => {
+      if (p.if) eachCondition(p.if, ['nodes', id, 'passages', i, 'if'], (c, path) => uses.conditions.push({ c, path }));
+    });
   }
   return uses;
 }
@@ -85,6 +89,12 @@ function checkReferences(scenario: Scenario, uses: Uses, report: Report): void {
     if ('leak' in e) need(pitfalls, e.leak, [...path, 'leak'], 'pitfall', 'pitfalls');
     if ('draft' in e) need(paragraphs, e.draft, [...path, 'draft'], 'paragraph', 'telegram.paragraphs');
     if ('clockTo' in e) checkTime(e.clockTo, [...path, 'clockTo'], report);
+  }
+
+  // A judged paragraph names the reactions it fits.
+  for (const [id, p] of Object.entries(scenario.telegram.paragraphs)) {
+    if (typeof p === 'string' || p.part === 'remarks') continue;
+    p.fits.forEach((r, i) => need(responses, r, ['telegram', 'paragraphs', id, 'fits', i], 'response', 'responses'));
   }
 
   // A response no effect can produce is dead data, and usually a misspelt id.

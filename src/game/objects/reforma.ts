@@ -17,7 +17,7 @@ const NIGHT_SHADE = 0x2b3652;
 
 /** The night sky over the city: dark overhead, a faint warm glow of city lights low down, few stars. */
 export function bakeNightSky(scene: Phaser.Scene): string {
-  return bake(scene, TextureKey.duskSky, 960, HORIZON + 4, (g) => {
+  return bake(scene, TextureKey.nightSky, 960, HORIZON + 4, (g) => {
     const glow = mix(Ink.nightLight, Ink.lamp, 0.16);
     bands(g, 0, 0, 960, HORIZON + 4, [Ink.nightDeep, Ink.nightDeep, Ink.night, mix(Ink.night, Ink.nightLight, 0.6), glow], 64);
     const r = scatter(7);

@@ -56,7 +56,7 @@ describe('rubric', () => {
       new RegExp(`^The government's real reaction was "${rubric.fidelity.actual?.label ?? ''}", but your telegram said "Full support", so Washington worked from a wrong picture\\. Line by line: `),
     );
     // The minister's words were set down as support too (rosier), and the slips went unmentioned.
-    expect(rubric.fidelity.sentence).toContain("the minister's words was rosier");
+    expect(rubric.fidelity.sentence).toContain("the minister's words: warmer than what he said");
     expect(rubric.fidelity.level).toBe('poor');
     expect(rubric.candour).toMatchObject({ status: 'silent', points: 1 });
   });
