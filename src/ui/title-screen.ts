@@ -16,15 +16,15 @@ export interface TitleOptions {
 }
 
 /**
- * "How you will be judged", from the rubric's own guide. A <details>, open when the screen is tall
- * enough that it does not push the form and the Begin button below the fold.
+ * "How you will be judged", from the rubric's own guide: shown, not folded, so that every student has
+ * read the criteria before the first choice.
  */
 function renderGuide(): HTMLElement {
   const max = RUBRIC_GUIDE.reduce((n, c) => n + c.points, 0);
-  const guide = h(
-    'details',
-    { class: 'judged', id: 'how-judged' },
-    h('summary', {}, h('strong', { text: 'How you will be judged' }), h('span', { class: 'hint', text: ` (${max} points)` })),
+  return h(
+    'section',
+    { class: 'judged', id: 'how-judged', attrs: { 'aria-labelledby': 'how-judged-title' } },
+    h('h3', { id: 'how-judged-title' }, 'How you will be judged', h('span', { class: 'hint', text: ` (${max} points)` })),
     h(
       'ul',
       { class: 'judged-list' },
@@ -39,8 +39,6 @@ function renderGuide(): HTMLElement {
       ),
     ),
   );
-  guide.open = typeof matchMedia === 'function' && matchMedia('(min-height: 900px) and (min-width: 901px)').matches;
-  return guide;
 }
 
 export function renderTitle(o: TitleOptions): HTMLElement {
