@@ -27,7 +27,7 @@ export default defineConfig({
           name: 'unit',
           root: fromRoot('.'),
           environment: 'node',
-          include: ['tests/core/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'tests/ui/**/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'tests/ui/**/*.test.ts', 'tests/cli/**/*.test.ts'],
         },
       },
       {

@@ -9,12 +9,14 @@ import '@fontsource/courier-prime/400.css';
 import '@fontsource/courier-prime/700.css';
 import './ui/styles.css';
 import { cable, glossary, scenario } from './content.ts';
-import { replayLog, teletypeText } from './core/index.ts';
+import { teletypeText } from './core/index.ts';
 import { createMutePreference } from './audio/mute-preference.ts';
+import { openDurable } from './store/durable.ts';
 import { createGameStore, saveKey } from './store/game-store.ts';
-import { checkOpenLog } from './store/open-log.ts';
-import { parseSeed } from './store/seed.ts';
+import { readLinkParams } from './store/link-params.ts';
+import { createSaveSlot } from './store/save-slot.ts';
 import { browserStorage, clearSave, readSave, writeSave } from './store/storage.ts';
+import { browserTabLock } from './store/tab-lock.ts';
 import { createClockFormatPreference } from './ui/clock-format.ts';
 import { mountOverlay, type Overlay } from './ui/overlay.ts';
 import { showFatal } from './ui/fatal.ts';
@@ -25,21 +27,32 @@ function newSeed(): number {
   return a[0] ?? 1;
 }
 
-function boot(): void {
+/** A random token naming this tab as the save's writer (crypto.randomUUID needs a secure context). */
+function tabToken(): string {
+  const a = new Uint32Array(4);
+  crypto.getRandomValues(a);
+  return Array.from(a, (n) => n.toString(16).padStart(8, '0')).join('');
+}
+
+async function boot(): Promise<void> {
   const app = document.getElementById('app');
   if (!app) throw new Error('The page has no #app element.');
   const storage = browserStorage();
-  const params = new URLSearchParams(location.search);
-  // ?seed=N makes every new game of this page load start from seed N (a reproducible run); a
-  // resumed game keeps the seed its log carries.
-  const fixedSeed = parseSeed(params.get('seed'));
-  const store = createGameStore({ loaded: scenario, storage, now: () => Date.now(), newSeed: () => fixedSeed ?? newSeed() });
+  // A teacher's link presets the form (?variant=…&class=…&name=…), each value checked against the
+  // scenario and the form's limits; the title says why a value was left out. ?seed=N makes every new
+  // game of this page load start from seed N (a reproducible run); a resumed game keeps its log's seed.
+  const link = readLinkParams(location.search, scenario.scenario.variants);
+  const fixedSeed = link.seed;
+  // The first screen waits for IndexedDB (a few milliseconds; at most a few seconds when it hangs,
+  // then the game saves to localStorage alone) so that it offers the durable save.
+  const key = saveKey(scenario.scenario.id);
+  const durable = await openDurable();
+  const slot = storage || durable ? createSaveSlot({ key, storage, durable, token: tabToken() }) : null;
+  const tabs = browserTabLock(`circular938.writer.${key}`);
+  const store = createGameStore({ loaded: scenario, slot, tabs, now: () => Date.now(), newSeed: () => fixedSeed ?? newSeed() });
+  await store.getState().load();
   resumeAfterReload(store);
-  const preset: { variant?: string; classCode?: string; name?: string } = {};
-  for (const [param, key] of [['variant', 'variant'], ['class', 'classCode'], ['name', 'name']] as const) {
-    const v = params.get(param);
-    if (v) preset[key] = v;
-  }
+  const preset = { ...link.preset, problems: link.problems };
   const mute = createMutePreference(storage);
   const clockFormat = createClockFormatPreference(storage);
 
@@ -54,12 +67,8 @@ function boot(): void {
     clockFormat: clockFormat.get(),
     onClockFormatChange: (f) => clockFormat.set(f),
     savedGame() {
-      const text = readSave(storage, saveKey(scenario.scenario.id));
-      if (text === null) return null;
-      const checked = checkOpenLog(text, scenario);
-      if (!checked.ok) return null;
-      const replayed = replayLog(scenario.scenario, checked.log);
-      return replayed.ok ? { session: replayed.state, student: checked.log.student.label } : null;
+      const saved = store.getState().saved;
+      return saved ? { session: saved.session, student: saved.log.student.label } : null;
     },
   });
   (globalThis as { circular938?: unknown }).circular938 = { store };
@@ -79,7 +88,8 @@ function resumeAfterReload(store: ReturnType<typeof createGameStore>): void {
   } catch {
     // Without sessionStorage a reload shows the title, which still offers to continue.
   }
-  if (readSave(tab, flag) === '1' && !store.getState().resume()) clearSave(tab, flag);
+  // Only a save that load() found usable is resumed; otherwise the title says why (store.problem).
+  if (readSave(tab, flag) === '1' && !(store.getState().saved && store.getState().resume())) clearSave(tab, flag);
   store.subscribe((state) => {
     if (state.session) writeSave(tab, flag, '1');
     else clearSave(tab, flag);
@@ -109,11 +119,7 @@ function loadLater(overlay: Overlay, store: ReturnType<typeof createGameStore>):
   else addEventListener('load', () => setTimeout(start, 0), { once: true });
 }
 
-try {
-  boot();
-} catch (e) {
-  showFatal(e);
-}
+boot().catch(showFatal);
 addEventListener('error', (e) => {
   if (!document.querySelector('.layout')) showFatal(e.error ?? e.message);
 });

@@ -97,8 +97,19 @@ export { LOG_FORMAT, LOG_FORMAT_VERSION, type Attempt, type AttemptOrigin, type 
 export { appendEntry, createLog, currentAttempt, originAt, startAttempt } from './log/create.ts';
 export { sealLog, unsealLog } from './log/seal.ts';
 export { parseOpenLog, parseSealedLog } from './log/schema.ts';
-export { replayEvents, replayLog, type ReplayResult } from './log/replay.ts';
-export { verifyLog, verifyLogText, type ScenarioRef, type VerifyResult } from './log/verify.ts';
+export { replayAttempts, replayEvents, replayLog, type ReplayResult } from './log/replay.ts';
+export {
+  MAX_LOG_CHARS,
+  verifyLog,
+  verifyLogText,
+  type NotVerified,
+  type ScenarioRef,
+  type Verified,
+  type VerifyResult,
+  type VerifyStatus,
+} from './log/verify.ts';
+export { archiveFileName, archiveLibrary, readArchiveFileName, type ArchiveLoader, type ScenarioLibrary } from './log/library.ts';
+export { LOG_LIMITS, MAX_LOG_ENTRIES, scanJson } from './log/scan.ts';
 
 // rubric and telegram
 export { scoreRubric, MAX_POINTS, POINT_LABELS, RUBRIC_GUIDE, type Criterion, type Level, type Rubric } from './rubric/rubric.ts';

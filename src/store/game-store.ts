@@ -1,8 +1,13 @@
 /**
  * The game's one writer: a zustand vanilla store. Every action calls the pure core step and
- * appends to the decision log in one setState; the save is written before subscribers (the
- * scenes and the overlay) see the new state, so a reload always resumes where the student was.
- * Scenes and pages read with getState and subscribe; they never change state themselves.
+ * appends to the decision log in one setState; the save is written, and its durable write has
+ * completed, before subscribers (the scenes and the overlay) see the new state, so the next screen
+ * is drawn only once the decision that led to it is on disk. Actions that write are therefore
+ * async; while one is writing, further decisions are refused (a double key press cannot take a
+ * choice twice). Scenes and pages read with getState and subscribe; they never change state.
+ *
+ * When the same game is open in several tabs, one tab writes (TabLock, and the save's owner
+ * record); the others show the game but take no decisions until the student takes over there.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
@@ -11,15 +16,16 @@ import {
   createLog,
   initialState,
   isoUtc,
-  replayLog,
   step,
   type ChoiceView,
   type DecisionLog,
   type LoadedScenario,
   type SessionState,
 } from '../core/index.ts';
-import { checkOpenLog } from './open-log.ts';
-import { SAVE_OFF_UNAVAILABLE, clearSave, readSave, writeSave, type SaveStatus, type StorageLike } from './storage.ts';
+import { SET_ASIDE_SENTENCES, checkSave, decisionCount, type SaveCheck } from './open-log.ts';
+import type { SaveCopy, SaveSlot, SetAsideSave, WriteResult } from './save-slot.ts';
+import { SAVE_OFF_UNAVAILABLE, type SaveStatus } from './storage.ts';
+import { soleTab, type TabLock } from './tab-lock.ts';
 
 export interface Student {
   label: string;
@@ -33,6 +39,15 @@ export interface StartInput {
   seed?: number;
 }
 
+/** The saved game the title offers to continue: checked and replayed at load. */
+export interface SavedGame {
+  log: DecisionLog;
+  session: SessionState;
+}
+
+/** Whether this tab writes the save; a tab that does not says why in `message`. */
+export type TabRole = { writer: true } | { writer: false; message: string };
+
 export interface GameState {
   loaded: LoadedScenario;
   session: SessionState | null;
@@ -40,23 +55,38 @@ export interface GameState {
   /** Wall time (ms) when the current node was shown: thinkMs is measured from it. */
   shownAt: number;
   save: SaveStatus;
-  /** A readable message for the last refused action or failed resume; null when all is well. */
+  /** A readable message for the last refused action or a save set aside; null when all is well. */
   problem: string | null;
-  /** Begins a new game (replacing any saved one for this scenario). */
-  start(input: StartInput): void;
-  /** Takes choice `index` (the index carried by ChoiceView) at the current node. */
-  choose(index: number): boolean;
-  /** Restores the saved game by replaying its log; false (with `problem` set) if there is none or it is unusable. */
+  /** The saved game offered on the title, or null. */
+  saved: SavedGame | null;
+  /** Saves this version could not resume, kept for the teacher (oldest first). */
+  setAside: SetAsideSave[];
+  tab: TabRole;
+  /**
+   * Finds out whether this tab writes, reads every stored copy of the save, offers the best one
+   * that replays and sets aside the others. Call once before the first screen. Never rejects.
+   */
+  load(): Promise<void>;
+  /** Begins a new game (replacing any saved one for this scenario); resolves once it is saved. */
+  start(input: StartInput): Promise<boolean>;
+  /** Takes choice `index` (the index carried by ChoiceView) at the current node, once it is saved. */
+  choose(index: number): Promise<boolean>;
+  /** Continues the saved game found by `load`; false (with `problem` set) when there is none. */
   resume(): boolean;
   /** Leaves the current game and deletes its save. */
-  quit(): void;
+  quit(): Promise<void>;
+  /** Makes this tab the one that writes, and continues from the save the other tab left. */
+  takeOver(): Promise<void>;
   /** Marks the current node as shown now (the overlay calls it after rendering). */
   shown(): void;
 }
 
 export interface StoreDeps {
   loaded: LoadedScenario;
-  storage: StorageLike | null;
+  /** Where the save lives; null when the page cannot store anything. */
+  slot: SaveSlot | null;
+  /** Which tab writes; one tab only when omitted. */
+  tabs?: TabLock;
   /** Wall clock in ms; only used for the log's `at` and `thinkMs`, never for game rules. */
   now: () => number;
   /** A fresh 32-bit seed for a new game. */
@@ -69,97 +99,214 @@ export function saveKey(scenarioId: string): string {
   return `circular938.save.${scenarioId}`;
 }
 
-/** Whether a saved game exists for this scenario (without loading it). */
-export function hasSave(storage: StorageLike | null, scenarioId: string): boolean {
-  return readSave(storage, saveKey(scenarioId)) !== null;
-}
-
 /** The choices open now, or none when no game is running. */
 export function choicesOf(state: GameState): ChoiceView[] {
   return state.session ? availableChoices(state.loaded.scenario, state.session) : [];
 }
 
+export const READER_MESSAGE =
+  'This game is open in another tab, which saves it; this tab does not. Press "Play here" to continue in this tab instead.';
+const READER_REFUSAL = 'This tab does not save this game, because another tab does: press "Play here" first to play in this tab.';
+const TAKEN_REFUSAL = 'That choice was not taken, because another tab has taken over this game: press "Play here" to take it back.';
+/** Kept beside a damaged copy of the same save, so that the teacher has both. */
+const INTACT_COPY_ASIDE = 'A copy of the saved game that looked intact, kept together with a damaged copy of it.';
+
+function takenMessage(unsaved: number): string {
+  const lost =
+    unsaved === 0
+      ? ''
+      : ` The ${unsaved === 1 ? 'last decision' : `last ${unsaved} decisions`} you took here ${unsaved === 1 ? 'was' : 'were'} not saved, because autosave was off.`;
+  return `Another tab has taken over this game and saves it now; this tab no longer saves.${lost} Press "Play here" to take it back.`;
+}
+
+const createdMs = (log: DecisionLog): number => {
+  const t = Date.parse(log.createdAt);
+  return Number.isFinite(t) ? t : 0;
+};
+
+/** The copy to offer: the newest game, and of the same game the copy with the most decisions. */
+function bestOf(found: { copy: SaveCopy; check: SaveCheck }[]): (SaveCheck & { ok: true }) | null {
+  let best: (SaveCheck & { ok: true }) | null = null;
+  for (const { check } of found) {
+    if (!check.ok) continue;
+    if (!best) best = check;
+    else {
+      const a = createdMs(check.log);
+      const b = createdMs(best.log);
+      if (a > b || (a === b && decisionCount(check.log) > decisionCount(best.log))) best = check;
+    }
+  }
+  return best;
+}
+
 export function createGameStore(deps: StoreDeps): GameStore {
-  const { loaded, storage, now } = deps;
-  const key = saveKey(loaded.scenario.id);
-  const initialSave: SaveStatus = storage ? { on: true } : { on: false, reason: SAVE_OFF_UNAVAILABLE };
+  const { loaded, slot, now } = deps;
+  const tabs = deps.tabs ?? soleTab();
+  const initialSave: SaveStatus = slot?.available ? { on: true } : { on: false, reason: SAVE_OFF_UNAVAILABLE };
+  /** A write in flight: decisions wait for it. */
+  let writing = false;
+  /** Decisions taken since the last one that was saved (autosave off). */
+  let unsaved = 0;
 
-  return createStore<GameState>()((set, get) => ({
-    loaded,
-    session: null,
-    log: null,
-    shownAt: now(),
-    save: initialSave,
-    problem: null,
+  async function write(text: string): Promise<WriteResult> {
+    if (!slot) return { status: { on: false, reason: SAVE_OFF_UNAVAILABLE }, takenOver: false };
+    writing = true;
+    try {
+      return await slot.write(text);
+    } catch {
+      return { status: { on: false, reason: SAVE_OFF_UNAVAILABLE }, takenOver: false };
+    } finally {
+      writing = false;
+    }
+  }
 
-    start(input) {
-      const seed = (input.seed ?? deps.newSeed()) >>> 0;
-      const session = initialState(loaded.scenario, { seed, variant: input.variant });
-      const student: Student = { label: input.student.label.trim() };
-      const classCode = input.student.classCode?.trim();
-      if (classCode) student.classCode = classCode;
-      const log = createLog({
-        scenario: { id: loaded.scenario.id, version: loaded.scenario.version, hash: loaded.hash },
-        seed,
-        variant: input.variant,
-        student,
-        createdAt: new Date(now()).toISOString(),
-      });
-      const save = writeSave(storage, key, JSON.stringify(log));
-      set({ session, log, save, problem: null, shownAt: now() });
-    },
+  return createStore<GameState>()((set, get) => {
+    function lose(): void {
+      set({ tab: { writer: false, message: takenMessage(unsaved) } });
+    }
+    tabs.onLost(lose);
 
-    choose(index) {
-      const { session, log, shownAt } = get();
-      if (!session || !log) return false;
-      const result = step(loaded.scenario, session, { type: 'choice.made', choice: index });
-      if (!result.ok) {
-        set({ problem: `That choice is not open here (${result.error}).` });
-        return false;
+    /**
+     * Reads and checks every copy. When any copy cannot be resumed, none is: a damaged copy means
+     * the save was broken or edited, and the game does not guess which copy the student meant. As
+     * the writer, every copy is then set aside (the same text once) for the teacher.
+     */
+    async function readSaves(writer: boolean): Promise<Pick<GameState, 'saved' | 'setAside' | 'problem'>> {
+      if (!slot) return { saved: null, setAside: [], problem: null };
+      const found: { copy: SaveCopy; check: SaveCheck }[] = [];
+      for (const copy of await slot.read()) found.push({ copy, check: checkSave(copy.value, loaded) });
+      const refused = found.find((f) => !f.check.ok)?.check;
+      if (!refused || refused.ok) {
+        const best = bestOf(found);
+        return { saved: best ? { log: best.log, session: best.session } : null, setAside: await slot.listSetAside(), problem: null };
       }
-      const at = now();
-      const entryLog = appendEntry(log, {
-        node: session.node,
-        choice: index,
-        clock: isoUtc(session.clock),
-        at: new Date(at).toISOString(),
-        thinkMs: Math.max(0, Math.round(at - shownAt)),
-      });
-      // The save goes first: subscribers draw the next screen only after it is written.
-      const save = writeSave(storage, key, JSON.stringify(entryLog));
-      set({ session: result.state, log: entryLog, save, problem: null, shownAt: at });
-      return true;
-    },
+      const sentence = SET_ASIDE_SENTENCES[refused.why];
+      if (writer) {
+        const kept: unknown[] = [];
+        for (const { copy, check } of found) {
+          // The two copies are usually the same text: keep it once.
+          if (typeof copy.value === 'string' && kept.includes(copy.value)) await slot.dropCopy(copy);
+          else {
+            await slot.setAside(copy, check.ok ? INTACT_COPY_ASIDE : SET_ASIDE_SENTENCES[check.why], new Date(now()).toISOString());
+            kept.push(copy.value);
+          }
+        }
+      }
+      return { saved: null, setAside: await slot.listSetAside(), problem: sentence };
+    }
 
-    resume() {
-      const text = readSave(storage, key);
-      if (text === null) {
-        set({ problem: 'There is no saved game in this browser.' });
-        return false;
-      }
-      const checked = checkOpenLog(text, loaded);
-      if (!checked.ok) {
-        set({ problem: checked.problem });
-        return false;
-      }
-      const replayed = replayLog(loaded.scenario, checked.log);
-      if (!replayed.ok) {
-        set({
-          problem: `The saved game could not be replayed (${replayed.error}). It has been kept; start a new game to replace it.`,
+    return {
+      loaded,
+      session: null,
+      log: null,
+      shownAt: now(),
+      save: initialSave,
+      problem: null,
+      saved: null,
+      setAside: [],
+      tab: { writer: true },
+
+      async load() {
+        const writer = await tabs.claim();
+        if (writer) await slot?.claim();
+        const found = await readSaves(writer);
+        set({ ...found, tab: writer ? { writer: true } : { writer: false, message: READER_MESSAGE } });
+      },
+
+      async start(input) {
+        if (writing) return false;
+        if (!get().tab.writer) {
+          set({ problem: READER_REFUSAL });
+          return false;
+        }
+        const seed = (input.seed ?? deps.newSeed()) >>> 0;
+        const session = initialState(loaded.scenario, { seed, variant: input.variant });
+        const student: Student = { label: input.student.label.trim() };
+        const classCode = input.student.classCode?.trim();
+        if (classCode) student.classCode = classCode;
+        const log = createLog({
+          scenario: { id: loaded.scenario.id, version: loaded.scenario.version, hash: loaded.hash },
+          seed,
+          variant: input.variant,
+          student,
+          createdAt: new Date(now()).toISOString(),
         });
-        return false;
-      }
-      set({ session: replayed.state, log: checked.log, problem: null, shownAt: now() });
-      return true;
-    },
+        const written = await write(JSON.stringify(log));
+        if (written.takenOver) {
+          lose();
+          set({ problem: TAKEN_REFUSAL });
+          return false;
+        }
+        unsaved = 0;
+        set({ session, log, save: written.status, problem: null, saved: null, shownAt: now() });
+        return true;
+      },
 
-    quit() {
-      clearSave(storage, key);
-      set({ session: null, log: null, problem: null });
-    },
+      async choose(index) {
+        const { session, log, shownAt, tab } = get();
+        if (writing || !session || !log) return false;
+        if (!tab.writer) {
+          set({ problem: READER_REFUSAL });
+          return false;
+        }
+        const result = step(loaded.scenario, session, { type: 'choice.made', choice: index });
+        if (!result.ok) {
+          set({ problem: `That choice is not open here (${result.error}).` });
+          return false;
+        }
+        const at = now();
+        const entryLog = appendEntry(log, {
+          node: session.node,
+          choice: index,
+          clock: isoUtc(session.clock),
+          at: new Date(at).toISOString(),
+          thinkMs: Math.max(0, Math.round(at - shownAt)),
+        });
+        // The save goes first: subscribers draw the next screen only after it is written.
+        const written = await write(JSON.stringify(entryLog));
+        if (written.takenOver) {
+          lose();
+          set({ problem: TAKEN_REFUSAL });
+          return false;
+        }
+        unsaved = written.status.on ? 0 : unsaved + 1;
+        set({ session: result.state, log: entryLog, save: written.status, problem: null, shownAt: at });
+        return true;
+      },
 
-    shown() {
-      set({ shownAt: now() });
-    },
-  }));
+      resume() {
+        const saved = get().saved;
+        if (!saved) {
+          set({ problem: 'There is no saved game in this browser.' });
+          return false;
+        }
+        set({ session: saved.session, log: saved.log, problem: null, shownAt: now() });
+        return true;
+      },
+
+      async quit() {
+        if (get().tab.writer && slot && !(await slot.remove())) lose();
+        if (get().tab.writer) set({ session: null, log: null, problem: null, saved: null });
+        else set({ session: null, log: null, ...(await readSaves(false)) });
+      },
+
+      async takeOver() {
+        await tabs.takeOver();
+        await slot?.claim();
+        const playing = get().session !== null;
+        const found = await readSaves(true);
+        unsaved = 0;
+        set({ ...found, tab: { writer: true } });
+        // The other tab may have gone on: continue from what it saved.
+        if (playing) {
+          if (found.saved) get().resume();
+          else set({ session: null, log: null });
+        }
+      },
+
+      shown() {
+        set({ shownAt: now() });
+      },
+    };
+  });
 }

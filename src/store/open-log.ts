@@ -1,38 +1,120 @@
 /**
- * Reads an autosaved (open, unsealed) decision log back from storage text. The save is our own
- * output, but storage can be edited or left by an older version, so it is checked at this edge.
+ * Reads an autosaved (open, unsealed) decision log back from storage. The save is our own output,
+ * but storage can be edited, damaged or left by an earlier version, so everything is checked at
+ * this edge: any value at all gives an answer, never an exception, and the work is bounded before
+ * anything walks the value (no recursion on a depth the value controls).
  */
-import { LOG_FORMAT, LOG_FORMAT_VERSION, parseOpenLog, type DecisionLog, type LoadedScenario } from '../core/index.ts';
+import {
+  LOG_FORMAT,
+  LOG_FORMAT_VERSION,
+  parseOpenLog,
+  replayLog,
+  type DecisionLog,
+  type LoadedScenario,
+  type SessionState,
+} from '../core/index.ts';
 
-export type OpenLogResult = { ok: true; log: DecisionLog } | { ok: false; problem: string };
+/** Why a save cannot be resumed by this version. */
+export type SaveRefusal = 'damaged' | 'earlier-version' | 'other-version';
 
-export function checkOpenLog(text: string, loaded: LoadedScenario): OpenLogResult {
+export type SaveCheck =
+  | { ok: true; log: DecisionLog; session: SessionState }
+  | { ok: false; why: SaveRefusal; detail: string };
+
+/** Far above any real save (a whole game with many retries is some tens of kilobytes). */
+export const MAX_SAVE_CHARS = 2_000_000;
+const MAX_ATTEMPTS = 500;
+const MAX_ENTRIES = 20_000;
+
+/** The student's one plain sentence for a save set aside, by why it was. */
+export const SET_ASIDE_SENTENCES: Readonly<Record<SaveRefusal, string>> = {
+  damaged: 'Your saved game was damaged and cannot be continued; it has been kept for your teacher, and you can start a new game.',
+  'earlier-version':
+    'Your saved game was made with an earlier version of the game, so it cannot be continued here; your teacher can still read it, and you can start a new game.',
+  'other-version':
+    'Your saved game was made with a different version of the game, so it cannot be continued here; your teacher can still read it, and you can start a new game.',
+};
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function own(o: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(o, key) ? o[key] : undefined;
+}
+
+const damaged = (detail: string): SaveCheck => ({ ok: false, why: 'damaged', detail });
+
+/** Cheap bounds on the value's shape before the schema walks it. */
+function boundsProblem(data: Record<string, unknown>): string | null {
+  const attempts = own(data, 'attempts');
+  if (!Array.isArray(attempts)) return 'attempts: expected a list';
+  if (attempts.length > MAX_ATTEMPTS) return `attempts: more than ${MAX_ATTEMPTS}`;
+  let entries = 0;
+  for (const a of attempts) {
+    const list = isRecord(a) ? own(a, 'entries') : undefined;
+    if (Array.isArray(list)) entries += list.length;
+    if (entries > MAX_ENTRIES) return `more than ${MAX_ENTRIES} decisions`;
+  }
+  return null;
+}
+
+/** The strings a player or a file chose, which must be valid Unicode to be sealed and verified later. */
+function hasLoneSurrogate(log: DecisionLog): boolean {
+  const texts = [log.variant, log.student.label, log.student.classCode ?? '', log.scenario.id];
+  for (const a of log.attempts) for (const e of a.entries) texts.push(e.node);
+  return texts.some((t) => LONE_SURROGATE.test(t));
+}
+
+function checkUnguarded(value: unknown, loaded: LoadedScenario): SaveCheck {
+  if (typeof value !== 'string') return damaged('the stored value is not text');
+  if (value.length > MAX_SAVE_CHARS) return damaged(`it is longer than ${MAX_SAVE_CHARS} characters`);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(value);
   } catch {
-    return { ok: false, problem: 'The saved game is damaged (it is not valid JSON). Start a new game.' };
+    return damaged('it is not valid JSON');
   }
-  const log = data as Partial<DecisionLog> | null;
-  if (!log || typeof log !== 'object' || log.format !== LOG_FORMAT) {
-    return { ok: false, problem: 'The saved game is not a Circular 938 save. Start a new game.' };
+  if (!isRecord(data) || own(data, 'format') !== LOG_FORMAT) return damaged('it is not a Circular 938 save');
+  const formatVersion = own(data, 'formatVersion');
+  const scenario = own(data, 'scenario');
+  const id = isRecord(scenario) ? own(scenario, 'id') : undefined;
+  const hash = isRecord(scenario) ? own(scenario, 'hash') : undefined;
+  const version = isRecord(scenario) ? own(scenario, 'version') : undefined;
+  if (typeof formatVersion !== 'number' || typeof id !== 'string' || typeof hash !== 'string') return damaged('its header is incomplete');
+  if (id !== loaded.scenario.id) return damaged('it belongs to another scenario');
+  if (formatVersion !== LOG_FORMAT_VERSION || hash !== loaded.hash) {
+    const earlier = formatVersion < LOG_FORMAT_VERSION || (typeof version === 'number' && version < loaded.scenario.version);
+    return { ok: false, why: earlier ? 'earlier-version' : 'other-version', detail: `format ${formatVersion}, scenario text ${hash.slice(0, 12)}` };
   }
-  if (log.formatVersion !== LOG_FORMAT_VERSION) {
-    return {
-      ok: false,
-      problem: `The saved game is save format ${String(log.formatVersion)}, but this version of the game reads format ${LOG_FORMAT_VERSION}. Start a new game.`,
-    };
-  }
-  const s = log.scenario;
-  if (!s || s.id !== loaded.scenario.id || s.hash !== loaded.hash) {
-    return {
-      ok: false,
-      problem: `The saved game was made with another version of the ${loaded.scenario.title} scenario, so it cannot be resumed exactly. Start a new game.`,
-    };
-  }
+  const bounds = boundsProblem(data);
+  if (bounds) return damaged(bounds);
   const parsed = parseOpenLog(data);
-  if (!parsed.ok) {
-    return { ok: false, problem: `The saved game is damaged (${parsed.problems[0] ?? 'unreadable'}). Start a new game.` };
+  if (!parsed.ok) return damaged(parsed.problems[0] ?? 'unreadable');
+  if (hasLoneSurrogate(parsed.log)) return damaged('it holds text that is not valid Unicode');
+  const replayed = replayLog(loaded.scenario, parsed.log);
+  if (!replayed.ok) return damaged(`it cannot be replayed: ${replayed.error}`);
+  return { ok: true, log: parsed.log, session: replayed.state };
+}
+
+/**
+ * Checks a stored save (any value: normally its JSON text) against the scenario this version plays,
+ * and replays it. Pure; never throws: whatever the value holds, the answer is a result.
+ */
+export function checkSave(value: unknown, loaded: LoadedScenario): SaveCheck {
+  try {
+    return checkUnguarded(value, loaded);
+  } catch (e) {
+    // Defence in depth: the checks above are bounded, but a save must never stop the game.
+    return damaged(`it could not be read (${e instanceof Error ? e.name : 'error'})`);
   }
-  return { ok: true, log: parsed.log };
+}
+
+/** The decisions a checked log holds, over all its attempts. */
+export function decisionCount(log: DecisionLog): number {
+  let n = 0;
+  for (const a of log.attempts) n += a.entries.length;
+  return n;
 }

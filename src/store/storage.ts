@@ -7,6 +7,9 @@ export interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  /** Listing, where the storage has it (the page's localStorage does); used to find set-aside saves. */
+  readonly length?: number;
+  key?(index: number): string | null;
 }
 
 export type SaveStatus = { on: true } | { on: false; reason: string };

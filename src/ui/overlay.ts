@@ -15,7 +15,7 @@ import { renderDebrief } from './debrief.ts';
 import { renderDialogue, untilText } from './dialogue.ts';
 import { clear, h } from './dom.ts';
 import { createGlossary } from './glossary.ts';
-import { renderTitle } from './title-screen.ts';
+import { renderTitle, type TitleOptions } from './title-screen.ts';
 import { renderShow } from './washington-tables.ts';
 
 /** What the overlay needs of the sound adapter; the adapter arrives later than the first screen. */
@@ -32,7 +32,7 @@ export interface OverlayOptions {
   store: GameStore;
   cable: Cable;
   glossary: Glossary;
-  preset: { variant?: string; classCode?: string; name?: string };
+  preset: TitleOptions['preset'];
   savedGame(): { session: SessionState; student: string } | null;
   /** Remembered mute setting, read before the sound adapter has loaded. */
   muted: boolean;
@@ -83,6 +83,15 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   const glossaryButton = h('button', { id: 'open-glossary', class: 'tool', attrs: { type: 'button', 'aria-keyshortcuts': 'G' } }, 'Glossary ', h('kbd', { text: 'G' }));
   const saveStatus = h('p', { id: 'save-status', class: 'save-status', attrs: { role: 'status' } });
   const problem = h('p', { id: 'problem', class: 'problem', attrs: { role: 'alert' } });
+  // Shown when another tab writes this game: says so and offers to play here instead.
+  const tabText = h('span', { id: 'tab-message' });
+  const tabStatus = h(
+    'p',
+    { id: 'tab-status', class: 'save-status off', attrs: { role: 'status' } },
+    tabText,
+    ' ',
+    h('button', { id: 'take-over', class: 'tool', attrs: { type: 'button' }, text: 'Play here', on: { click: () => void store.getState().takeOver() } }),
+  );
   const stageStatusEl = h('p', { class: 'stage-status', attrs: { 'aria-hidden': 'true' } });
   const stage = h('div', { id: 'stage', class: 'stage', attrs: { 'aria-hidden': 'true' } }, stageStatusEl);
   const panel = h('section', { id: 'panel', class: 'panel', attrs: { 'aria-label': 'Game' } });
@@ -112,7 +121,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       h('div', { class: 'tools' }, cableButton, glossaryButton, muteButton, clockBar.formatToggle),
     ),
     h('main', { class: 'layout' }, h('div', { class: 'stage-wrap' }, stage, captions.el), panel),
-    h('footer', { class: 'statusbar' }, saveStatus, problem),
+    h('footer', { class: 'statusbar' }, saveStatus, tabStatus, problem),
     cableViewer.el,
     glossary.el,
   );
@@ -136,6 +145,9 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   function render(): void {
     const state = store.getState();
     drawSave(state.save);
+    tabStatus.hidden = state.tab.writer;
+    saveStatus.hidden = !state.tab.writer; // the tab message says who saves instead
+    tabText.textContent = state.tab.writer ? '' : state.tab.message;
     problem.textContent = state.problem ?? '';
     const session = state.session;
     clockBar.update(session ?? titleClock);
@@ -166,6 +178,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
             store.getState().start({ student, variant: input.variant });
           },
           onResume: () => store.getState().resume(),
+          setAside: state.setAside,
         }),
       );
       return;

@@ -4,15 +4,52 @@
  * preset them (?variant=counterfactual&class=9B).
  */
 import { RUBRIC_GUIDE, wallTime, type Scenario, type SessionState } from '../core/index.ts';
+import { CLASS_CODE_MAX_LENGTH, NAME_MAX_LENGTH, type LinkPreset } from '../store/link-params.ts';
 import { h, paragraphs } from './dom.ts';
 import { PHASE_TITLES } from './phases.ts';
 
 export interface TitleOptions {
   scenario: Scenario;
   saved: { session: SessionState; student: string } | null;
-  preset: { variant?: string; classCode?: string; name?: string };
+  /** The teacher's link, read by `readLinkParams`; `problems` says why any of its values was left out. */
+  preset: LinkPreset & { problems?: readonly string[] };
   onStart(input: { name: string; classCode: string; variant: string }): void;
   onResume(): void;
+  /** Saves this version could not resume, kept for the teacher (oldest first). */
+  setAside?: readonly { at: string; sentence: string; text: string }[];
+}
+
+/** How many kept saves the title lists (the newest); the rest stay stored. */
+const SET_ASIDE_SHOWN = 3;
+
+/** Offers each kept save as a file, so that the teacher can read what could not be resumed. */
+function renderSetAside(kept: readonly { at: string; sentence: string; text: string }[]): HTMLElement | null {
+  if (kept.length === 0) return null;
+  const newest = kept.slice(-SET_ASIDE_SHOWN).reverse();
+  const download = (item: { at: string; text: string }): void => {
+    const url = URL.createObjectURL(new Blob([item.text], { type: 'application/json' }));
+    const a = h('a', { attrs: { href: url, download: `circular938-kept-save-${item.at.replace(/[^0-9TZ]/g, '')}.json` } });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  return h(
+    'div',
+    { class: 'resume set-aside', id: 'set-aside' },
+    h('p', {
+      text: `${kept.length === 1 ? 'A saved game this version could not continue is' : `${kept.length} saved games this version could not continue are`} kept in this browser for your teacher.`,
+    }),
+    ...newest.map((item, i) =>
+      h('button', {
+        class: 'secondary download-set-aside',
+        id: i === 0 ? 'download-set-aside' : `download-set-aside-${i}`,
+        attrs: { type: 'button' },
+        text: `Download the save kept on ${item.at.slice(0, 16).replace('T', ' at ')} UTC`,
+        on: { click: () => download(item) },
+      }),
+    ),
+  );
 }
 
 /**
@@ -41,14 +78,21 @@ function renderGuide(): HTMLElement {
   );
 }
 
+/** Why values of the teacher's link were left out, one sentence each, just above the form they would have filled. */
+function renderLinkProblems(problems: readonly string[]): HTMLElement | null {
+  if (problems.length === 0) return null;
+  return h('div', { class: 'resume link-problems', id: 'link-problems', attrs: { role: 'status' } }, ...problems.map((p) => h('p', { text: p })));
+}
+
 export function renderTitle(o: TitleOptions): HTMLElement {
   const { scenario } = o;
   const variants = Object.entries(scenario.variants);
-  const chosen = o.preset.variant && o.preset.variant in scenario.variants ? o.preset.variant : variants[0]?.[0];
+  // Own keys only: `?variant=constructor` names no world, whatever every object inherits.
+  const chosen = o.preset.variant !== undefined && Object.hasOwn(scenario.variants, o.preset.variant) ? o.preset.variant : variants[0]?.[0];
 
-  const name = h('input', { id: 'student-name', attrs: { type: 'text', name: 'name', required: '', autocomplete: 'name', maxlength: '80' } });
+  const name = h('input', { id: 'student-name', attrs: { type: 'text', name: 'name', required: '', autocomplete: 'name', maxlength: String(NAME_MAX_LENGTH) } });
   name.value = o.preset.name ?? '';
-  const classCode = h('input', { id: 'class-code', attrs: { type: 'text', name: 'class', autocomplete: 'off', maxlength: '40' } });
+  const classCode = h('input', { id: 'class-code', attrs: { type: 'text', name: 'class', autocomplete: 'off', maxlength: String(CLASS_CODE_MAX_LENGTH) } });
   classCode.value = o.preset.classCode ?? '';
   const error = h('p', { class: 'form-error', id: 'name-error', attrs: { role: 'alert' } });
 
@@ -129,7 +173,9 @@ export function renderTitle(o: TitleOptions): HTMLElement {
       ' turns sound on or off.',
     ),
     resume,
+    renderSetAside(o.setAside ?? []),
     renderGuide(),
+    renderLinkProblems(o.preset.problems ?? []),
     form,
   );
 }

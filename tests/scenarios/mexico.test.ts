@@ -464,11 +464,11 @@ describe('the three files through the line-numbered loader', () => {
 });
 
 describe('scenarios/mexico.yaml: the file', () => {
-  it('is a circular938-scenario v1 with id mexico and version 1', () => {
+  it('is a circular938-scenario v1 with id mexico and version 2 (the revision that judges the whole telegram)', () => {
     expect(scenario.format).toBe('circular938-scenario');
     expect(scenario.formatVersion).toBe(1);
     expect(scenario.id).toBe('mexico');
-    expect(scenario.version).toBe(1);
+    expect(scenario.version).toBe(2);
   });
 
   it('sets Mexico City at UTC-6 and Washington at UTC-5, with their sources', () => {

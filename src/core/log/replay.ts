@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { isoUtc } from '../engine/clock.ts';
 import { lookup } from '../engine/lookup.ts';
 import { initialState, type SessionState, type StartOptions } from '../engine/state.ts';
-import { step } from '../engine/step.ts';
+import { step, type StepResult } from '../engine/step.ts';
 import type { Attempt, LogEntry } from './format.ts';
 
 /** `states[0]` is the initial state and `states[i + 1]` the state after decision `i`; `state` is the last. */
@@ -41,33 +41,36 @@ export type PathResult = { ok: true; path: PathStep[] } | { ok: false; error: st
 
 /**
  * The full path of attempt `attempt`: for `from: { attempt: j, seq: s }`, the path of attempt `j`
- * up to its own `s`-th entry (recursively), then the attempt's own entries. An origin must be an
- * earlier attempt, so the recursion ends. Pure.
+ * up to its own `s`-th entry (and so on back), then the attempt's own entries. An origin must be an
+ * earlier attempt, so the walk back ends; it is a loop, not a recursion, because a file can chain
+ * thousands of attempts. Pure.
  */
 export function attemptPath(log: ReplayableLog, attempt: number): PathResult {
   const own = log.attempts[attempt];
   if (!own) return { ok: false, error: `the log has no attempt ${attempt}` };
-  return pathUpTo(log, attempt, own.entries.length);
-}
-
-function pathUpTo(log: ReplayableLog, attempt: number, count: number): PathResult {
-  const own = log.attempts[attempt];
-  if (!own) return { ok: false, error: `the log has no attempt ${attempt}` };
-  let path: PathStep[] = [];
-  if (own.from !== null) {
-    const { attempt: j, seq } = own.from;
+  // Walk back from the attempt to one that starts from the beginning, noting how many own entries each part gives.
+  const parts: { attempt: number; count: number }[] = [{ attempt, count: own.entries.length }];
+  let current = own;
+  let index = attempt;
+  while (current.from !== null) {
+    const { attempt: j, seq } = current.from;
     const origin = log.attempts[j];
-    if (!Number.isInteger(j) || j < 0 || j >= attempt || !origin) {
-      return { ok: false, error: `attempt ${attempt} starts from attempt ${j}, which is not an earlier attempt` };
+    if (!Number.isInteger(j) || j < 0 || j >= index || !origin) {
+      return { ok: false, error: `attempt ${index} starts from attempt ${j}, which is not an earlier attempt` };
     }
     if (!Number.isInteger(seq) || seq < 0 || seq > origin.entries.length) {
-      return { ok: false, error: `attempt ${attempt} starts from entry ${seq} of attempt ${j}, which has ${origin.entries.length}` };
+      return { ok: false, error: `attempt ${index} starts from entry ${seq} of attempt ${j}, which has ${origin.entries.length}` };
     }
-    const prefix = pathUpTo(log, j, seq);
-    if (!prefix.ok) return prefix;
-    path = prefix.path;
+    parts.push({ attempt: j, count: seq });
+    current = origin;
+    index = j;
   }
-  own.entries.slice(0, count).forEach((entry, index) => path.push({ attempt, index, entry }));
+  const path: PathStep[] = [];
+  for (let p = parts.length - 1; p >= 0; p--) {
+    const { attempt: a, count } = parts[p] as { attempt: number; count: number };
+    const entries = log.attempts[a]?.entries ?? [];
+    for (let i = 0; i < count; i++) path.push({ attempt: a, index: i, entry: entries[i] as LogEntry });
+  }
   return { ok: true, path };
 }
 
@@ -98,19 +101,115 @@ export function replayLog(scenario: Scenario, log: ReplayableLog, options: Repla
   let state = begun.state;
   const states = begun.states;
   for (const { attempt: a, index, entry } of path.path) {
-    const where = `attempt ${a} entry ${index}`;
-    if (entry.seq !== index + 1) return { ok: false, error: `${where}: recorded seq ${entry.seq} but it is entry number ${index + 1}` };
-    if (entry.node !== state.node) {
-      return { ok: false, error: `${where}: recorded node "${entry.node}" but replay is at "${state.node}"` };
-    }
-    const clock = isoUtc(state.clock);
-    if (entry.clock !== clock) return { ok: false, error: `${where}: recorded clock ${entry.clock} but replay is at ${clock}` };
-    const result = step(scenario, state, { type: 'choice.made', choice: entry.choice });
-    if (!result.ok) return { ok: false, error: `${where}: ${result.error}` };
-    state = result.state;
+    const next = advance(scenario, state, a, index, entry);
+    if (!next.ok) return next;
+    state = next.state;
     states.push(state);
   }
   return { ok: true, state, states };
+}
+
+/** One logged decision replayed: its `seq`, `node` and `clock` checked against the state, then `step`. */
+function advance(scenario: Scenario, state: SessionState, a: number, index: number, entry: LogEntry): StepResult {
+  const where = `attempt ${a} entry ${index}`;
+  if (entry.seq !== index + 1) return { ok: false, error: `${where}: recorded seq ${entry.seq} but it is entry number ${index + 1}` };
+  if (entry.node !== state.node) {
+    return { ok: false, error: `${where}: recorded node "${entry.node}" but replay is at "${state.node}"` };
+  }
+  const clock = isoUtc(state.clock);
+  if (entry.clock !== clock) return { ok: false, error: `${where}: recorded clock ${entry.clock} but replay is at ${clock}` };
+  const result = step(scenario, state, { type: 'choice.made', choice: entry.choice });
+  return result.ok ? result : { ok: false, error: `${where}: ${result.error}` };
+}
+
+/** The outcome of replaying every attempt of a log: `errors[a]` is attempt `a`'s replay error, or null. */
+export interface AllAttempts {
+  errors: (string | null)[];
+  /** The replay of the last attempt, with every state along its path. */
+  last: ReplayResult;
+}
+
+/**
+ * Replays every attempt of a log, each decision once: an attempt starts from the remembered state
+ * of its origin instead of replaying the origin's path again, so a file of thousands of chained
+ * attempts costs one step per entry, not one per entry per attempt. Each attempt gets the error
+ * `replayLog` would give it. Pure.
+ */
+export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttempts {
+  const count = log.attempts.length;
+  if (log.scenario && log.scenario.id !== scenario.id) {
+    const error = `the log is for scenario "${log.scenario.id}", not "${scenario.id}"`;
+    return { errors: log.attempts.map(() => error), last: { ok: false, error } };
+  }
+  const begun = start(scenario, { seed: log.seed, variant: log.variant });
+  if (!begun.ok) return { errors: log.attempts.map(() => begun.error), last: begun };
+  // The states later attempts start from: wanted[a] holds the own-entry counts some attempt branches at.
+  const wanted = new Map<number, Set<number>>();
+  for (const attempt of log.attempts) {
+    if (attempt.from === null) continue;
+    const seqs = wanted.get(attempt.from.attempt) ?? new Set<number>();
+    seqs.add(attempt.from.seq);
+    wanted.set(attempt.from.attempt, seqs);
+  }
+  // kept[a] maps a wanted count to the state after that many own entries; failed[a] is where attempt a stops.
+  const kept: Map<number, SessionState>[] = [];
+  const stepped = new WeakMap<SessionState, Map<string, SessionState>>();
+  const failed: ({ at: number; error: string } | null)[] = [];
+  const errors: (string | null)[] = [];
+  for (let a = 0; a < count; a++) {
+    const attempt = log.attempts[a] as Attempt<LogEntry>;
+    const keep = new Map<number, SessionState>();
+    kept.push(keep);
+    let state: SessionState | null = begun.state;
+    let failure: { at: number; error: string } | null = null;
+    if (attempt.from !== null) {
+      const { attempt: j, seq } = attempt.from;
+      const origin = log.attempts[j];
+      if (!Number.isInteger(j) || j < 0 || j >= a || !origin) {
+        failure = { at: -1, error: `attempt ${a} starts from attempt ${j}, which is not an earlier attempt` };
+      } else if (!Number.isInteger(seq) || seq < 0 || seq > origin.entries.length) {
+        failure = { at: -1, error: `attempt ${a} starts from entry ${seq} of attempt ${j}, which has ${origin.entries.length}` };
+      } else {
+        const stop = failed[j];
+        // The origin's path breaks before the branch point: this attempt breaks at the same place.
+        if (stop && stop.at < seq) failure = { at: -1, error: stop.error };
+        else state = kept[j]?.get(seq) ?? null;
+      }
+    }
+    if (failure === null && state !== null) {
+      const seqs = wanted.get(a);
+      if (seqs?.has(0)) keep.set(0, state);
+      for (const [index, entry] of attempt.entries.entries()) {
+        // The same decision from the same state (sibling attempts retrying one branch) is stepped once.
+        const key = `${index}\u0000${entry.seq}\u0000${entry.node}\u0000${entry.clock}\u0000${entry.choice}`;
+        let after = stepped.get(state);
+        const known = after?.get(key);
+        if (known !== undefined) {
+          state = known;
+        } else {
+          const next = advance(scenario, state, a, index, entry);
+          if (!next.ok) {
+            failure = { at: index, error: next.error };
+            break;
+          }
+          if (after === undefined) {
+            after = new Map();
+            stepped.set(state, after);
+          }
+          after.set(key, next.state);
+          state = next.state;
+        }
+        if (seqs?.has(index + 1)) keep.set(index + 1, state);
+      }
+    }
+    failed.push(failure);
+    errors.push(failure?.error ?? null);
+  }
+  const lastError = errors[count - 1];
+  const last: ReplayResult = count === 0
+    ? { ok: false, error: 'the log has no attempt' }
+    : typeof lastError === 'string' ? { ok: false, error: lastError } : replayLog(scenario, log);
+  return { errors, last };
 }
 
 /**

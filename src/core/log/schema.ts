@@ -1,10 +1,18 @@
 /**
  * The zod schema of a sealed decision log, format version 1 (the file a student exports), and a
  * formatter that turns zod issues into readable problems with their JSON paths. Pure.
+ *
+ * The parse functions never hand a whole file to zod: zod builds every issue of a list before it
+ * returns (and overflows the stack spreading 100,000 of them), so a file is first bounded by
+ * `scanJson`, then read part by part (the header, each attempt, each entry, each claim), and reading
+ * stops after `MAX_PROBLEMS` problems.
  */
 import { CLAIMS } from '../scenario/schema.ts';
 import { z } from 'zod';
-import { LOG_FORMAT, LOG_FORMAT_VERSION, type DecisionLog, type SealedLog } from './format.ts';
+import { LOG_FORMAT, LOG_FORMAT_VERSION, type Attempt, type DecisionLog, type LogEntry, type SealedEntry, type SealedLog } from './format.ts';
+import { formatPath, MAX_LOG_ENTRIES, scanJson } from './scan.ts';
+
+export { formatPath } from './scan.ts';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 hash (64 lower-case hex digits)');
 const wholeAtLeast = (min: number) => z.int().min(min);
@@ -73,12 +81,6 @@ const ARTICLES: Readonly<Record<string, string>> = {
   null: 'null',
 };
 
-/** `attempts[0].entries[3].choice` */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
-}
 
 function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
@@ -109,14 +111,156 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   });
 }
 
+/** How many structural problems are listed before the rest are left out. */
+export const MAX_PROBLEMS = 20;
+
+/** The problems found so far, stopping at `MAX_PROBLEMS`. */
+class Problems {
+  readonly list: string[] = [];
+  private more = false;
+
+  get full(): boolean {
+    return this.list.length >= MAX_PROBLEMS;
+  }
+
+  add(lines: readonly string[]): void {
+    for (const line of lines) {
+      if (this.full) {
+        this.more = true;
+        return;
+      }
+      this.list.push(line);
+    }
+  }
+
+  /** The issues of one part, each path put under `prefix`. */
+  addIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): void {
+    if (issues.length === 0) return;
+    this.add(formatIssues(issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] }))));
+  }
+
+  result(): string[] {
+    return this.more ? [...this.list, `(more problems not listed: only the first ${MAX_PROBLEMS} are shown)`] : this.list;
+  }
+}
+
+const BEFORE_ATTEMPTS = new Set<PropertyKey>([...Object.keys(headerShape), 'attempts']);
+
+/** Zod issues of the header parse: those of the fields up to `attempts` come before the attempts' own, the rest after. */
+function splitHeaderIssues(issues: readonly z.core.$ZodIssue[]): { before: z.core.$ZodIssue[]; after: z.core.$ZodIssue[] } {
+  const before: z.core.$ZodIssue[] = [];
+  const after: z.core.$ZodIssue[] = [];
+  for (const issue of issues) {
+    const first = issue.path[0];
+    (first !== undefined && BEFORE_ATTEMPTS.has(first) ? before : after).push(issue);
+  }
+  return { before, after };
+}
+
+const anyList = z.array(z.unknown());
+const sealedHeaderSchema = z.strictObject({
+  ...headerShape,
+  attempts: anyList.min(1),
+  head: hash,
+  verdict: verdictSchema.extend({ claims: anyList }).exactOptional(),
+});
+const openHeaderSchema = z.strictObject({ ...headerShape, attempts: anyList.min(1) });
+const attemptHeadSchema = attemptSchema.extend({ entries: anyList });
+const claimSchema = verdictSchema.shape.claims.element;
+const openEntrySchema = entrySchema.omit({ prev: true, hash: true });
+
+/** Parses each item of a list with `schema`, collecting issues under `prefix`; null when any item fails. */
+function parseItems<T>(items: readonly unknown[], schema: z.ZodType<T>, prefix: readonly PropertyKey[], problems: Problems): T[] | null {
+  const out: T[] = [];
+  let ok = true;
+  for (const [i, item] of items.entries()) {
+    if (problems.full) return null;
+    const r = schema.safeParse(item, { reportInput: true });
+    if (r.success) out.push(r.data);
+    else {
+      ok = false;
+      problems.addIssues(r.error.issues, [...prefix, i]);
+    }
+  }
+  return ok ? out : null;
+}
+
+/** Parses the attempts of a log, each with its entries. */
+function parseAttempts<E extends LogEntry>(items: readonly unknown[], entry: z.ZodType<E>, problems: Problems): Attempt<E>[] | null {
+  const out: Attempt<E>[] = [];
+  let ok = true;
+  for (const [a, item] of items.entries()) {
+    if (problems.full) return null;
+    const head = attemptHeadSchema.safeParse(item, { reportInput: true });
+    if (!head.success) {
+      ok = false;
+      problems.addIssues(head.error.issues, ['attempts', a]);
+      // Entries are still read when the list itself is a list, so every problem is listed at once.
+      const raw = (item as { entries?: unknown } | null)?.entries;
+      if (Array.isArray(raw)) parseItems(raw, entry, ['attempts', a, 'entries'], problems);
+      continue;
+    }
+    const entries = parseItems(head.data.entries, entry, ['attempts', a, 'entries'], problems);
+    if (entries === null) ok = false;
+    else out.push({ from: head.data.from, startedAt: head.data.startedAt, entries });
+  }
+  return ok ? out : null;
+}
+
+type Parsed<T> = { ok: true; log: T } | { ok: false; problems: string[] };
+
+/** The scan, then the header, the attempts and the rest, in the order the fields are written. */
+function parseLog<T extends DecisionLog>(
+  input: unknown,
+  header: typeof sealedHeaderSchema | typeof openHeaderSchema,
+  entry: z.ZodType<LogEntry>,
+  finish: (header: Record<string, unknown>, attempts: Attempt[], problems: Problems) => T | null,
+  scanned = false,
+): Parsed<T> {
+  const bounds = scanned ? null : scanJson(input);
+  if (bounds !== null) return { ok: false, problems: [bounds] };
+  const problems = new Problems();
+  const h = header.safeParse(input, { reportInput: true });
+  const { before, after } = h.success ? { before: [], after: [] } : splitHeaderIssues(h.error.issues);
+  problems.addIssues(before, []);
+  const raw = (input as { attempts?: unknown } | null)?.attempts;
+  if (Array.isArray(raw)) {
+    let total = 0;
+    for (const attempt of raw) {
+      const entries = (attempt as { entries?: unknown } | null)?.entries;
+      if (Array.isArray(entries)) total += entries.length;
+    }
+    if (total > MAX_LOG_ENTRIES) {
+      return { ok: false, problems: [`attempts: the log holds ${total.toLocaleString('en-US')} decisions, more than a game ever records (${MAX_LOG_ENTRIES.toLocaleString('en-US')}).`] };
+    }
+  }
+  const attempts = Array.isArray(raw) ? parseAttempts(raw, entry, problems) : null;
+  problems.addIssues(after, []);
+  const log = h.success && attempts !== null ? finish(h.data as Record<string, unknown>, attempts, problems) : null;
+  return log !== null && problems.list.length === 0 ? { ok: true, log } : { ok: false, problems: problems.result() };
+}
+
 /** Validates the structure of an open log. Pure; never throws. */
-export function parseOpenLog(input: unknown): { ok: true; log: DecisionLog } | { ok: false; problems: string[] } {
-  const result = openLogSchema.safeParse(input, { reportInput: true });
-  return result.success ? { ok: true, log: result.data } : { ok: false, problems: formatIssues(result.error.issues) };
+export function parseOpenLog(input: unknown): Parsed<DecisionLog> {
+  return parseLog(input, openHeaderSchema, openEntrySchema, (h, attempts) => ({ ...(h as unknown as DecisionLog), attempts }));
 }
 
 /** Validates the structure of a sealed log. Pure; never throws. */
-export function parseSealedLog(input: unknown): { ok: true; log: SealedLog } | { ok: false; problems: string[] } {
-  const result = sealedLogSchema.safeParse(input, { reportInput: true });
-  return result.success ? { ok: true, log: result.data } : { ok: false, problems: formatIssues(result.error.issues) };
+export function parseSealedLog(input: unknown): Parsed<SealedLog> {
+  return parseSealed(input, false);
+}
+
+/** `parseSealedLog` for data `scanJson` has already bounded (the verifier scans before migrating). */
+export function parseScannedSealedLog(input: unknown): Parsed<SealedLog> {
+  return parseSealed(input, true);
+}
+
+function parseSealed(input: unknown, scanned: boolean): Parsed<SealedLog> {
+  return parseLog(input, sealedHeaderSchema, entrySchema, (h, attempts, problems) => {
+    const data = h as unknown as SealedLog & { verdict?: { claims: unknown[] } };
+    const log: SealedLog = { ...data, attempts: attempts as Attempt<SealedEntry>[] };
+    if (data.verdict === undefined) return log;
+    const claims = parseItems(data.verdict.claims, claimSchema, ['verdict', 'claims'], problems);
+    return claims === null ? null : { ...log, verdict: { ...data.verdict, claims } };
+  }, scanned);
 }

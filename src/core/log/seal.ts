@@ -14,7 +14,7 @@
  * Async only because WebCrypto is; otherwise pure. Throws only if WebCrypto is missing.
  */
 import type { Verdict } from '../verdict/summary.ts';
-import { canonicalJson, hashJson, sha256Hex } from '../hash.ts';
+import { hashJson, sha256Hex } from '../hash.ts';
 import type { Attempt, DecisionLog, LogEntry, LogHeader, SealedEntry, SealedLog } from './format.ts';
 
 /** The header fields the genesis hash covers, copied field by field so extra keys never leak in. */
@@ -38,12 +38,25 @@ export function genesisHash(log: LogHeader): Promise<string> {
   return hashJson(headerOf(log));
 }
 
+/**
+ * The canonical JSON (RFC 8785) of an entry's link, `{ seq, node, choice, clock, at, thinkMs, prev,
+ * attempt, from, startedAt }`, written out directly: the keys in canonical (UTF-16) order, each
+ * value as JSON.stringify writes it, as `canonicalize` does for these types. A test checks it
+ * against `canonicalJson`; it is several times faster, which matters for a file of many entries.
+ */
+export function entryLinkText(entry: LogEntry, prev: string, index: number, attempt: Attempt<LogEntry>): string {
+  const s = JSON.stringify;
+  const { from } = attempt;
+  const origin = from === null ? 'null' : `{"attempt":${s(from.attempt)},"seq":${s(from.seq)}}`;
+  return (
+    `{"at":${s(entry.at)},"attempt":${s(index)},"choice":${s(entry.choice)},"clock":${s(entry.clock)},"from":${origin},` +
+    `"node":${s(entry.node)},"prev":${s(prev)},"seq":${s(entry.seq)},"startedAt":${s(attempt.startedAt)},"thinkMs":${s(entry.thinkMs)}}`
+  );
+}
+
 /** The hash of one entry, linked to `prev` and to its place in attempt `index`. */
 export function entryHash(entry: LogEntry, prev: string, index: number, attempt: Attempt<LogEntry>): Promise<string> {
-  const { seq, node, choice, clock, at, thinkMs } = entry;
-  return sha256Hex(
-    canonicalJson({ seq, node, choice, clock, at, thinkMs, prev, attempt: index, from: attempt.from, startedAt: attempt.startedAt }),
-  );
+  return sha256Hex(entryLinkText(entry, prev, index, attempt));
 }
 
 /** The unstored link that stands for an attempt with no entries. */

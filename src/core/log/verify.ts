@@ -1,34 +1,80 @@
 /**
  * Accepting a decision log from a file (design.md §4): a log is accepted only when it is ours,
- * in a format version we read (or can migrate), well formed, made with the same scenario text,
- * its hash chain intact, and every attempt replays through the scenario. Each refusal says what
- * is wrong in words a teacher can act on.
+ * in a format version we read (or can migrate), well formed, its hash chain intact, made with a
+ * scenario text we have (the current one or a kept one, see library.ts), and every attempt replays
+ * through that text. Each refusal says what is wrong in words a teacher can act on.
  *
- * Async only because hashing is (WebCrypto); otherwise pure. Never throws for bad input.
+ * Every answer is one of four statuses: `verified`; `edited` (the hash chain or the verdict does not
+ * match: the file was changed after it was sealed); `scenario-changed` (made with a scenario text
+ * that is no longer kept: replayed against the current text instead, as far as it goes); `refused`
+ * (not a log, unreadable, too large, a newer format, or it does not replay).
+ *
+ * Bounded work: the text is refused over `MAX_LOG_CHARS`, the parsed data is bounded by `scanJson`
+ * before anything walks it, nothing recurses on a depth the file controls, and each attempt's
+ * decisions are replayed once. Async because hashing (WebCrypto), a migration or a library lookup
+ * is; otherwise pure. Never throws and never rejects: an unexpected error (WebCrypto missing, a
+ * migration that throws) becomes a refusal that says so.
  */
 import { canonicalJson } from '../hash.ts';
-import type { Scenario } from '../scenario/schema.ts';
-import { verdictOf } from '../verdict/summary.ts';
+import { lookup } from '../engine/lookup.ts';
+import { verdictOf, type Verdict } from '../verdict/summary.ts';
 import { LOG_FORMAT, type SealedLog } from './format.ts';
+import type { ScenarioLibrary, ScenarioRef } from './library.ts';
 import { migrateLog, type Migration } from './migrate.ts';
-import { replayLog, type ReplayResult } from './replay.ts';
-import { parseSealedLog } from './schema.ts';
+import { replayAttempts, type ReplayResult } from './replay.ts';
+import { MAX_PROBLEMS, parseScannedSealedLog, parseSealedLog } from './schema.ts';
+import { scanJson, scanJsonText } from './scan.ts';
 import { emptyAttemptHash, entryHash, genesisHash } from './seal.ts';
 
-/** The scenario a log is checked against, with the content hash the loader computed for it. */
-export interface ScenarioRef {
-  scenario: Scenario;
-  hash: string;
+export type { ScenarioLibrary, ScenarioRef } from './library.ts';
+
+/** The largest file the verifier reads: 5 MB of text. A real log is a few kilobytes. */
+export const MAX_LOG_CHARS = 5 * 1024 * 1024;
+
+export type VerifyStatus = 'verified' | 'scenario-changed' | 'edited' | 'refused';
+
+type ReplayOk = Extract<ReplayResult, { ok: true }>;
+
+/** What a replay found: the last attempt's states, whether it reached an ending, and the verdict there. */
+export interface ReplayReport {
+  replay: ReplayOk;
+  /** Whether the last attempt's replay stands at an ending; false for a game stopped (or cut) short. */
+  finished: boolean;
+  verdict: Verdict;
 }
 
-/** Accepted with the validated log and the replay of its last attempt, or refused with every problem found. */
-export type VerifyResult =
-  | { ok: true; log: SealedLog; replay: Extract<ReplayResult, { ok: true }> }
-  | { ok: false; problems: string[] };
+/** Accepted: the validated log, the text it was checked against and the replay of its last attempt. */
+export interface Verified extends ReplayReport {
+  ok: true;
+  status: 'verified';
+  log: SealedLog;
+  /** The scenario text the log was made with: the current one or a kept one. */
+  scenario: ScenarioRef;
+  /** True when the log was made with a kept text and a newer text of the scenario is played now. */
+  newerText: boolean;
+  /** Plain sentences for the reader: an unfinished game, a newer text. */
+  notes: string[];
+}
+
+/**
+ * Not accepted, with every problem found (at most about `MAX_PROBLEMS`). `log` is there once the
+ * file was well formed; a `scenario-changed` log that replays against the current text also
+ * carries that replay, for what it is worth.
+ */
+export interface NotVerified extends Partial<ReplayReport> {
+  ok: false;
+  status: Exclude<VerifyStatus, 'verified'>;
+  problems: string[];
+  log?: SealedLog;
+}
+
+export type VerifyResult = Verified | NotVerified;
 
 export interface VerifyOptions {
   /** Replaces the migration registry (for tests). */
   migrations?: ReadonlyMap<number, Migration>;
+  /** Kept earlier scenario texts, asked only when a log names a text that is not current. */
+  library?: ScenarioLibrary;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -36,21 +82,35 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const short = (hash: string): string => (hash.length > 12 ? `${hash.slice(0, 12)}…` : hash);
+/** A value from the file, quoted and cut short for a message. */
+const quote = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
-/** Problems with the scenario the log names, or none. */
-export function scenarioProblems(log: SealedLog, ref: ScenarioRef): string[] {
-  const { id, version } = ref.scenario;
+const refuse = (status: NotVerified['status'], problems: string[], log?: SealedLog): NotVerified =>
+  log === undefined ? { ok: false, status, problems } : { ok: false, status, problems, log };
+
+/**
+ * Why a log cannot be checked against the current scenarios (`current`, never empty): another
+ * scenario, another version or another text of the same one. Empty when the log names a current text.
+ */
+export function scenarioProblems(log: SealedLog, current: ScenarioRef | readonly ScenarioRef[]): string[] {
+  const refs = Array.isArray(current) ? current : [current as ScenarioRef];
   const named = log.scenario;
-  if (named.id !== id) {
-    return [`This log is for scenario "${named.id}" (version ${named.version}), but the scenario open is "${id}" (version ${version}); open it with scenario "${named.id}".`];
+  const same = refs.find((r) => r.scenario.id === named.id);
+  if (!same) {
+    const open = refs.map((r) => `"${r.scenario.id}" (version ${r.scenario.version})`).join(', ');
+    return [`This log is for scenario ${quote(named.id)} (version ${named.version}), but the scenario open is ${open}; open it with scenario ${quote(named.id)}.`];
   }
+  const { version } = same.scenario;
   if (named.version !== version) {
-    return [`This log was made with version ${named.version} of scenario "${id}", but the scenario open is version ${version}; open it with the version of the game it was made with.`];
-  }
-  if (named.hash !== ref.hash) {
     return [
-      `This log was made with a different text of scenario "${id}" version ${version} (log ${short(named.hash)}, scenario ${short(ref.hash)}); ` +
-        'open it with the copy of the game it was made with.',
+      `This log was made with version ${named.version} of scenario "${same.scenario.id}" (text ${short(named.hash)}), which this copy of Circular 938 does not keep; ` +
+        `the scenario open is version ${version}.`,
+    ];
+  }
+  if (named.hash !== same.hash) {
+    return [
+      `This log was made with a different text of scenario "${same.scenario.id}" version ${version} (log ${short(named.hash)}, scenario ${short(same.hash)}), ` +
+        'which this copy of Circular 938 does not keep.',
     ];
   }
   return [];
@@ -58,10 +118,16 @@ export function scenarioProblems(log: SealedLog, ref: ScenarioRef): string[] {
 
 /**
  * The first break in the hash chain, or none: which entry first fails, or that the file was
- * truncated when only the head does not match.
+ * truncated when only the head does not match. Every entry's hash is computed at once from the
+ * `prev` it stores (WebCrypto works on them in parallel); the links are then followed in order, so
+ * the break reported is the first one.
  */
 export async function chainProblems(log: SealedLog): Promise<string[]> {
-  let prev = await genesisHash(log);
+  const [genesis, hashes] = await Promise.all([
+    genesisHash(log),
+    Promise.all(log.attempts.map((attempt, a) => Promise.all(attempt.entries.map((entry) => entryHash(entry, entry.prev, a, attempt))))),
+  ]);
+  let prev = genesis;
   for (const [a, attempt] of log.attempts.entries()) {
     for (const [i, entry] of attempt.entries.entries()) {
       const where = `The hash chain breaks at attempt ${a} entry ${i}`;
@@ -69,9 +135,8 @@ export async function chainProblems(log: SealedLog): Promise<string[]> {
         const before = a === 0 && i === 0 ? 'the header (student, seed, variant, scenario or dates)' : 'an earlier entry or attempt';
         return [`${where}: it does not follow from what comes before it; ${before} or this entry was changed after the log was sealed.`];
       }
-      const hash = await entryHash(entry, prev, a, attempt);
-      if (entry.hash !== hash) return [`${where}: this entry was changed after the log was sealed.`];
-      prev = hash;
+      if (entry.hash !== hashes[a]?.[i]) return [`${where}: this entry was changed after the log was sealed.`];
+      prev = entry.hash;
     }
     if (attempt.entries.length === 0) prev = await emptyAttemptHash(prev, a, attempt);
   }
@@ -81,57 +146,141 @@ export async function chainProblems(log: SealedLog): Promise<string[]> {
   return [];
 }
 
-/**
- * Verifies a parsed log file against a scenario: ours, format version (migrating older ones),
- * structure (every problem with its JSON path), scenario id/version/hash, hash chain, and replay of
- * every attempt. On success returns the log and the replay of its last attempt. Never rejects for
- * bad input; rejects only if WebCrypto is missing or a migration throws (programmer errors).
- */
-export async function verifyLog(input: unknown, ref: ScenarioRef, options: VerifyOptions = {}): Promise<VerifyResult> {
-  if (!isRecord(input)) return { ok: false, problems: ['This file is not a Circular 938 decision log (it is not a JSON object).'] };
+/** The scenario text a log names, among the current ones and then the kept ones. */
+async function findText(
+  log: SealedLog,
+  current: readonly ScenarioRef[],
+  library: ScenarioLibrary | undefined,
+): Promise<{ ref: ScenarioRef; newer: ScenarioRef | null } | null> {
+  const { id, version, hash } = log.scenario;
+  const named = (r: ScenarioRef): boolean => r.scenario.id === id && r.scenario.version === version && r.hash === hash;
+  const now = current.find(named);
+  if (now) return { ref: now, newer: null };
+  const kept = library === undefined ? null : await library(id, hash);
+  if (kept === null || !named(kept)) return null;
+  return { ref: kept, newer: current.find((r) => r.scenario.id === id) ?? null };
+}
+
+/** Replays every attempt; the problems (one per distinct error, at most `MAX_PROBLEMS`) or the report. */
+function replayAll(ref: ScenarioRef, log: SealedLog): { problems: string[]; report: ReplayReport | null } {
+  const { errors, last } = replayAttempts(ref.scenario, log);
+  const distinct = [...new Set(errors.filter((e): e is string => e !== null))];
+  const problems = distinct.slice(0, MAX_PROBLEMS).map((e) => `The log does not replay: ${e}.`);
+  if (distinct.length > MAX_PROBLEMS) problems.push(`(more problems not listed: only the first ${MAX_PROBLEMS} are shown)`);
+  if (!last.ok) return { problems: problems.length > 0 ? problems : [`The log does not replay: ${last.error}.`], report: null };
+  const finished = lookup(ref.scenario.nodes, last.state.node)?.ending !== undefined;
+  return { problems, report: { replay: last, finished, verdict: verdictOf(ref.scenario, last.state) } };
+}
+
+function describeVerdict(verdict: Verdict): string {
+  return `${verdict.title ?? 'no ending'}, ${verdict.score.points}/${verdict.score.max}`;
+}
+
+async function verifyParsed(input: unknown, current: readonly ScenarioRef[], options: VerifyOptions): Promise<VerifyResult> {
+  if (!isRecord(input)) return refuse('refused', ['This file is not a Circular 938 decision log (it is not a JSON object).']);
   const format = input['format'];
   if (format !== LOG_FORMAT) {
-    const what = typeof format === 'string' ? `its format is "${format}"` : 'it has no "format" field';
-    return { ok: false, problems: [`This file is not a Circular 938 decision log (${what}, expected "${LOG_FORMAT}").`] };
+    const what = typeof format === 'string' ? `its format is ${quote(format)}` : 'it has no "format" field';
+    return refuse('refused', [`This file is not a Circular 938 decision log (${what}, expected "${LOG_FORMAT}").`]);
   }
+  const bounds = scanJson(input);
+  if (bounds !== null) return refuse('refused', [`This decision log cannot be read: ${bounds}`]);
   const migrated = await migrateLog(input, options.migrations);
-  if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
+  if (!migrated.ok) return refuse('refused', [migrated.problem]);
 
-  const parsed = parseSealedLog(migrated.log);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  // The scanned input itself when no migration ran; a migrated log is new data, so it is scanned again.
+  const parsed = migrated.log === input ? parseScannedSealedLog(input) : parseSealedLog(migrated.log);
+  if (!parsed.ok) return refuse('refused', parsed.problems);
   const log = parsed.log;
 
-  const problems = [...scenarioProblems(log, ref), ...(await chainProblems(log))];
-  if (problems.length > 0) return { ok: false, problems };
+  const chain = await chainProblems(log);
+  if (chain.length > 0) return refuse('edited', chain, log);
 
-  let last: ReplayResult | null = null;
-  for (const a of log.attempts.keys()) {
-    const replay = replayLog(ref.scenario, log, { attempt: a });
-    if (!replay.ok) problems.push(`The log does not replay: ${replay.error}.`);
-    last = replay;
+  const found = await findText(log, current, options.library);
+  if (found === null) {
+    const problems = scenarioProblems(log, current);
+    const now = current.find((r) => r.scenario.id === log.scenario.id);
+    if (!now) return refuse('refused', problems, log);
+    // A text that was never kept: replay against the current one, for what it shows, and say so.
+    const { problems: replay, report } = replayAll(now, log);
+    const warning = report !== null && replay.length === 0
+      ? `It was replayed against the current text (version ${now.scenario.version}) instead: the decisions still fit, but the ending and score may not be what the student saw.`
+      : `Against the current text (version ${now.scenario.version}) it does not replay, which is expected when the scenario changed.`;
+    const result: NotVerified = { ok: false, status: 'scenario-changed', problems: [...problems, warning, ...replay], log };
+    return report === null ? result : { ...result, ...report };
   }
-  if (problems.length > 0 || !last?.ok) return { ok: false, problems };
-  if (log.verdict !== undefined) {
-    const replayed = verdictOf(ref.scenario, last.state);
-    if (canonicalJson(log.verdict) !== canonicalJson(replayed)) {
-      const said = `${log.verdict.title ?? 'no ending'}, ${log.verdict.score.points}/${log.verdict.score.max}`;
-      const is = `${replayed.title ?? 'no ending'}, ${replayed.score.points}/${replayed.score.max}`;
-      return { ok: false, problems: [`The verdict written in the file (${said}) is not what its decisions lead to (${is}): the file was changed after it was downloaded.`] };
-    }
+
+  const { ref, newer } = found;
+  const { problems, report } = replayAll(ref, log);
+  if (problems.length > 0 || report === null) return refuse('refused', problems, log);
+  if (log.verdict !== undefined && canonicalJson(log.verdict) !== canonicalJson(report.verdict)) {
+    return refuse('edited', [
+      `The verdict written in the file (${describeVerdict(log.verdict)}) is not what its decisions lead to (${describeVerdict(report.verdict)}): ` +
+        'the file was changed after it was downloaded.',
+    ], log);
   }
-  return { ok: true, log, replay: last };
+  const notes: string[] = [];
+  if (!report.finished) {
+    notes.push(
+      `This log is unfinished: its last attempt stops at "${report.replay.state.node}" before an ending ` +
+        '(the game was not played to the end, or the end of the file was cut off).',
+    );
+  }
+  const newerText = newer !== null && newer.hash !== ref.hash;
+  if (newerText) {
+    notes.push(
+      `This log was made with an earlier text of scenario "${ref.scenario.id}" (version ${ref.scenario.version}, ${short(ref.hash)}), kept for checking ` +
+        `old logs; it was checked against that text. A newer text (version ${newer.scenario.version}) is played now.`,
+    );
+  }
+  return { ok: true, status: 'verified', log, scenario: ref, newerText, notes, ...report };
 }
 
 /**
- * `verifyLog` over the text of a file; a file that is not JSON (often one cut off while copying)
- * is refused with a message saying so.
+ * Verifies a parsed log file against the current scenario (or the current scenarios, one per id):
+ * ours, format version (migrating older ones), bounds, structure (every problem with its JSON path,
+ * at most about 20), hash chain, scenario text (current, else kept in `options.library`), and
+ * replay of every attempt. On success returns the log, the replay of its last attempt and whether
+ * it reached an ending. Never rejects.
  */
-export async function verifyLogText(text: string, ref: ScenarioRef, options: VerifyOptions = {}): Promise<VerifyResult> {
+export async function verifyLog(
+  input: unknown,
+  current: ScenarioRef | readonly ScenarioRef[],
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
+  const refs = Array.isArray(current) ? (current as readonly ScenarioRef[]) : [current as ScenarioRef];
+  try {
+    if (refs.length === 0) return refuse('refused', ['There is no scenario to check this log against.']);
+    return await verifyParsed(input, refs, options);
+  } catch (error) {
+    const why = error instanceof Error ? `${error.name}: ${error.message}` : 'an unexpected error';
+    return refuse('refused', [`This file could not be checked (${why.slice(0, 200)}).`]);
+  }
+}
+
+/**
+ * `verifyLog` over the text of a file. A text over `MAX_LOG_CHARS` is refused before it is read;
+ * a leading byte-order mark is skipped; a file that is not JSON (often one cut off while copying)
+ * is refused with a message saying so. Never rejects.
+ */
+export async function verifyLogText(
+  text: string,
+  current: ScenarioRef | readonly ScenarioRef[],
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
+  if (typeof text !== 'string') return refuse('refused', ['This file is not a Circular 938 decision log (it is not text).']);
+  if (text.length > MAX_LOG_CHARS) {
+    const mb = (text.length / (1024 * 1024)).toFixed(1);
+    return refuse('refused', [`This file is ${mb} MB, larger than any decision log (at most 5 MB are read); it is not a log from the game.`]);
+  }
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const bounds = scanJsonText(body);
+  if (bounds !== null) return refuse('refused', [`This decision log cannot be read: ${bounds}`]);
   let input: unknown;
   try {
-    input = JSON.parse(text);
+    input = JSON.parse(body);
   } catch {
-    return { ok: false, problems: ['This file is not a Circular 938 decision log: it is not valid JSON (it may have been cut off or edited).'] };
+    return refuse('refused', ['This file is not a Circular 938 decision log: it is not valid JSON (it may have been cut off or edited).']);
   }
-  return verifyLog(input, ref, options);
+  return verifyLog(input, current, options);
 }

@@ -24,7 +24,19 @@ export function exitsOf(id: string, node: ScenarioNode): Exit[] {
   return list.map((x, i) => ({ path: ['nodes', id, kind, i], next: x.next, if: x.if, effects: x.effects ?? [] }));
 }
 
-const arrow = (ids: readonly string[]): string => ids.join(' → ');
+/** Paths longer than this are shown by their first and last few nodes, so a message stays one readable line. */
+const SHOWN = 8;
+
+/** A long path as its first and last nodes, with how many are left out between them. */
+function shortened(head: readonly string[], omitted: number, tail: readonly string[]): string {
+  return `${head.join(' → ')} → … ${omitted} more … → ${tail.join(' → ')}`;
+}
+
+/** `a → b → c`; a long path as its first and last `SHOWN` nodes with the count between. */
+function arrow(ids: readonly string[]): string {
+  if (ids.length <= 2 * SHOWN + 1) return ids.join(' → ');
+  return shortened(ids.slice(0, SHOWN), ids.length - 2 * SHOWN, ids.slice(-SHOWN));
+}
 
 /** Node id → exits that lead to an existing node. Broken `next`s are reported by the reference checks. */
 function edges(scenario: Scenario): Map<string, Exit[]> {
@@ -36,56 +48,111 @@ function edges(scenario: Scenario): Map<string, Exit[]> {
   return out;
 }
 
-/** Breadth-first from `from`, never entering a node `skip` refuses; returns each reached node's predecessor. */
-function search(graph: Map<string, Exit[]>, from: string, skip: (id: string) => boolean): Map<string, string | null> {
-  const parent = new Map<string, string | null>([[from, null]]);
+/**
+ * A shortest way from the start to each node found by `search`, kept so that any one of them can
+ * be shown in constant time: its length, its first `SHOWN` nodes and its predecessor.
+ */
+interface Trail {
+  parent: string | null;
+  length: number;
+  /** The first nodes of the path, at most `SHOWN` (shared between nodes once full: never modified). */
+  head: readonly string[];
+}
+
+/** Breadth-first from `from`, never entering a node `skip` refuses; returns how each reached node was reached. */
+function search(graph: Map<string, Exit[]>, from: string, skip: (id: string) => boolean): Map<string, Trail> {
+  const trails = new Map<string, Trail>([[from, { parent: null, length: 1, head: [from] }]]);
   const queue = [from];
-  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i] as string;
+    const trail = trails.get(id) as Trail;
     for (const exit of graph.get(id) ?? []) {
-      if (parent.has(exit.next) || skip(exit.next)) continue;
-      parent.set(exit.next, id);
+      if (trails.has(exit.next) || skip(exit.next)) continue;
+      const head = trail.head.length >= SHOWN ? trail.head : [...trail.head, exit.next];
+      trails.set(exit.next, { parent: id, length: trail.length + 1, head });
       queue.push(exit.next);
     }
   }
-  return parent;
+  return trails;
 }
 
-function pathTo(parent: Map<string, string | null>, id: string): string[] {
-  const path: string[] = [];
-  for (let at: string | null | undefined = id; at !== null && at !== undefined; at = parent.get(at)) path.unshift(at);
-  return path;
+/** The path `search` found to `id`, written with `arrow`; costs at most `2 * SHOWN + 1` steps however long the path. */
+function pathTo(trails: Map<string, Trail>, id: string): string {
+  const trail = trails.get(id);
+  if (!trail) return id;
+  if (trail.length <= 2 * SHOWN + 1) {
+    const path: string[] = [];
+    for (let at: string | null | undefined = id; at !== null && at !== undefined; at = trails.get(at)?.parent) path.push(at);
+    return arrow(path.reverse());
+  }
+  const tail: string[] = [];
+  for (let at: string | null | undefined = id; tail.length < SHOWN && at !== null && at !== undefined; at = trails.get(at)?.parent) tail.push(at);
+  return shortened(trail.head, trail.length - 2 * SHOWN, tail.reverse());
 }
 
+/**
+ * Depth-first over the whole graph with an explicit stack (a chain of ten thousand nodes must not
+ * overflow the call stack); reports each exit that leads back onto the current path.
+ */
 function checkCycles(graph: Map<string, Exit[]>, report: Report): void {
   const done = new Set<string>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const visit = (id: string): void => {
-    stack.push(id);
-    onStack.add(id);
-    for (const exit of graph.get(id) ?? []) {
-      if (onStack.has(exit.next)) {
-        const loop = [...stack.slice(stack.indexOf(exit.next)), exit.next];
-        report([...exit.path, 'next'], `closes a loop ${arrow(loop)}; the graph must have no cycles, so that every playthrough ends`);
+  /** The current path, and where on it each of its nodes is. */
+  const path: string[] = [];
+  const depth = new Map<string, number>();
+  /** For each node on the path, how many of its exits have been followed. */
+  const next: number[] = [];
+  const enter = (id: string): void => {
+    depth.set(id, path.length);
+    path.push(id);
+    next.push(0);
+  };
+  for (const root of graph.keys()) {
+    if (done.has(root)) continue;
+    enter(root);
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const id = path[top] as string;
+      const exits = graph.get(id) ?? [];
+      const i = next[top] as number;
+      if (i >= exits.length) {
+        path.pop();
+        next.pop();
+        depth.delete(id);
+        done.add(id);
+        continue;
+      }
+      next[top] = i + 1;
+      const exit = exits[i] as Exit;
+      const back = depth.get(exit.next);
+      if (back !== undefined) {
+        // The loop is path[back..] and back to exit.next; built from its ends only, so each report costs the same.
+        const length = path.length - back + 1;
+        const shown =
+          length <= 2 * SHOWN + 1
+            ? arrow([...path.slice(back), exit.next])
+            : shortened(path.slice(back, back + SHOWN), length - 2 * SHOWN, [...path.slice(path.length - SHOWN + 1), exit.next]);
+        report([...exit.path, 'next'], `closes a loop ${shown}; the graph must have no cycles, so that every playthrough ends`);
       } else if (!done.has(exit.next)) {
-        visit(exit.next);
+        enter(exit.next);
       }
     }
-    stack.pop();
-    onStack.delete(id);
-    done.add(id);
-  };
-  for (const id of graph.keys()) if (!done.has(id)) visit(id);
+  }
 }
 
 function checkEndingsReachable(scenario: Scenario, graph: Map<string, Exit[]>, report: Report): void {
   const into = new Map<string, string[]>();
-  for (const [id, exits] of graph) for (const e of exits) into.set(e.next, [...(into.get(e.next) ?? []), id]);
+  for (const [id, exits] of graph) {
+    for (const e of exits) {
+      const list = into.get(e.next);
+      if (list) list.push(id);
+      else into.set(e.next, [id]);
+    }
+  }
   const ends = Object.keys(scenario.nodes).filter((id) => scenario.nodes[id]?.ending !== undefined);
   const reaches = new Set(ends);
   const queue = [...ends];
-  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-    for (const from of into.get(id) ?? []) {
+  for (let i = 0; i < queue.length; i++) {
+    for (const from of into.get(queue[i] as string) ?? []) {
       if (!reaches.has(from)) {
         reaches.add(from);
         queue.push(from);
@@ -137,6 +204,6 @@ export function checkGraph(scenario: Scenario, report: Report): void {
   const bypass = search(graph, scenario.start, isReport);
   for (const id of bypass.keys()) {
     if (scenario.nodes[id]?.ending === undefined) continue;
-    report(['nodes', id], `this ending can be reached without a report to Washington (${arrow(pathTo(bypass, id))}); every path must pass a node in phase "report"`);
+    report(['nodes', id], `this ending can be reached without a report to Washington (${pathTo(bypass, id)}); every path must pass a node in phase "report"`);
   }
 }

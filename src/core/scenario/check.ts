@@ -8,12 +8,24 @@ import { checkGraph, exitsOf, type Report } from './check-graph.ts';
 import { issueAt, sortIssues, unlocated, type Locator, type PathSegment, type ScenarioIssue } from './issues.ts';
 import { PHASES, type Condition, type Effect, type Scenario } from './schema.ts';
 
-/** Every condition inside `c` (itself included) with its path. */
+interface Placed {
+  c: Condition;
+  path: PathSegment[];
+}
+
+/** Every condition inside `c` (itself included) with its path, in file order; an explicit stack, not recursion. */
 function eachCondition(c: Condition, path: PathSegment[], visit: (c: Condition, path: PathSegment[]) => void): void {
-  visit(c, path);
-  if ('all' in c) c.all.forEach((x, i) => eachCondition(x, [...path, 'all', i], visit));
-  if ('any' in c) c.any.forEach((x, i) => eachCondition(x, [...path, 'any', i], visit));
-  if ('not' in c) eachCondition(c.not, [...path, 'not'], visit);
+  const stack: Placed[] = [{ c, path }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    visit(top.c, top.path);
+    const at = top.path;
+    const inner: Placed[] = [];
+    if ('all' in top.c) top.c.all.forEach((x, i) => inner.push({ c: x, path: [...at, 'all', i] }));
+    if ('any' in top.c) top.c.any.forEach((x, i) => inner.push({ c: x, path: [...at, 'any', i] }));
+    if ('not' in top.c) inner.push({ c: top.c.not, path: [...at, 'not'] });
+    // Pushed last first, so that the first is visited next.
+    for (const next of inner.reverse()) stack.push(next);
+  }
 }
 
 interface Uses {

@@ -3,7 +3,7 @@
  * YAML syntax and schema alike, each at the line and column where it is written. Pure: the
  * caller reads the file; nothing here touches the file system.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import { cableSchema, glossarySchema, scenarioSchema, type Cable, type Glossary, type Scenario } from './schema.ts';
 import { issueAt, sortIssues, type IssuePath, type Locator, type Position, type ScenarioIssue } from './issues.ts';
@@ -32,23 +32,52 @@ type Parsed<T> = { ok: true; value: T; locator: Locator } | ParseFailure;
 
 const START: Position = { line: 1, col: 1 };
 
-function keyMatches(key: unknown, segment: string | number): boolean {
-  return isScalar(key) ? String(key.value) === String(segment) : key === segment;
+type MapNode = YAMLMap<unknown, unknown>;
+type MapPair = MapNode['items'][number];
+
+/** How a mapping key reads as a path segment: `1` and `"1"` are the same step. */
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
 }
 
-/** Places paths at the key of a mapping entry or the start of a sequence item, as editors expect. */
+/**
+ * Places paths at the key of a mapping entry or the start of a sequence item, as editors expect.
+ * Each mapping's keys are indexed the first time a path enters it, so placing n issues in a
+ * mapping of n keys costs n steps, not n² (20,000 stray keys in one node).
+ */
 function documentLocator(doc: Document, lines: LineCounter, file: string): Locator {
   const place = (offset: number | undefined, fallback: Position): Position =>
     offset === undefined ? fallback : lines.linePos(offset);
+  const indexes = new WeakMap<MapNode, Map<string, MapPair>>();
+  // Resolving an alias searches the document for its anchor: once per alias is enough.
+  const targets = new WeakMap<object, unknown>();
+  const resolve = (alias: Alias): unknown => {
+    if (!targets.has(alias)) targets.set(alias, alias.resolve(doc));
+    return targets.get(alias);
+  };
+  const pairOf = (map: MapNode, segment: string | number): MapPair | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items) {
+        const text = keyText(pair.key);
+        // The first of two equal keys wins, as a search in file order would find it.
+        if (text !== undefined && !index.has(text)) index.set(text, pair);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(String(segment));
+  };
   return {
     file,
     at(path: IssuePath): Position {
       let node: unknown = doc.contents;
       let position = place((node as Node | null)?.range?.[0], START);
       for (const segment of path) {
-        if (isAlias(node)) node = node.resolve(doc);
+        if (isAlias(node)) node = resolve(node);
         if (isMap(node)) {
-          const pair = node.items.find((p) => keyMatches(p.key, segment));
+          const pair = pairOf(node, segment);
           if (!pair) break;
           position = place((pair.key as Node | null)?.range?.[0], position);
           node = pair.value;
@@ -72,14 +101,47 @@ interface YamlRead {
   locator: Locator;
 }
 
+/**
+ * Where a mapping repeats a key: the offset of each repeat. The YAML library's own check compares
+ * each key with every earlier one (20,000 keys: minutes), so it is turned off and done here with a
+ * set per mapping, over an explicit stack rather than recursion. Aliases are not followed.
+ */
+function duplicateKeys(doc: Document): number[] {
+  const repeats: number[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        // As the library compares them: scalars by value, anything else by identity (never equal).
+        if (isScalar(pair.key)) {
+          if (seen.has(pair.key.value)) repeats.push(pair.key.range?.[0] ?? 0);
+          else seen.add(pair.key.value);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isPair(node)) {
+      stack.push(node.key, node.value);
+    }
+  }
+  return repeats;
+}
+
 /** YAML text to plain data; syntax errors become issues at their line and column. */
 function readYaml(text: string, file: string): YamlRead | ParseFailure {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   // Warnings (an unknown tag, say) count too: a scenario file should read the same in every parser.
-  const problems = [...doc.errors, ...doc.warnings];
+  const problems = [
+    ...doc.errors.map((e) => ({ offset: e.pos[0], message: e.message })),
+    ...doc.warnings.map((e) => ({ offset: e.pos[0], message: e.message })),
+    ...duplicateKeys(doc).map((offset) => ({ offset, message: 'Map keys must be unique' })),
+  ];
   if (problems.length > 0) {
-    const issues = problems.map((e) => ({ file, ...lines.linePos(e.pos[0]), path: '', message: `YAML: ${e.message}` }));
+    const issues = problems.map((e) => ({ file, ...lines.linePos(e.offset), path: '', message: `YAML: ${e.message}` }));
     return { ok: false, issues: sortIssues(issues) };
   }
   try {

@@ -49,10 +49,13 @@ function fit(issues: ZodIssue[], value: Record<string, unknown>): BranchFit {
   const unknown: string[] = [];
   for (const issue of issues) {
     const [key] = issue.path;
-    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) unknown.push(...issue.keys);
-    else if (issue.path.length === 1 && typeof key === 'string' && !Object.hasOwn(value, key)) missing.push(key);
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+      // One key at a time: spreading 150,000 keys into push() would overflow the call stack.
+      for (const k of issue.keys) unknown.push(k);
+    } else if (issue.path.length === 1 && typeof key === 'string' && !Object.hasOwn(value, key)) missing.push(key);
   }
-  const known = Object.keys(value).filter((k) => !unknown.includes(k));
+  const stray = new Set(unknown);
+  const known = Object.keys(value).filter((k) => !stray.has(k));
   return { issues, missing, unknown, known, cost: missing.length + unknown.length };
 }
 
@@ -87,7 +90,9 @@ function unionIssues(issue: ZodIssue & { code: 'invalid_union' }, path: PathSegm
   if (winners.every((w) => w.unknown.length === 0) && openForms.length > 1) {
     return [{ path, message: needsEither(openForms) }];
   }
-  const found = Object.keys(value).map(quote).join(', ') || 'none';
+  const keys = Object.keys(value);
+  // A message stays one readable line however many keys the value has.
+  const found = keys.length === 0 ? 'none' : keys.slice(0, 10).map(quote).join(', ') + (keys.length > 10 ? ` and ${keys.length - 10} more` : '');
   const forms = [...new Set(fits.map((f) => f.missing[0] ?? f.known[0]).filter((k) => k !== undefined))];
   return [{ path, message: `is not one of the allowed forms (keys found: ${found}; each form begins with one of ${forms.map(quote).join(', ')})` }];
 }

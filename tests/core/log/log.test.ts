@@ -219,14 +219,26 @@ describe('verifying a log file', () => {
     ]);
   });
 
-  it('refuses a log of another scenario, version or text, naming both', async () => {
+  it('refuses a log of another scenario, and says a version or text that is not kept changed, naming both', async () => {
+    const { log } = faithful();
+    // Sealed with the changed header, as a copy of the game with that scenario would have sealed it.
+    const sealedWith = async (scenario: DecisionLog['scenario']) => copy(await sealLog({ ...log, scenario }));
+    const other = await verifyLog(await sealedWith({ ...log.scenario, id: 'brazil', version: 2 }), ref);
+    expect(other.status).toBe('refused');
+    expect(!other.ok && other.problems[0]).toMatch(/for scenario "brazil" \(version 2\), but the scenario open is "mini" \(version 1\)/);
+    const version = await verifyLog(await sealedWith({ ...log.scenario, version: 3 }), ref);
+    expect(version.status).toBe('scenario-changed');
+    expect(!version.ok && version.problems[0]).toMatch(/version 3 of scenario "mini" \(text [0-9a-f]{12}…\), which this copy of Circular 938 does not keep; the scenario open is version 1/);
+    const text = await verifyLog(await sealedWith({ ...log.scenario, hash: 'a'.repeat(64) }), ref);
+    expect(text.status).toBe('scenario-changed');
+    expect(!text.ok && text.problems[0]).toMatch(/different text of scenario "mini" version 1 \(log aaaaaaaaaaaa…, scenario [0-9a-f]{12}…\)/);
+  });
+
+  it('calls a log whose header was edited (scenario included) edited, not another scenario', async () => {
     const sealed = await sealedFaithful();
-    const other = await problemsOf({ ...sealed, scenario: { ...sealed.scenario, id: 'brazil', version: 2 } });
-    expect(other[0]).toMatch(/for scenario "brazil" \(version 2\), but the scenario open is "mini" \(version 1\)/);
-    const version = await problemsOf({ ...sealed, scenario: { ...sealed.scenario, version: 3 } });
-    expect(version[0]).toMatch(/version 3 of scenario "mini", but the scenario open is version 1/);
-    const text = await problemsOf({ ...sealed, scenario: { ...sealed.scenario, hash: 'a'.repeat(64) } });
-    expect(text[0]).toMatch(/different text of scenario "mini" version 1 \(log aaaaaaaaaaaa…, scenario [0-9a-f]{12}…\)/);
+    const r = await verifyLog({ ...sealed, scenario: { ...sealed.scenario, id: 'brazil' } }, ref);
+    expect(r.status).toBe('edited');
+    expect(!r.ok && r.problems[0]).toMatch(/^The hash chain breaks at attempt 0 entry 0: it does not follow .* the header/);
   });
 
   it('refuses a log whose hash chain is broken, naming the first entry that fails', async () => {

@@ -46,6 +46,19 @@ describe('parseScenario', () => {
     expect(issues).toEqual([expect.objectContaining({ line: 89, col: 3, message: 'YAML: Map keys must be unique' })]);
   });
 
+  it('reports a key repeated in a nested or flow mapping at the repeat, and tells 1 from "1"', () => {
+    const text = readFixture('minimal.yaml')
+      .replace('    sound: teletype\n', '    sound: teletype\n    text: Again.\n')
+      .replace('          - set: asked-tonight\n', '          - {set: asked-tonight, set: twice}\n');
+    const issues = issuesOf(parseScenario(text, 'x.yaml'));
+    const lines = text.split('\n');
+    expect(issues.map((i) => [lines[i.line - 1]?.slice(i.col - 1), i.message])).toEqual([
+      ['text: Again.', 'YAML: Map keys must be unique'],
+      ['set: twice}', 'YAML: Map keys must be unique'],
+    ]);
+    expect(issuesOf(parseScenario('a: {1: x, "1": y}\n', 'y.yaml')).map((i) => i.message)).not.toContain('YAML: Map keys must be unique');
+  });
+
   it('reports an empty file as not a scenario', () => {
     expect(issuesOf(parseScenario('', 'empty.yaml'))).toEqual([
       { file: 'empty.yaml', line: 1, col: 1, path: '', message: 'Invalid input: expected object, received null' },

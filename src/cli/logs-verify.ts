@@ -1,0 +1,188 @@
+/**
+ * `npm run logs -- verify [--json] FILE...`: checks exported decision logs in Node with the same core
+ * code the pages use (verifyLogText, the scenario loader, the kept texts of scenarios/archive/).
+ *
+ * Prints one line per file: readable by default, or with `--json` one JSON object per line with
+ * `file`, `status` (verified | scenario-changed | edited | refused), `finished`, `student`,
+ * `attempts`, `ending`, `score`, `problems`, `notes`, `newerText` and `scenario`. Exit status: 0 when
+ * every file verified, 1 when any did not, 2 for a usage error (or when no scenario loads).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { MAX_LOG_CHARS, verifyLogText, type VerifyResult, type VerifyStatus } from '../core/log/verify.ts';
+import type { ScenarioLibrary, ScenarioRef } from '../core/log/library.ts';
+import { archiveFromDir, loadCurrentScenarios } from './scenario-files.ts';
+
+export const USAGE = `Usage: npm run logs -- verify [--json] FILE...
+
+Checks decision logs downloaded from Circular 938: that each is a log of this game, that it was
+not changed after it was downloaded, and that its decisions replay through the scenario text it
+was made with (the current one, or an earlier one kept in scenarios/archive/).
+
+  --json   one JSON object per line instead of a readable line per file
+  --help   this text
+
+Exit status: 0 when every file verified, 1 when any did not, 2 for a usage error.`;
+
+/** One file's answer, as printed with --json. */
+export interface FileReport {
+  file: string;
+  status: VerifyStatus;
+  /** Whether the last attempt reached an ending; null when the log was not replayed. */
+  finished: boolean | null;
+  student: { label: string; classCode?: string } | null;
+  attempts: number | null;
+  /** The title of the ending reached, or null. */
+  ending: string | null;
+  score: { points: number; max: number } | null;
+  problems: string[];
+  notes: string[];
+  /** True when the log was made with a kept earlier text and a newer one is played now. */
+  newerText: boolean;
+  /** The scenario the log names, once the file was read as a log. */
+  scenario: { id: string; version: number; hash: string } | null;
+}
+
+export interface LogsIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export interface LogsOptions {
+  /** The scenarios folder (with archive/ inside); the project's scenarios/ by default. */
+  scenariosDir?: string;
+}
+
+const DEFAULT_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+function reportOf(file: string, r: VerifyResult): FileReport {
+  const log = r.log;
+  const student = log === undefined ? null : log.student.classCode === undefined
+    ? { label: log.student.label }
+    : { label: log.student.label, classCode: log.student.classCode };
+  return {
+    file,
+    status: r.status,
+    finished: r.finished ?? null,
+    student,
+    attempts: log?.attempts.length ?? null,
+    ending: r.verdict?.title ?? null,
+    score: r.verdict ? { ...r.verdict.score } : null,
+    problems: r.ok ? [] : r.problems,
+    notes: r.ok ? r.notes : [],
+    newerText: r.ok ? r.newerText : false,
+    scenario: log === undefined ? null : { ...log.scenario },
+  };
+}
+
+function refused(file: string, problem: string): FileReport {
+  return {
+    file, status: 'refused', finished: null, student: null, attempts: null, ending: null, score: null,
+    problems: [problem], notes: [], newerText: false, scenario: null,
+  };
+}
+
+/** Reads one file and verifies it; never rejects. */
+export async function verifyFile(file: string, current: readonly ScenarioRef[], library: ScenarioLibrary): Promise<FileReport> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return refused(file, 'This is not a file.');
+    // Checked before reading: a log is a few kilobytes, and at most 5 MB are read.
+    if (info.size > MAX_LOG_CHARS) {
+      return refused(file, `This file is ${(info.size / (1024 * 1024)).toFixed(1)} MB, larger than any decision log (at most 5 MB are read).`);
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return refused(file, code === 'ENOENT' ? 'There is no such file.' : `The file cannot be read (${String(code ?? error)}).`);
+  }
+  let text: string;
+  try {
+    // A byte-order mark (Windows editors add one) is dropped here; invalid UTF-8 is refused.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return refused(file, 'This file is not a Circular 938 decision log: it is not UTF-8 text.');
+  }
+  return reportOf(file, await verifyLogText(text, current, { library }));
+}
+
+const WORD: Record<VerifyStatus, string> = {
+  verified: 'verified',
+  'scenario-changed': 'SCENARIO CHANGED',
+  edited: 'EDITED',
+  refused: 'REFUSED',
+};
+
+/** One readable line. */
+export function readableLine(r: FileReport): string {
+  const who = r.student === null ? null : r.student.classCode === undefined ? r.student.label : `${r.student.label} (${r.student.classCode})`;
+  const facts: string[] = [];
+  if (who !== null) facts.push(who);
+  if (r.scenario !== null) facts.push(`${r.scenario.id} v${r.scenario.version}`);
+  if (r.attempts !== null) facts.push(`${r.attempts} attempt${r.attempts === 1 ? '' : 's'}`);
+  if (r.finished === false) facts.push('UNFINISHED (no ending reached)');
+  else if (r.ending !== null) facts.push(`ending "${r.ending}"`);
+  if (r.score !== null) facts.push(`score ${r.score.points}/${r.score.max}`);
+  if (r.newerText) facts.push('made with an earlier text of the scenario, kept for old logs');
+  let line = `${r.file}: ${WORD[r.status]}`;
+  if (facts.length > 0) line += ` - ${facts.join(', ')}`;
+  const first = r.problems[0];
+  if (first !== undefined) {
+    const more = r.problems.length - 1;
+    line += ` - ${first}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'}; --json lists them)` : ''}`;
+  }
+  return line;
+}
+
+type Parsed = { ok: true; json: boolean; files: string[] } | { ok: false; help: boolean; problem: string };
+
+/** `verify [--json] FILE...`; everything after `--` is a file. */
+export function parseArgs(args: readonly string[]): Parsed {
+  const [command, ...rest] = args;
+  if (command === '--help' || command === '-h' || command === 'help') return { ok: false, help: true, problem: '' };
+  if (command === undefined) return { ok: false, help: false, problem: 'no command given' };
+  if (command !== 'verify') return { ok: false, help: false, problem: `unknown command "${command}"` };
+  let json = false;
+  const files: string[] = [];
+  let onlyFiles = false;
+  for (const arg of rest) {
+    if (onlyFiles) files.push(arg);
+    else if (arg === '--') onlyFiles = true;
+    else if (arg === '--json') json = true;
+    else if (arg === '--help' || arg === '-h') return { ok: false, help: true, problem: '' };
+    else if (arg.startsWith('-') && arg !== '-') return { ok: false, help: false, problem: `unknown option "${arg}"` };
+    else files.push(arg);
+  }
+  if (files.length === 0) return { ok: false, help: false, problem: 'no files given' };
+  return { ok: true, json, files };
+}
+
+/** Runs the command; resolves to the exit status. */
+export async function runLogs(args: readonly string[], io: LogsIo, options: LogsOptions = {}): Promise<number> {
+  const parsed = parseArgs(args);
+  if (!parsed.ok) {
+    if (parsed.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    io.err(`logs: ${parsed.problem}\n\n${USAGE}`);
+    return 2;
+  }
+  const dir = options.scenariosDir ?? DEFAULT_DIR;
+  const { refs, problems } = await loadCurrentScenarios(dir);
+  if (refs.length === 0) {
+    io.err(`logs: no scenario in ${dir} loads, so no log can be checked.${problems.length > 0 ? `\n${problems.join('\n')}` : ''}`);
+    return 2;
+  }
+  if (problems.length > 0) io.err(`logs: some scenario files do not load (logs made with them are refused):\n${problems.join('\n')}`);
+  const library = await archiveFromDir(path.join(dir, 'archive'), (line) => io.err(`logs: ${line}`));
+  let all = true;
+  for (const file of parsed.files) {
+    const report = await verifyFile(file, refs, library);
+    if (report.status !== 'verified') all = false;
+    io.out(parsed.json ? JSON.stringify(report) : readableLine(report));
+  }
+  return all ? 0 : 1;
+}

@@ -1,0 +1,103 @@
+/**
+ * What a teacher's link may preset, read from the page's query (`?variant=counterfactual&class=9B`).
+ * A link is data from outside: each parameter is checked against the scenario (its own keys only, so
+ * `?variant=constructor` or `__proto__` is an unknown world, not a property of every object) and
+ * limited as the form limits typing. A value that cannot be used is left out, the game starts with
+ * the default, and the title screen says why in one plain sentence. Pure.
+ */
+import { parseSeed } from './seed.ts';
+
+/** The name field's `maxlength`: the form and a link allow the same. */
+export const NAME_MAX_LENGTH = 80;
+/** The class code field's `maxlength`. */
+export const CLASS_CODE_MAX_LENGTH = 40;
+
+/** What the title screen's form starts with. */
+export interface LinkPreset {
+  variant?: string;
+  classCode?: string;
+  name?: string;
+}
+
+export interface LinkParams {
+  /** The values the link gives that can be used. */
+  preset: LinkPreset;
+  /** `?seed=N`: the seed every new game of this page load starts from, or null for a fresh one. */
+  seed: number | null;
+  /** One plain sentence for each parameter that could not be used: variant, class, name, seed, in that order. */
+  problems: string[];
+}
+
+/** The worlds a link may choose from: a scenario's `variants`. */
+export type Worlds = Readonly<Record<string, { readonly label: string }>>;
+
+/** How much of a rejected value a message quotes. */
+const QUOTED = 40;
+
+/** A control character (tab and line breaks included): none can be typed into a one-line field. */
+function isControl(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+}
+
+/** A value as a message quotes it: short, on one line, cut between characters (never inside a pair). */
+function quote(value: string): string {
+  const chars = Array.from(value, (c) => (isControl(c) ? ' ' : c));
+  return `"${chars.length > QUOTED ? `${chars.slice(0, QUOTED).join('')}…` : chars.join('')}"`;
+}
+
+/** A text field's value from the link: the value, or null and a sentence saying why it is left out. */
+function field(value: string, what: string, max: number): { value: string | null; problem: string | null } {
+  const text = value.trim();
+  if (text === '') return { value: null, problem: null };
+  if (text.length > max) {
+    return { value: null, problem: `The link's ${what} is ${text.length} characters long, more than the ${max} the form allows, so it was left out.` };
+  }
+  if (Array.from(text).some(isControl)) return { value: null, problem: `The link's ${what} contains characters a ${what} cannot have, so it was left out.` };
+  return { value: text, problem: null };
+}
+
+/**
+ * Reads `variant`, `class`, `name` and `seed` from a query string (`location.search`, with or
+ * without its "?"). Other parameters are ignored (a school's site may add its own); a parameter
+ * given twice counts once, the first time, as the browser's `get` reads it. Never throws.
+ */
+export function readLinkParams(query: string, worlds: Worlds): LinkParams {
+  const params = new URLSearchParams(query);
+  const preset: LinkPreset = {};
+  const problems: string[] = [];
+
+  const variant = params.get('variant');
+  if (variant !== null && variant !== '') {
+    if (Object.hasOwn(worlds, variant)) {
+      preset.variant = variant;
+    } else {
+      // The title screen selects the first world when the link names none it can use.
+      const first = Object.values(worlds)[0];
+      const fallback = first === undefined ? '' : `, ${quote(first.label)},`;
+      problems.push(`The link's variant ${quote(variant)} is not one of this game's worlds, so the first world${fallback} is selected.`);
+    }
+  }
+
+  const classCode = params.get('class');
+  if (classCode !== null) {
+    const read = field(classCode, 'class code', CLASS_CODE_MAX_LENGTH);
+    if (read.value !== null) preset.classCode = read.value;
+    if (read.problem !== null) problems.push(read.problem);
+  }
+
+  const name = params.get('name');
+  if (name !== null) {
+    const read = field(name, 'name', NAME_MAX_LENGTH);
+    if (read.value !== null) preset.name = read.value;
+    if (read.problem !== null) problems.push(read.problem);
+  }
+
+  const seedText = params.get('seed');
+  const seed = parseSeed(seedText);
+  if (seedText !== null && seedText !== '' && seed === null) {
+    problems.push(`The link's seed ${quote(seedText)} is not a whole number from 0 to 4294967295, so a fresh seed is drawn.`);
+  }
+
+  return { preset, seed, problems };
+}

@@ -1,0 +1,160 @@
+/**
+ * Old logs keep verifying when a scenario is revised (issue 6, point 7): every kept text in
+ * scenarios/archive/ is named after its content hash and still loads; a real log of the first
+ * release verifies against the kept first text and says a newer text exists; a text that was
+ * never kept gives `scenario-changed`; edited and cut-short old logs are still caught.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../../src/core/scenario/issues.ts';
+import { loadScenario } from '../../../src/core/scenario/load.ts';
+import type { SealedLog } from '../../../src/core/log/format.ts';
+import { archiveFileName, archiveLibrary, readArchiveFileName, type ScenarioRef } from '../../../src/core/log/library.ts';
+import { sealLog, unsealLog } from '../../../src/core/log/seal.ts';
+import { verifyLog, verifyLogText } from '../../../src/core/log/verify.ts';
+import { realScenarios } from '../../fixtures/real-scenarios.ts';
+
+const ARCHIVE = new URL('../../../scenarios/archive/', import.meta.url);
+const FIXTURES = new URL('../../fixtures/logs/', import.meta.url);
+const V1_FILE = 'mexico-v1-23a1d14a6a76.yaml';
+const V1_HASH = '23a1d14a6a76e9428166ef4704b701c47154beffa1b48045ebbac586560d0500';
+
+const keptFiles = readdirSync(ARCHIVE).filter((f) => f.endsWith('.yaml')).sort();
+
+const keptCache = new Map<string, Promise<ScenarioRef>>();
+
+/** A kept file through the core loader (each file loaded once for the whole test file). */
+function loadKept(file: string): Promise<ScenarioRef> {
+  let promise = keptCache.get(file);
+  if (promise === undefined) {
+    promise = loadKeptNow(file);
+    keptCache.set(file, promise);
+  }
+  return promise;
+}
+
+async function loadKeptNow(file: string): Promise<ScenarioRef> {
+  const r = await loadScenario(readFileSync(new URL(file, ARCHIVE), 'utf8'), `scenarios/archive/${file}`);
+  if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
+  return { scenario: r.loaded.scenario, hash: r.loaded.hash };
+}
+
+const current: ScenarioRef[] = (await realScenarios()).flatMap((c) => ('loaded' in c ? [{ scenario: c.loaded.scenario, hash: c.loaded.hash }] : []));
+const mexicoNow = current.find((r) => r.scenario.id === 'mexico');
+
+/** The library the CLI builds, over the real archive folder, counting the files it loads. */
+function library(): { lookup: ReturnType<typeof archiveLibrary>; loads: string[] } {
+  const loads: string[] = [];
+  const files = Object.fromEntries(keptFiles.map((f) => [f, async () => {
+    loads.push(f);
+    return loadKept(f);
+  }]));
+  return { lookup: archiveLibrary(files), loads };
+}
+
+const fixtureNames = readdirSync(FIXTURES).filter((f) => f.startsWith('mexico-v1-') && f.endsWith('.json')).sort();
+const fixtureText = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
+
+describe('the kept scenario texts', () => {
+  it('keep the first release\'s Mexico text, unchanged, under its hash', () => {
+    expect(keptFiles).toContain(V1_FILE);
+  });
+
+  for (const file of keptFiles) {
+    it(`${file} loads with today's schema and is named after its id, version and content hash`, async () => {
+      const ref = await loadKept(file);
+      expect(readArchiveFileName(file)).toEqual({ id: ref.scenario.id, version: ref.scenario.version, hashPrefix: ref.hash.slice(0, 12) });
+      expect(archiveFileName(ref.scenario.id, ref.scenario.version, ref.hash)).toBe(file);
+    });
+  }
+
+  it('hold the first release text with the hash its logs name', async () => {
+    expect((await loadKept(V1_FILE)).hash).toBe(V1_HASH);
+  });
+
+  it('hold a text for every earlier version of each current scenario', () => {
+    for (const { scenario } of current) {
+      for (let v = 1; v < scenario.version; v++) {
+        const kept = keptFiles.map(readArchiveFileName).some((n) => n?.id === scenario.id && n.version === v);
+        expect(kept, `scenarios/archive/ keeps no text of ${scenario.id} version ${v}: copy the released text there before revising it`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('a library of kept texts', () => {
+  it('loads only the file a log names, once, and never answers with another text', async () => {
+    const { lookup, loads } = library();
+    expect(await lookup('mexico', 'f'.repeat(64))).toBeNull();
+    expect(loads).toEqual([]);
+    const ref = await lookup('mexico', V1_HASH);
+    expect(ref?.scenario.version).toBe(1);
+    await lookup('mexico', V1_HASH);
+    expect(loads).toEqual([V1_FILE]);
+    // A misnamed file (its name claims a hash its text does not have) is not taken for that text.
+    const misnamed = archiveLibrary({ 'mexico-v1-ffffffffffff.yaml': () => loadKept(V1_FILE) });
+    expect(await misnamed('mexico', `ffffffffffff${'0'.repeat(52)}`)).toBeNull();
+    const failing = archiveLibrary({ [V1_FILE]: () => Promise.reject(new Error('unreadable')) });
+    expect(await failing('mexico', V1_HASH)).toBeNull();
+  });
+});
+
+describe('a real log of the first release', () => {
+  it('has fixtures made by the first release', () => {
+    expect(fixtureNames.length).toBeGreaterThanOrEqual(1);
+  });
+
+  for (const name of fixtureNames) {
+    it(`${name} verifies against the kept first text and says a newer text exists`, async () => {
+      if (!mexicoNow) throw new Error('scenarios/mexico.yaml does not load');
+      const text = fixtureText(name);
+      expect((JSON.parse(text) as SealedLog).scenario).toEqual({ id: 'mexico', version: 1, hash: V1_HASH });
+      const r = await verifyLogText(text, current, { library: library().lookup });
+      if (!r.ok) expect.fail(r.problems.join('\n'));
+      expect(r.status).toBe('verified');
+      expect(r.finished).toBe(true);
+      expect(r.scenario.hash).toBe(V1_HASH);
+      expect(r.verdict.title).not.toBeNull();
+      expect(r.newerText).toBe(mexicoNow.hash !== V1_HASH);
+      if (r.newerText) expect(r.notes.join(' ')).toMatch(/earlier text of scenario "mexico" \(version 1, 23a1d14a6a76…\).*A newer text \(version \d+\) is played now/);
+    });
+
+    it(`${name} without the kept text is scenario-changed, not verified`, async () => {
+      if (!mexicoNow || mexicoNow.hash === V1_HASH) return;
+      const r = await verifyLogText(fixtureText(name), current);
+      expect(r.status).toBe('scenario-changed');
+      expect(r.ok ? [] : r.problems[0]).toMatch(/version 1 of scenario "mexico" \(text 23a1d14a6a76…\), which this copy of Circular 938 does not keep/);
+      expect(r.log?.student.label).toBe('Ana Ruiz');
+    });
+
+    it(`${name} edited or cut short is caught`, async () => {
+      const lib = library().lookup;
+      const edited = JSON.parse(fixtureText(name)) as SealedLog;
+      const entry = edited.attempts[0]?.entries[2];
+      if (!entry) throw new Error('fixture too short');
+      entry.choice += 1;
+      expect((await verifyLog(edited, current, { library: lib })).status).toBe('edited');
+
+      const cut = JSON.parse(fixtureText(name)) as SealedLog;
+      const last = cut.attempts.at(-1)?.entries;
+      last?.splice(Math.max(0, last.length - 3));
+      const resealed = await sealLog(unsealLog(cut));
+      const r = await verifyLog(JSON.parse(JSON.stringify(resealed)), current, { library: lib });
+      expect(r.status).toBe('verified');
+      expect(r.ok && r.finished).toBe(false);
+    });
+  }
+});
+
+describe('statuses', () => {
+  it('gives each of the four, one per kind of file', async () => {
+    const lib = library().lookup;
+    const text = fixtureText(fixtureNames[0] ?? '');
+    expect((await verifyLogText(text, current, { library: lib })).status).toBe('verified');
+    expect((await verifyLogText(text.replace('"Ana Ruiz"', '"Someone Else"'), current, { library: lib })).status).toBe('edited');
+    expect((await verifyLogText(text.slice(0, 500), current, { library: lib })).status).toBe('refused');
+    const log = JSON.parse(text) as SealedLog;
+    const never = await sealLog({ ...unsealLog(log), scenario: { ...log.scenario, hash: 'e'.repeat(64) } });
+    expect((await verifyLog(JSON.parse(JSON.stringify(never)), current, { library: lib })).status).toBe('scenario-changed');
+  });
+});
