@@ -7,10 +7,11 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { TestContext } from 'vitest';
+import { afterAll, beforeAll, beforeEach, type TestContext } from 'vitest';
 import type * as Axe from 'axe-core';
 import type { SessionState } from '../../src/core/engine/state.ts';
 import { ARTIFACTS } from './browser.ts';
+import { serveSite, type Site } from './server.ts';
 import { randomStream } from '../../src/core/engine/rng.ts';
 import { parseSeed } from '../../src/store/seed.ts';
 
@@ -221,4 +222,32 @@ export function formatAxe(findings: AxeFinding[]): string {
         (f.nodes.length > 8 ? `\n    … and ${f.nodes.length - 8} more` : ''),
     )
     .join('\n');
+}
+
+/**
+ * Serves the built site for the test file that calls it (at its top level) and closes it after. A failed
+ * setup fails every test instead of leaving them skipped, and a failing test prints the seed to rerun it.
+ * Returns a getter for the site, usable inside the tests.
+ */
+export function useSite(): () => Site {
+  let site: Site | undefined;
+  let setupError: unknown = null;
+  beforeAll(async () => {
+    try {
+      site = await serveSite();
+    } catch (e) {
+      setupError = e;
+    }
+  });
+  beforeEach((context) => {
+    if (setupError) throw setupError;
+    reportSeedOnFailure(context);
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+  return () => {
+    if (!site) throw new Error('the site was not served');
+    return site;
+  };
 }

@@ -5,10 +5,9 @@
  * of every phase. A screenshot of each lands in tests/e2e/artifacts/layout-<size>-<phase>.png.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openBrowser } from './browser.ts';
-import { nodeOf, phaseOf, pressChoice, reportSeedOnFailure, screenshot, seeded, tabTo, waitForTitle, type Phase } from './game.ts';
-import { serveSite, type Site } from './server.ts';
+import { nodeOf, phaseOf, pressChoice, screenshot, seeded, tabTo, waitForTitle, type Phase, useSite } from './game.ts';
 
 const SIZES = [
   { name: '1366x768', viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 },
@@ -18,25 +17,7 @@ const SIZES = [
 const PHASES: Phase[] = ['cable', 'appointment', 'meeting', 'report', 'washington', 'debrief'];
 const MAX_STEPS = 200;
 
-let site: Site;
-let setupError: unknown = null;
-
-beforeAll(async () => {
-  try {
-    site = await serveSite();
-  } catch (e) {
-    setupError = e;
-  }
-});
-
-beforeEach((context) => {
-  if (setupError) throw setupError;
-  reportSeedOnFailure(context);
-});
-
-afterAll(async () => {
-  await site?.close();
-});
+const site = useSite();
 
 interface Fit {
   node: string;
@@ -89,7 +70,7 @@ describe('every screen fits a school laptop', () => {
       const browser = await openBrowser({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
       try {
         const { page } = browser;
-        await page.goto(seeded(site.url));
+        await page.goto(seeded(site().url));
         await waitForTitle(page);
         await screenshot(page, `layout-${size.name}-title`);
         await tabTo(page, '#student-name');
@@ -131,7 +112,7 @@ describe('the 12-hour clock', () => {
     const browser = await openBrowser();
     try {
       const { page } = browser;
-      await page.goto(seeded(site.url));
+      await page.goto(seeded(site().url));
       await waitForTitle(page);
       const bar = page.locator('.clock-bar');
       const toggle = page.locator('#clock-format');

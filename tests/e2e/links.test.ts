@@ -4,33 +4,12 @@
  * sentence each, and Begin still starts a game with the default world.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openBrowser, type TestBrowser } from './browser.ts';
-import { phaseOf, readSession, reportSeedOnFailure, seeded, tabTo, waitForTitle } from './game.ts';
-import { serveSite, type Site } from './server.ts';
+import { phaseOf, readSession, seeded, tabTo, waitForTitle, useSite } from './game.ts';
 
-let site: Site;
+const site = useSite();
 let browser: TestBrowser | null = null;
-
-/** As in playthrough.test.ts: a failed setup fails every test instead of leaving them skipped. */
-let setupError: unknown = null;
-
-beforeAll(async () => {
-  try {
-    site = await serveSite();
-  } catch (e) {
-    setupError = e;
-  }
-});
-
-beforeEach((context) => {
-  if (setupError) throw setupError;
-  reportSeedOnFailure(context);
-});
-
-afterAll(async () => {
-  await site?.close();
-});
 
 afterEach(async () => {
   await browser?.close();
@@ -45,7 +24,7 @@ describe("a teacher's link the game cannot follow", () => {
   it('says what was left out of ?variant=constructor&name=<300 characters>, and Begin starts a game', async () => {
     browser = await openBrowser();
     const { page, assertNoProblems } = browser;
-    const url = new URL(site.url);
+    const url = new URL(site().url);
     url.searchParams.set('variant', 'constructor');
     url.searchParams.set('name', 'N'.repeat(300));
     await page.goto(seeded(url.href));

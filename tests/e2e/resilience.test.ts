@@ -7,35 +7,15 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page, Route } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserOptions, type TestBrowser } from './browser.ts';
-import { nodeOf, phaseOf, pressChoice, readSession, reportSeedOnFailure, seeded, tabTo, waitForTitle } from './game.ts';
-import { DIST, serveSite, type Site } from './server.ts';
+import { nodeOf, phaseOf, pressChoice, readSession, seeded, tabTo, waitForTitle, useSite } from './game.ts';
+import { DIST } from './server.ts';
 
 const SAVE_KEY = 'circular938.save.mexico';
 
-let site: Site;
+const site = useSite();
 let browser: TestBrowser | null = null;
-
-/** As in playthrough.test.ts: a failed setup fails every test instead of leaving them skipped. */
-let setupError: unknown = null;
-
-beforeAll(async () => {
-  try {
-    site = await serveSite();
-  } catch (e) {
-    setupError = e;
-  }
-});
-
-beforeEach((context) => {
-  if (setupError) throw setupError;
-  reportSeedOnFailure(context);
-});
-
-afterAll(async () => {
-  await site?.close();
-});
 
 afterEach(async () => {
   await browser?.close();
@@ -82,7 +62,7 @@ describe('resilience on locked-down and slow school machines', () => {
     // Chromium's own "block cookies and site data" setting, as a school policy sets it: reading
     // window.localStorage then throws a SecurityError.
     const { page, assertNoProblems } = await open({ preferences: { profile: { default_content_setting_values: { cookies: 2 } } } });
-    await page.goto(seeded(site.url));
+    await page.goto(seeded(site().url));
     await waitForTitle(page);
     await expect(
       page.evaluate(() => {
@@ -114,7 +94,7 @@ describe('resilience on locked-down and slow school machines', () => {
 
   it('shows the title, without a resume offer, whatever garbage the save holds', async () => {
     const { page, assertNoProblems } = await open();
-    await page.goto(seeded(site.url));
+    await page.goto(seeded(site().url));
     await waitForTitle(page);
     // A real save first, to make damaged copies of it that look almost right.
     await startByKeyboard(page);
@@ -177,7 +157,7 @@ describe('resilience on locked-down and slow school machines', () => {
 
   it('remembers the sound setting toggled with M across reloads', async () => {
     const { page, assertNoProblems } = await open();
-    await page.goto(seeded(site.url));
+    await page.goto(seeded(site().url));
     await waitForTitle(page);
     const mute = page.locator('#mute');
     await expect(mute.getAttribute('aria-pressed')).resolves.toBe('false');
@@ -208,7 +188,7 @@ describe('resilience on locked-down and slow school machines', () => {
       held.push(route);
       requested();
     });
-    await page.goto(seeded(site.url));
+    await page.goto(seeded(site().url));
     await waitForTitle(page);
     await phaserRequested;
     await expect(page.locator('#begin').isEnabled(), 'the first screen is usable before Phaser').resolves.toBe(true);
@@ -235,7 +215,7 @@ describe('resilience on locked-down and slow school machines', () => {
       why: 'this test aborts the Phaser chunk on purpose; Chromium reports the aborted request as a failed request and a "Failed to load resource" console error',
     });
     await page.route(pattern, (route) => route.abort('failed'));
-    await page.goto(seeded(site.url));
+    await page.goto(seeded(site().url));
     await waitForTitle(page);
     const status = page.locator('.stage-status');
     await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/could not be loaded.*still play/i);
@@ -290,7 +270,7 @@ describe('resilience on locked-down and slow school machines', () => {
     });
 
     const created = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('[c938-audio] {"what":"created"'), timeout: 30_000 });
-    await page.goto(seeded(site.url));
+    await page.goto(seeded(site().url));
     // Wait for the context before any locator wait: Playwright's own polling runs page scripts,
     // and Chromium may count those as user activation.
     await created;
@@ -313,7 +293,7 @@ describe('resilience on locked-down and slow school machines', () => {
 
   it("presets the start form from a teacher's link", async () => {
     const { page, assertNoProblems } = await open();
-    await page.goto(seeded(`${site.url}?variant=counterfactual&class=9B&name=Ana`));
+    await page.goto(seeded(`${site().url}?variant=counterfactual&class=9B&name=Ana`));
     await waitForTitle(page);
     await expect(page.locator('#student-name').inputValue()).resolves.toBe('Ana');
     await expect(page.locator('#class-code').inputValue()).resolves.toBe('9B');
@@ -330,7 +310,7 @@ describe('resilience on locked-down and slow school machines', () => {
 describe('nothing saved is lost to a stray key', () => {
   it('asks once more before a new game replaces the saved one', async () => {
     const { page, assertNoProblems } = await open();
-    await page.goto(seeded(site.url));
+    await page.goto(seeded(site().url));
     await waitForTitle(page);
     await startByKeyboard(page);
     await playFirstChoices(page, 2);

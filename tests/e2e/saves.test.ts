@@ -9,33 +9,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { chromiumPath, openBrowser, type TestBrowser } from './browser.ts';
-import { nodeOf, pressChoice, readSession, reportSeedOnFailure, seeded, tabTo, waitForTitle } from './game.ts';
-import { serveSite, type Site } from './server.ts';
+import { nodeOf, pressChoice, readSession, seeded, tabTo, waitForTitle, useSite } from './game.ts';
 
 const SAVE_KEY = 'circular938.save.mexico';
 
-let site: Site;
+const site = useSite();
 let browser: TestBrowser | null = null;
-let setupError: unknown = null;
-
-beforeAll(async () => {
-  try {
-    site = await serveSite();
-  } catch (e) {
-    setupError = e;
-  }
-});
-
-beforeEach((context) => {
-  if (setupError) throw setupError;
-  reportSeedOnFailure(context);
-});
-
-afterAll(async () => {
-  await site?.close();
-});
 
 afterEach(async () => {
   await browser?.close();
@@ -60,7 +41,7 @@ describe('saves that cannot be resumed', () => {
   it('sets aside a save made with the first release, says so in one sentence, and offers it for download', async () => {
     browser = await openBrowser();
     const { page, assertNoProblems } = browser;
-    await page.goto(seeded(site.url));
+    await page.goto(seeded(site().url));
     await waitForTitle(page);
     await startByKeyboard(page);
     await pressChoice(page, 1);
@@ -114,7 +95,7 @@ describe('storage that fails', () => {
   it('still offers and resumes the intact save when every write fails', async () => {
     browser = await openBrowser();
     const { page, context, assertNoProblems } = browser;
-    await page.goto(seeded(site.url));
+    await page.goto(seeded(site().url));
     await waitForTitle(page);
     await startByKeyboard(page);
     await pressChoice(page, 1);
@@ -149,13 +130,13 @@ describe('two tabs on one game', () => {
   it('lets one tab write; the other says so, takes over on request, and the first becomes read-only', async () => {
     browser = await openBrowser();
     const { page: first, context, assertNoProblems } = browser;
-    await first.goto(seeded(site.url));
+    await first.goto(seeded(site().url));
     await waitForTitle(first);
     await startByKeyboard(first);
     await pressChoice(first, 1);
 
     const second = await context.newPage();
-    await second.goto(seeded(site.url));
+    await second.goto(seeded(site().url));
     await waitForTitle(second);
     await expect(second.locator('#tab-status').isVisible()).resolves.toBe(true);
     await expect(second.locator('#tab-message').innerText()).resolves.toMatch(/open in another tab/);
@@ -258,7 +239,7 @@ describe('a browser killed right after a decision', () => {
       for (let round = 1; round <= 10; round++) {
         current = await launchKillable(profile);
         const { page } = current;
-        await page.goto(seeded(site.url));
+        await page.goto(seeded(site().url));
         await waitForTitle(page);
         if (round === 1) await startByKeyboard(page);
         else {
@@ -274,7 +255,7 @@ describe('a browser killed right after a decision', () => {
         current = null;
       }
       current = await launchKillable(profile);
-      await current.page.goto(seeded(site.url));
+      await current.page.goto(seeded(site().url));
       await waitForTitle(current.page);
       await current.page.locator('#resume').click({ timeout: 5_000 });
       await current.page.waitForSelector('body:not([data-phase="title"])', { state: 'attached' });
