@@ -1,27 +1,18 @@
 /**
- * SHA-256 over canonical JSON (RFC 8785, via `canonicalize`), through WebCrypto: the same code
- * runs in the browser and in Node 20 (globalThis.crypto). Async because WebCrypto is.
+ * SHA-256 over canonical JSON (RFC 8785, via `canonicalize`), computed by `@noble/hashes` (audited, no
+ * dependencies): the same code and the same digest in the browser and in Node.
  *
- * Browsers offer WebCrypto only in secure contexts, and a school's own server often speaks plain
- * http: there the same digest comes from `@noble/hashes` (audited, no dependencies), loaded only
- * when it is needed, so a student can always download a log.
+ * Not WebCrypto: browsers offer `crypto.subtle` only in secure contexts (a school's own server often
+ * speaks plain http, where a student could then not download a log), and in Node every
+ * `subtle.digest` call waits its turn on the libuv thread pool, so that a log of thousands of entries
+ * took minutes whenever the pool was busy. A synchronous digest has neither problem. The API stays
+ * async so that callers need not change if that ever does.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import canonicalize from 'canonicalize';
 
-interface SubtleLike {
-  digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
-}
-
-function subtle(): SubtleLike | null {
-  return (globalThis as { crypto?: { subtle?: SubtleLike } }).crypto?.subtle ?? null;
-}
-
-async function digest(bytes: Uint8Array): Promise<Uint8Array> {
-  const s = subtle();
-  if (s) return new Uint8Array(await s.digest('SHA-256', bytes));
-  const { sha256 } = await import('@noble/hashes/sha2.js');
-  return sha256(bytes);
-}
+const encoder = new TextEncoder();
 
 /** Canonical JSON text of a JSON value (sorted keys, no whitespace). Throws TypeError for non-JSON values. */
 export function canonicalJson(value: unknown): string {
@@ -30,10 +21,14 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
+/** Lower-case hex SHA-256 of a UTF-8 string, synchronously. Pure. */
+export function sha256HexSync(text: string): string {
+  return bytesToHex(sha256(encoder.encode(text)));
+}
+
 /** Lower-case hex SHA-256 of a UTF-8 string. */
-export async function sha256Hex(text: string): Promise<string> {
-  const bytes = new TextEncoder().encode(text);
-  return Array.from(await digest(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+export function sha256Hex(text: string): Promise<string> {
+  return Promise.resolve(sha256HexSync(text));
 }
 
 /** SHA-256 of the canonical JSON of a value. */

@@ -1,14 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hashJson, sha256Hex } from '../../src/core/hash.ts';
 
-describe('hashing where WebCrypto is missing (a school server on plain http)', () => {
+describe('hashing needs no WebCrypto (a school server on plain http has none)', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });
 
-  it('gives the same SHA-256 without crypto.subtle as with it', async () => {
+  it('gives the same SHA-256 as WebCrypto, and works without crypto.subtle', async () => {
     const texts = ['', 'abc', 'Señor Embajador — NIACT', 'x'.repeat(100_000)];
-    const withSubtle = await Promise.all(texts.map(sha256Hex));
+    const hex = (b: ArrayBuffer): string => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('');
+    const withSubtle = await Promise.all(texts.map(async (t) => hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(t)))));
+    expect(await Promise.all(texts.map(sha256Hex))).toEqual(withSubtle);
     vi.stubGlobal('crypto', {});
     const without = await Promise.all(texts.map(sha256Hex));
     expect(without).toEqual(withSubtle);

@@ -11,7 +11,7 @@
  *   of the next entry, or the head;
  * - `head` = the last link's hash, so a truncated file is detected.
  *
- * Async only because WebCrypto is; otherwise pure. Throws only if WebCrypto is missing.
+ * Async only because the hashing API is (src/core/hash.ts); otherwise pure.
  */
 import type { Verdict } from '../verdict/summary.ts';
 import { hashJson, sha256Hex } from '../hash.ts';
@@ -68,7 +68,6 @@ export function emptyAttemptHash(prev: string, index: number, attempt: Attempt<L
  * Seals an open log for export: adds `prev` and `hash` to every entry and sets `head`.
  * Re-sealing a sealed log recomputes every hash from its content. Pure apart from being async;
  * the input is not modified. `verdict`, when given, is written beside the chain (see SealedLog).
- * Rejects only if WebCrypto is missing.
  */
 export async function sealLog(log: DecisionLog, verdict?: Verdict): Promise<SealedLog> {
   let prev = await genesisHash(log);

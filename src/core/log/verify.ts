@@ -11,8 +11,8 @@
  *
  * Bounded work: the text is refused over `MAX_LOG_CHARS`, the parsed data is bounded by `scanJson`
  * before anything walks it, nothing recurses on a depth the file controls, and each attempt's
- * decisions are replayed once. Async because hashing (WebCrypto), a migration or a library lookup
- * is; otherwise pure. Never throws and never rejects: an unexpected error (WebCrypto missing, a
+ * decisions are replayed once. Async because hashing, a migration or a library lookup
+ * is; otherwise pure. Never throws and never rejects: an unexpected error (a bug, a
  * migration that throws) becomes a refusal that says so.
  */
 import { canonicalJson } from '../hash.ts';
@@ -119,7 +119,7 @@ export function scenarioProblems(log: SealedLog, current: ScenarioRef | readonly
 /**
  * The first break in the hash chain, or none: which entry first fails, or that the file was
  * truncated when only the head does not match. Every entry's hash is computed at once from the
- * `prev` it stores (WebCrypto works on them in parallel); the links are then followed in order, so
+ * `prev` it stores; the links are then followed in order, so
  * the break reported is the first one.
  */
 export async function chainProblems(log: SealedLog): Promise<string[]> {

@@ -1,6 +1,6 @@
 /**
  * A scenario file from text to a checked, hashed scenario: the one entry point for the build
- * plugin, the tests and the review page. Pure apart from awaiting WebCrypto for the hash.
+ * plugin, the tests and the review page. Pure apart from awaiting the hash.
  */
 import { hashJson } from '../hash.ts';
 import { checkScenario } from './check.ts';
@@ -23,7 +23,7 @@ export type LoadResult = { ok: true; loaded: LoadedScenario } | { ok: false; iss
 /**
  * Parses, validates and checks a scenario file, then hashes it. Schema issues come alone (the
  * semantic checks need a well-formed scenario); otherwise every semantic issue is returned at once,
- * in file order. Never rejects for bad input; rejects only if WebCrypto is missing.
+ * in file order. Never rejects for bad input.
  */
 export async function loadScenario(text: string, file: string): Promise<LoadResult> {
   const parsed = parseScenario(text, file);
