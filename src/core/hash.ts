@@ -5,11 +5,10 @@
  * Not WebCrypto: browsers offer `crypto.subtle` only in secure contexts (a school's own server often
  * speaks plain http, where a student could then not download a log), and in Node every
  * `subtle.digest` call waits its turn on the libuv thread pool, so that a log of thousands of entries
- * took minutes whenever the pool was busy. A synchronous digest has neither problem. The API stays
- * async so that callers need not change if that ever does.
+ * took minutes whenever the pool was busy. A synchronous digest has neither problem. The library is
+ * imported on first use, so the first screen of the game does not carry it (only the debrief's
+ * download and the verifier hash anything), which is why the API is async.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import canonicalize from 'canonicalize';
 
 const encoder = new TextEncoder();
@@ -21,14 +20,19 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
-/** Lower-case hex SHA-256 of a UTF-8 string, synchronously. Pure. */
-export function sha256HexSync(text: string): string {
-  return bytesToHex(sha256(encoder.encode(text)));
+type Sha256 = (bytes: Uint8Array) => Uint8Array;
+let digest: Promise<Sha256> | null = null;
+
+function hexOf(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  return out;
 }
 
-/** Lower-case hex SHA-256 of a UTF-8 string. */
-export function sha256Hex(text: string): Promise<string> {
-  return Promise.resolve(sha256HexSync(text));
+/** Lower-case hex SHA-256 of a UTF-8 string. The digest itself is synchronous, once loaded. */
+export async function sha256Hex(text: string): Promise<string> {
+  digest ??= import('@noble/hashes/sha2.js').then((m) => m.sha256);
+  return hexOf((await digest)(encoder.encode(text)));
 }
 
 /** SHA-256 of the canonical JSON of a value. */
