@@ -92,7 +92,8 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-const COMMON_ARGS = [
+/** The flags every Chromium of the tests starts with (env: this machine's closed network). */
+export const COMMON_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chromiumPath, openBrowser, type TestBrowser } from './browser.ts';
+import { chromiumPath, COMMON_ARGS, openBrowser, type TestBrowser } from './browser.ts';
 import { nodeOf, pressChoice, readSession, seeded, tabTo, waitForTitle, useSite } from './game.ts';
 
 const SAVE_KEY = 'circular938.save.mexico';
@@ -188,13 +188,7 @@ interface Killable {
 
 const KILL_ARGS = [
   '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...COMMON_ARGS,
   '--hide-crash-restore-bubble',
   '--remote-debugging-port=0',
 ];
