@@ -224,6 +224,9 @@ export function formatAxe(findings: AxeFinding[]): string {
     .join('\n');
 }
 
+/** Where the game keeps the Mexico save in localStorage (src/store/game-store.ts, saveKey). */
+export const SAVE_KEY = 'circular938.save.mexico';
+
 /**
  * Serves the built site for the test file that calls it (at its top level) and closes it after. A failed
  * setup fails every test instead of leaving them skipped, and a failing test prints the seed to rerun it.

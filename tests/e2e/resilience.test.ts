@@ -9,10 +9,8 @@ import { join } from 'node:path';
 import type { ConsoleMessage, Page, Route } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserOptions, type TestBrowser } from './browser.ts';
-import { nodeOf, phaseOf, pressChoice, readSession, seeded, tabTo, waitForTitle, useSite } from './game.ts';
+import { nodeOf, phaseOf, pressChoice, readSession, seeded, tabTo, waitForTitle, SAVE_KEY, useSite } from './game.ts';
 import { DIST } from './server.ts';
-
-const SAVE_KEY = 'circular938.save.mexico';
 
 const site = useSite();
 let browser: TestBrowser | null = null;

@@ -11,9 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chromiumPath, COMMON_ARGS, openBrowser, type TestBrowser } from './browser.ts';
-import { nodeOf, pressChoice, readSession, seeded, tabTo, waitForTitle, useSite } from './game.ts';
-
-const SAVE_KEY = 'circular938.save.mexico';
+import { nodeOf, pressChoice, readSession, seeded, tabTo, waitForTitle, SAVE_KEY, useSite } from './game.ts';
 
 const site = useSite();
 let browser: TestBrowser | null = null;

@@ -3,19 +3,12 @@
  * (scenarios/shared/glossary.yaml): the blocks, the markings, the reading order, and the words against the OCR seed.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { readYaml } from './files.ts';
 import { describe, expect, it } from 'vitest';
 import { parseMarkup, plainText, teletypeText } from '../../src/core/cable-markup.ts';
 import { buildTermIndex, findTerms } from '../../src/core/glossary-terms.ts';
 import { cableSchema, glossarySchema, POINTS } from '../../src/core/scenario/schema.ts';
 
-function readText(relative: string): string {
-  return readFileSync(new URL(`../../scenarios/${relative}`, import.meta.url), 'utf8');
-}
-
-function readYaml(relative: string): unknown {
-  return parse(readText(relative));
-}
 
 const cable = cableSchema.parse(readYaml('shared/circular-938.yaml'));
 const glossary = glossarySchema.parse(readYaml('shared/glossary.yaml'));

@@ -2,8 +2,7 @@
  * Content checks for the Mexico City scenario, the circular and the glossary: the schemas, the shape of the
  * graph, and an exhaustive search over the real engine for the acceptance points of the scenario.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { readText, readYaml } from './files.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, loadScenario, parseCable, parseGlossary, type ScenarioIssue } from '../../src/core/index.ts';
 import { timeOf } from '../../src/core/engine/clock.ts';
@@ -26,13 +25,6 @@ import {
   type ScenarioNode,
 } from '../../src/core/scenario/schema.ts';
 
-function readText(relative: string): string {
-  return readFileSync(new URL(`../../scenarios/${relative}`, import.meta.url), 'utf8');
-}
-
-function readYaml(relative: string): unknown {
-  return parse(readText(relative));
-}
 
 const scenario = scenarioSchema.parse(readYaml('mexico.yaml'));
 const cable = cableSchema.parse(readYaml('shared/circular-938.yaml'));
