@@ -2,9 +2,10 @@
  * `npm run logs -- verify [--json] FILE...`: checks exported decision logs in Node with the same core
  * code the pages use (verifyLogText, the scenario loader, the kept texts of scenarios/archive/).
  *
- * Prints one line per file: readable by default, or with `--json` one JSON object per line with
- * `file`, `status` (verified | scenario-changed | edited | refused), `finished`, `student`,
- * `attempts`, `ending`, `score`, `problems`, `notes`, `newerText` and `scenario`. Exit status: 0 when
+ * Prints one line per file (and one per attempt when it has several): readable by default, or with
+ * `--json` one JSON object per line with `file`, `status` (verified | scenario-changed | edited |
+ * refused), `finished`, `student`, `attempts`, `attemptEndings`, `ending`, `score`, `format`, `modes`,
+ * `problems`, `notes`, `newerText` and `scenario`. Logs of format 1 are converted and verified. Exit status: 0 when
  * every file verified, 1 when any did not, 2 for a usage error (or when no scenario loads).
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -33,8 +34,14 @@ export interface FileReport {
   finished: boolean | null;
   student: { label: string; classCode?: string } | null;
   attempts: number | null;
-  /** The title of the ending reached, or null. */
+  /** Each attempt (0-based `index`, as in the file): where it branched from, its own decisions and its ending (null: none reached). */
+  attemptEndings: { index: number; from: { attempt: number; seq: number } | null; decisions: number; ending: string | null }[] | null;
+  /** The title of the ending the last attempt reached, or null. */
   ending: string | null;
+  /** The format version the file was written in, once it was read as a log of a known version. */
+  format: number | null;
+  /** The rewind and reasons modes the game was played in. */
+  modes: { rewind: string; reasons: string } | null;
   score: { points: number; max: number } | null;
   problems: string[];
   notes: string[];
@@ -67,7 +74,10 @@ function reportOf(file: string, r: VerifyResult): FileReport {
     finished: r.finished ?? null,
     student,
     attempts: log?.attempts.length ?? null,
+    attemptEndings: r.attempts?.map(({ index, from, decisions, ending }) => ({ index, from, decisions, ending })) ?? null,
     ending: r.verdict?.title ?? null,
+    format: r.ok ? r.formatRead : log === undefined ? null : log.formatVersion,
+    modes: log === undefined ? null : { rewind: log.rewind, reasons: log.reasons },
     score: r.verdict ? { ...r.verdict.score } : null,
     problems: r.ok ? [] : r.problems,
     notes: r.ok ? r.notes : [],
@@ -78,7 +88,7 @@ function reportOf(file: string, r: VerifyResult): FileReport {
 
 function refused(file: string, problem: string): FileReport {
   return {
-    file, status: 'refused', finished: null, student: null, attempts: null, ending: null, score: null,
+    file, status: 'refused', finished: null, student: null, attempts: null, attemptEndings: null, ending: null, score: null, format: null, modes: null,
     problems: [problem], notes: [], newerText: false, scenario: null,
   };
 }
@@ -115,12 +125,28 @@ const WORD: Record<VerifyStatus, string> = {
   refused: 'REFUSED',
 };
 
+/** The readable lines of a file: its line, then one line per attempt when there are several. */
+export function readableLines(r: FileReport): string[] {
+  const lines = [readableLine(r)];
+  const attempts = r.attemptEndings;
+  if (attempts === null || attempts.length < 2) return lines;
+  for (const a of attempts) {
+    const where = a.from === null ? 'from the start' : `from attempt ${a.from.attempt + 1} after its decision ${a.from.seq}`;
+    const end = a.ending === null ? 'no ending reached' : `ending "${a.ending}"`;
+    lines.push(`  attempt ${a.index + 1}${a.index === 0 ? ' (the first)' : ''}: ${where}, ${a.decisions} decision${a.decisions === 1 ? '' : 's'} of its own, ${end}`);
+  }
+  return lines;
+}
+
 /** One readable line. */
 export function readableLine(r: FileReport): string {
   const who = r.student === null ? null : r.student.classCode === undefined ? r.student.label : `${r.student.label} (${r.student.classCode})`;
   const facts: string[] = [];
   if (who !== null) facts.push(who);
   if (r.scenario !== null) facts.push(`${r.scenario.id} v${r.scenario.version}`);
+  if (r.format !== null && r.format < 2) facts.push(`format ${r.format}, converted`);
+  if (r.modes !== null && r.modes.rewind !== 'free') facts.push(`rewind ${r.modes.rewind}`);
+  if (r.modes !== null && r.modes.reasons === 'required') facts.push('reasons required');
   if (r.attempts !== null) facts.push(`${r.attempts} attempt${r.attempts === 1 ? '' : 's'}`);
   if (r.finished === false) facts.push('UNFINISHED (no ending reached)');
   else if (r.ending !== null) facts.push(`ending "${r.ending}"`);
@@ -182,7 +208,8 @@ export async function runLogs(args: readonly string[], io: LogsIo, options: Logs
   for (const file of parsed.files) {
     const report = await verifyFile(file, refs, library);
     if (report.status !== 'verified') all = false;
-    io.out(parsed.json ? JSON.stringify(report) : readableLine(report));
+    if (parsed.json) io.out(JSON.stringify(report));
+    else for (const line of readableLines(report)) io.out(line);
   }
   return all ? 0 : 1;
 }

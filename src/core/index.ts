@@ -93,15 +93,33 @@ export { buildTermIndex, findTerms, termForms } from './glossary-terms.ts';
 export { canonicalJson, hashJson, sha256Hex } from './hash.ts';
 
 // log
-export { LOG_FORMAT, LOG_FORMAT_VERSION, type Attempt, type AttemptOrigin, type DecisionLog, type LogEntry, type LogHeader, type SealedEntry, type SealedLog } from './log/format.ts';
+export {
+  LOG_FORMAT,
+  LOG_FORMAT_VERSION,
+  MAX_REASON_CHARS,
+  REASONS_MODES,
+  REWIND_MODES,
+  type Attempt,
+  type AttemptOrigin,
+  type DecisionLog,
+  type LogEntry,
+  type LogHeader,
+  type ReasonsMode,
+  type RewindMode,
+  type SealedEntry,
+  type SealedLog,
+} from './log/format.ts';
+export { migrateOpenLog } from './log/migrate.ts';
+export { modeProblems, REWIND_MODE_TEXT } from './log/modes.ts';
 export { appendEntry, createLog, currentAttempt, originAt, startAttempt } from './log/create.ts';
 export { sealLog, unsealLog } from './log/seal.ts';
 export { parseOpenLog, parseSealedLog } from './log/schema.ts';
-export { replayAttempts, replayEvents, replayLog, type ReplayResult } from './log/replay.ts';
+export { attemptPath, replayAttempts, replayEvents, replayLog, type ReplayResult } from './log/replay.ts';
 export {
   MAX_LOG_CHARS,
   verifyLog,
   verifyLogText,
+  type AttemptSummary,
   type NotVerified,
   type ScenarioRef,
   type Verified,

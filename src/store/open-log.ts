@@ -6,7 +6,7 @@
  */
 import {
   LOG_FORMAT,
-  LOG_FORMAT_VERSION,
+  migrateOpenLog,
   parseOpenLog,
   replayLog,
   type DecisionLog,
@@ -64,7 +64,7 @@ function boundsProblem(data: Record<string, unknown>): string | null {
 /** The strings a player or a file chose, which must be valid Unicode to be sealed and verified later. */
 function hasLoneSurrogate(log: DecisionLog): boolean {
   const texts = [log.variant, log.student.label, log.student.classCode ?? '', log.scenario.id];
-  for (const a of log.attempts) for (const e of a.entries) texts.push(e.node);
+  for (const a of log.attempts) for (const e of a.entries) texts.push(e.node, e.reason ?? '');
   return texts.some((t) => LONE_SURROGATE.test(t));
 }
 
@@ -85,13 +85,17 @@ function checkUnguarded(value: unknown, loaded: LoadedScenario): SaveCheck {
   const version = isRecord(scenario) ? own(scenario, 'version') : undefined;
   if (typeof formatVersion !== 'number' || typeof id !== 'string' || typeof hash !== 'string') return damaged('its header is incomplete');
   if (id !== loaded.scenario.id) return damaged('it belongs to another scenario');
-  if (formatVersion !== LOG_FORMAT_VERSION || hash !== loaded.hash) {
-    const earlier = formatVersion < LOG_FORMAT_VERSION || (typeof version === 'number' && version < loaded.scenario.version);
+  // A save of an earlier format (format 1: no reasons, no modes) is brought up to date; a newer one is refused.
+  const migrated = migrateOpenLog(data);
+  if (!migrated.ok && migrated.why === 'newer') return { ok: false, why: 'other-version', detail: migrated.detail };
+  if (!migrated.ok) return damaged(`its format cannot be read (${migrated.detail})`);
+  if (hash !== loaded.hash) {
+    const earlier = typeof version === 'number' && version < loaded.scenario.version;
     return { ok: false, why: earlier ? 'earlier-version' : 'other-version', detail: `format ${formatVersion}, scenario text ${hash.slice(0, 12)}` };
   }
-  const bounds = boundsProblem(data);
+  const bounds = boundsProblem(migrated.log);
   if (bounds) return damaged(bounds);
-  const parsed = parseOpenLog(data);
+  const parsed = parseOpenLog(migrated.log);
   if (!parsed.ok) return damaged(parsed.problems[0] ?? 'unreadable');
   if (hasLoneSurrogate(parsed.log)) return damaged('it holds text that is not valid Unicode');
   const replayed = replayLog(loaded.scenario, parsed.log);

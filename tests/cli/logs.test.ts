@@ -77,14 +77,17 @@ describe('logs verify', () => {
   it('prints one readable line per file and exits 0 when every file verified', async () => {
     const { code, out } = await run(['verify', file('verified.json'), file('unfinished.json')]);
     expect(code).toBe(0);
-    expect(out).toHaveLength(2);
-    expect(out[0]).toMatch(/verified\.json: verified - Ana Ruiz \(10B\), mexico v1, 2 attempts, ending ".+", score \d+\/\d+, made with an earlier text/);
-    expect(out[1]).toMatch(/unfinished\.json: verified - .*UNFINISHED \(no ending reached\)/);
+    // The verified log has two attempts: a line for the file, then one per attempt with its ending.
+    expect(out).toHaveLength(4);
+    expect(out[0]).toMatch(/verified\.json: verified - Ana Ruiz \(10B\), mexico v1, format 1, converted, 2 attempts, ending ".+", score \d+\/\d+, made with an earlier text/);
+    expect(out[1]).toMatch(/^  attempt 1 \(the first\): from the start, \d+ decisions of its own, no ending reached$/);
+    expect(out[2]).toMatch(/^  attempt 2: from attempt 1 after its decision \d+, \d+ decisions of its own, ending ".+"$/);
+    expect(out[3]).toMatch(/unfinished\.json: verified - .*UNFINISHED \(no ending reached\)/);
   }, 60_000);
 
   it('names the first problem on a readable line', () => {
     const report: FileReport = {
-      file: 'a.json', status: 'edited', finished: null, student: { label: 'Ana' }, attempts: 1, ending: null, score: null,
+      file: 'a.json', status: 'edited', finished: null, student: { label: 'Ana' }, attempts: 1, attemptEndings: null, ending: null, score: null, format: 2, modes: null,
       problems: ['The hash chain breaks at attempt 0 entry 3: this entry was changed after the log was sealed.', 'two'], notes: [], newerText: false, scenario: null,
     };
     expect(readableLine(report)).toBe(

@@ -13,8 +13,8 @@ import {
   type LogHeader,
 } from './format.ts';
 
-/** What the caller supplies for a new log; `format` and `formatVersion` are filled in. */
-export type LogHeaderFields = Omit<LogHeader, 'format' | 'formatVersion'>;
+/** What the caller supplies for a new log; `format` and `formatVersion` are filled in, the modes default to free and optional. */
+export type LogHeaderFields = Omit<LogHeader, 'format' | 'formatVersion' | 'rewind' | 'reasons'> & Partial<Pick<LogHeader, 'rewind' | 'reasons'>>;
 
 /** An entry as the store records it; `seq` is assigned by `appendEntry` when left out. */
 export type NewEntry = Omit<LogEntry, 'seq'> & { seq?: number };
@@ -34,6 +34,8 @@ export function createLog(header: LogHeaderFields): DecisionLog {
     variant: header.variant,
     student,
     createdAt: header.createdAt,
+    rewind: header.rewind ?? 'free',
+    reasons: header.reasons ?? 'optional',
     attempts: [{ from: null, startedAt: header.createdAt, entries: [] }],
   };
 }
@@ -68,6 +70,7 @@ export function appendEntry(log: DecisionLog, entry: NewEntry): DecisionLog {
     at: entry.at,
     thinkMs: entry.thinkMs,
   };
+  if (entry.reason !== undefined) full.reason = entry.reason;
   const attempts = log.attempts.slice();
   attempts[index] = { ...attempt, entries: [...attempt.entries, full] };
   return { ...log, attempts };

@@ -1,5 +1,7 @@
 /**
- * Decision log, format version 1 (design.md §4). A log records events, never states: the
+ * Decision log, format version 2 (design.md §4). Version 2 adds the student's reasons (`reason` on an
+ * entry) and the modes the teacher's link set (`rewind`, `reasons` in the header); a version 1 log is
+ * migrated (migrate.ts). A log records events, never states: the
  * outcome is always derived by replaying the entries through the scenario.
  *
  * In memory and in autosave the log is "open" (entries without hashes). Exported files are
@@ -12,7 +14,18 @@
 import type { Verdict } from '../verdict/summary.ts';
 
 export const LOG_FORMAT = 'circular938-log';
-export const LOG_FORMAT_VERSION = 1;
+export const LOG_FORMAT_VERSION = 2;
+
+/** What the teacher's link lets a student do with earlier decisions: rewind and choose again, only look back, or neither. */
+export const REWIND_MODES = ['free', 'look', 'off'] as const;
+export type RewindMode = (typeof REWIND_MODES)[number];
+
+/** Whether the student must write a reason at the decisions that ask for one (`why` in the scenario). */
+export const REASONS_MODES = ['optional', 'required'] as const;
+export type ReasonsMode = (typeof REASONS_MODES)[number];
+
+/** The longest reason a student can write (characters, as a text field counts them). */
+export const MAX_REASON_CHARS = 500;
 
 export interface LogEntry {
   /** 1-based position among its attempt's own entries (an inherited prefix is not counted). */
@@ -27,6 +40,8 @@ export interface LogEntry {
   at: string;
   /** Milliseconds between the node being shown and the decision. */
   thinkMs: number;
+  /** The student's reason for the choice, in their words (plain text, 1–500 characters); only where asked. */
+  reason?: string;
 }
 
 export interface SealedEntry extends LogEntry {
@@ -55,6 +70,10 @@ export interface LogHeader {
   variant: string;
   student: { label: string; classCode?: string };
   createdAt: string;
+  /** The rewind mode the game was played in; a log whose attempts break it is refused. */
+  rewind: RewindMode;
+  /** Whether reasons were required; a log that leaves out a required one is refused. */
+  reasons: ReasonsMode;
 }
 
 export interface DecisionLog extends LogHeader {

@@ -5,19 +5,79 @@
  * Contract for a migration from version n: it receives the parsed JSON of a version-n sealed log
  * and returns a version-(n + 1) sealed log whose hash chain verifies under version n + 1's rules.
  * Since that means re-sealing, a migration must first check the version-n chain itself and refuse
- * a log whose chain is broken, or an edited old file would be laundered into a valid new one.
+ * a log whose chain is broken (as `edited`, saying where), or an edited old file would be laundered
+ * into a valid new one.
  *
- * There is only version 1 so far, so the registry is empty. Pure apart from being async.
+ * Autosaves (open logs, no chain) migrate by `migrateOpenLog`. Pure apart from being async.
  */
-import { LOG_FORMAT_VERSION } from './format.ts';
+import { chainProblems } from './chain.ts';
+import { LOG_FORMAT_VERSION, type SealedLog } from './format.ts';
+import { parseSealedLog } from './schema.ts';
+import { genesisHashVersion1, sealLog, unsealLog } from './seal.ts';
 
-export type MigrationResult = { ok: true; log: Record<string, unknown> } | { ok: false; problem: string };
+export type MigrationResult =
+  | { ok: true; log: Record<string, unknown> }
+  | {
+      ok: false;
+      problems: string[];
+      /** The old chain is broken: the file was changed after it was sealed. */
+      edited?: boolean;
+      /** The log as read (in the new version's shape, not re-sealed), when it was well formed. */
+      log?: SealedLog;
+    };
 
 /** Reads a sealed log of one version and returns it in the next version. */
 export type Migration = (log: Record<string, unknown>) => Promise<MigrationResult>;
 
-/** Migrations keyed by the version they read: `LOG_MIGRATIONS.get(1)` would turn 1 into 2. */
-export const LOG_MIGRATIONS: ReadonlyMap<number, Migration> = new Map();
+/** What format 1 did not record, as a format 1 game played: rewinding was never limited, reasons never asked. */
+const VERSION_1_MODES = { rewind: 'free', reasons: 'optional' } as const;
+
+/** Fields format 2 added, which a format 1 file cannot hold. */
+function version2Fields(input: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const key of Object.keys(VERSION_1_MODES)) {
+    if (Object.hasOwn(input, key)) problems.push(`${key}: unexpected field (a format 1 log has no ${key} mode)`);
+  }
+  const attempts = input['attempts'];
+  if (!Array.isArray(attempts)) return problems;
+  for (const [a, attempt] of attempts.entries()) {
+    const entries = (attempt as { entries?: unknown } | null)?.entries;
+    if (!Array.isArray(entries)) continue;
+    for (const [i, entry] of entries.entries()) {
+      if (entry !== null && typeof entry === 'object' && Object.hasOwn(entry, 'reason')) {
+        problems.push(`attempts[${a}].entries[${i}].reason: unexpected field (a format 1 log has no reasons)`);
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Format 1 to 2: the modes are added as format 1 played (rewind free, reasons optional), the
+ * format 1 chain is checked, and the log is sealed again under format 2's rules, keeping its verdict.
+ */
+export const version1To2: Migration = async (input) => {
+  const added = version2Fields(input);
+  if (added.length > 0) return { ok: false, problems: added };
+  const parsed = parseSealedLog({ ...input, formatVersion: 2, ...VERSION_1_MODES });
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const chain = await chainProblems(parsed.log, genesisHashVersion1);
+  if (chain.length > 0) return { ok: false, problems: chain, edited: true, log: parsed.log };
+  const sealed = await sealLog(unsealLog(parsed.log), parsed.log.verdict);
+  return { ok: true, log: sealed as unknown as Record<string, unknown> };
+};
+
+/** Migrations keyed by the version they read: `LOG_MIGRATIONS.get(1)` turns 1 into 2. */
+export const LOG_MIGRATIONS: ReadonlyMap<number, Migration> = new Map([[1, version1To2]]);
+
+/** A migrated log, with the version it was read in; or why it cannot be read. */
+export type MigrateResult =
+  | { ok: true; log: Record<string, unknown>; from: number }
+  | { ok: false; problems: string[]; edited: boolean; log?: SealedLog };
+
+const newer = (version: number): string =>
+  `This log is format version ${version}, made by a newer Circular 938 than this one (which reads versions 1 to ${LOG_FORMAT_VERSION}); ` +
+  'open it with the newer version.';
 
 /**
  * Brings a parsed log to the current format version, or says why it cannot. `migrations` is for
@@ -26,33 +86,49 @@ export const LOG_MIGRATIONS: ReadonlyMap<number, Migration> = new Map();
 export async function migrateLog(
   input: Record<string, unknown>,
   migrations: ReadonlyMap<number, Migration> = LOG_MIGRATIONS,
-): Promise<MigrationResult> {
+): Promise<MigrateResult> {
   const version = input['formatVersion'];
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    return { ok: false, problem: 'formatVersion: expected a whole number (the version of the log format)' };
+    return { ok: false, problems: ['formatVersion: expected a whole number (the version of the log format)'], edited: false };
   }
-  if (version > LOG_FORMAT_VERSION) {
-    return {
-      ok: false,
-      problem:
-        `This log is format version ${version}, made by a newer Circular 938 than this one (which reads version ${LOG_FORMAT_VERSION}); ` +
-        'open it with the newer version.',
-    };
-  }
+  if (version > LOG_FORMAT_VERSION) return { ok: false, problems: [newer(version)], edited: false };
   let log = input;
   for (let v = version; v < LOG_FORMAT_VERSION; v++) {
     const migration = migrations.get(v);
     if (!migration) {
       return {
         ok: false,
-        problem:
+        problems: [
           `This log is format version ${version}, made by an older Circular 938, and this version cannot convert it ` +
-          `(there is no conversion from version ${v}); open it with the version of Circular 938 it was made with.`,
+            `(there is no conversion from version ${v}); open it with the version of Circular 938 it was made with.`,
+        ],
+        edited: false,
       };
     }
     const result = await migration(log);
-    if (!result.ok) return { ok: false, problem: `This log is format version ${version}; converting it failed: ${result.problem}` };
+    if (!result.ok) {
+      if (result.edited) return result.log === undefined ? { ok: false, problems: result.problems, edited: true } : { ok: false, problems: result.problems, edited: true, log: result.log };
+      return { ok: false, problems: [`This log is format version ${version} and cannot be converted to version ${LOG_FORMAT_VERSION}:`, ...result.problems], edited: false };
+    }
     log = result.log;
   }
-  return { ok: true, log };
+  return { ok: true, log, from: version };
+}
+
+export type OpenMigration = { ok: true; log: Record<string, unknown> } | { ok: false; why: 'newer' | 'unknown'; detail: string };
+
+/**
+ * Brings an autosave (an open log: no chain) to the current format: format 1 gets format 1's modes.
+ * The result is still to be parsed and replayed like any save. Pure; never throws.
+ */
+export function migrateOpenLog(data: Record<string, unknown>): OpenMigration {
+  const version = data['formatVersion'];
+  if (version === LOG_FORMAT_VERSION) return { ok: true, log: data };
+  if (version === 1) {
+    const added = version2Fields(data);
+    if (added.length > 0) return { ok: false, why: 'unknown', detail: added[0] as string };
+    return { ok: true, log: { ...data, formatVersion: 2, ...VERSION_1_MODES } };
+  }
+  if (typeof version === 'number' && version > LOG_FORMAT_VERSION) return { ok: false, why: 'newer', detail: `format ${version}` };
+  return { ok: false, why: 'unknown', detail: `format ${String(version)}` };
 }

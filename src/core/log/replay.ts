@@ -125,6 +125,8 @@ function advance(scenario: Scenario, state: SessionState, a: number, index: numb
 /** The outcome of replaying every attempt of a log: `errors[a]` is attempt `a`'s replay error, or null. */
 export interface AllAttempts {
   errors: (string | null)[];
+  /** `finals[a]` is the state at the end of attempt `a`, or null when it does not replay. */
+  finals: (SessionState | null)[];
   /** The replay of the last attempt, with every state along its path. */
   last: ReplayResult;
 }
@@ -139,10 +141,10 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
   const count = log.attempts.length;
   if (log.scenario && log.scenario.id !== scenario.id) {
     const error = `the log is for scenario "${log.scenario.id}", not "${scenario.id}"`;
-    return { errors: log.attempts.map(() => error), last: { ok: false, error } };
+    return { errors: log.attempts.map(() => error), finals: log.attempts.map(() => null), last: { ok: false, error } };
   }
   const begun = start(scenario, { seed: log.seed, variant: log.variant });
-  if (!begun.ok) return { errors: log.attempts.map(() => begun.error), last: begun };
+  if (!begun.ok) return { errors: log.attempts.map(() => begun.error), finals: log.attempts.map(() => null), last: begun };
   // The states later attempts start from: wanted[a] holds the own-entry counts some attempt branches at.
   const wanted = new Map<number, Set<number>>();
   for (const attempt of log.attempts) {
@@ -156,6 +158,7 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
   const stepped = new WeakMap<SessionState, Map<string, SessionState>>();
   const failed: ({ at: number; error: string } | null)[] = [];
   const errors: (string | null)[] = [];
+  const finals: (SessionState | null)[] = [];
   for (let a = 0; a < count; a++) {
     const attempt = log.attempts[a] as Attempt<LogEntry>;
     const keep = new Map<number, SessionState>();
@@ -204,12 +207,13 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
     }
     failed.push(failure);
     errors.push(failure?.error ?? null);
+    finals.push(failure === null ? state : null);
   }
   const lastError = errors[count - 1];
   const last: ReplayResult = count === 0
     ? { ok: false, error: 'the log has no attempt' }
     : typeof lastError === 'string' ? { ok: false, error: lastError } : replayLog(scenario, log);
-  return { errors, last };
+  return { errors, finals, last };
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The zod schema of a sealed decision log, format version 1 (the file a student exports), and a
+ * The zod schema of a sealed decision log, format version 2 (the file a student exports), and a
  * formatter that turns zod issues into readable problems with their JSON paths. Pure.
  *
  * The parse functions never hand a whole file to zod: zod builds every issue of a list before it
@@ -9,7 +9,7 @@
  */
 import { CLAIMS } from '../scenario/schema.ts';
 import { z } from 'zod';
-import { LOG_FORMAT, LOG_FORMAT_VERSION, type Attempt, type DecisionLog, type LogEntry, type SealedEntry, type SealedLog } from './format.ts';
+import { LOG_FORMAT, LOG_FORMAT_VERSION, MAX_REASON_CHARS, REASONS_MODES, REWIND_MODES, type Attempt, type DecisionLog, type LogEntry, type SealedEntry, type SealedLog } from './format.ts';
 import { formatPath, MAX_LOG_ENTRIES, scanJson } from './scan.ts';
 
 export { formatPath } from './scan.ts';
@@ -19,6 +19,12 @@ const wholeAtLeast = (min: number) => z.int().min(min);
 const gameTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/, 'expected a game time like 1962-11-19T23:05Z');
 const wallTime = z.iso.datetime({ offset: true, error: 'expected a date and time like 2025-03-14T09:30:00Z' });
 const name = z.string().min(1);
+/** A reason: plain text of one or a few lines, no other control characters. */
+const reason = z
+  .string()
+  .min(1)
+  .max(MAX_REASON_CHARS)
+  .regex(/^[^\u0000-\u0009\u000b-\u001f\u007f]*$/, 'expected plain text (line breaks only, no other control characters)');
 
 const entrySchema = z.strictObject({
   seq: wholeAtLeast(1),
@@ -27,6 +33,7 @@ const entrySchema = z.strictObject({
   clock: gameTime,
   at: wallTime,
   thinkMs: wholeAtLeast(0),
+  reason: reason.exactOptional(),
   prev: hash,
   hash,
 });
@@ -46,6 +53,8 @@ const headerShape = {
   variant: name,
   student: z.strictObject({ label: name, classCode: z.string().exactOptional() }),
   createdAt: wallTime,
+  rewind: z.enum(REWIND_MODES),
+  reasons: z.enum(REASONS_MODES),
 };
 
 /** A sealed log of the current format version; structure only (the chain and replay are checked apart). */

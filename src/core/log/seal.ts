@@ -30,7 +30,18 @@ export function headerOf(log: LogHeader): LogHeader {
     variant: log.variant,
     student,
     createdAt: log.createdAt,
+    rewind: log.rewind,
+    reasons: log.reasons,
   };
+}
+
+/**
+ * The header a format 1 log's genesis hash covers: format 1 had no modes. Kept so that the migration
+ * (migrate.ts) can check a format 1 chain before it re-seals the log.
+ */
+export function headerOfVersion1(log: LogHeader): Record<string, unknown> {
+  const { rewind: _r, reasons: _s, ...rest } = headerOf(log);
+  return { ...rest, formatVersion: 1 };
 }
 
 /** The first link of the chain. */
@@ -38,9 +49,15 @@ export function genesisHash(log: LogHeader): Promise<string> {
   return hashJson(headerOf(log));
 }
 
+/** The first link of a format 1 chain. */
+export function genesisHashVersion1(log: LogHeader): Promise<string> {
+  return hashJson(headerOfVersion1(log));
+}
+
 /**
- * The canonical JSON (RFC 8785) of an entry's link, `{ seq, node, choice, clock, at, thinkMs, prev,
- * attempt, from, startedAt }`, written out directly: the keys in canonical (UTF-16) order, each
+ * The canonical JSON (RFC 8785) of an entry's link, `{ seq, node, choice, clock, at, thinkMs, reason?,
+ * prev, attempt, from, startedAt }` (`reason` only when the entry has one, so a format 1 entry links
+ * as it did), written out directly: the keys in canonical (UTF-16) order, each
  * value as JSON.stringify writes it, as `canonicalize` does for these types. A test checks it
  * against `canonicalJson`; it is several times faster, which matters for a file of many entries.
  */
@@ -50,7 +67,7 @@ export function entryLinkText(entry: LogEntry, prev: string, index: number, atte
   const origin = from === null ? 'null' : `{"attempt":${s(from.attempt)},"seq":${s(from.seq)}}`;
   return (
     `{"at":${s(entry.at)},"attempt":${s(index)},"choice":${s(entry.choice)},"clock":${s(entry.clock)},"from":${origin},` +
-    `"node":${s(entry.node)},"prev":${s(prev)},"seq":${s(entry.seq)},"startedAt":${s(attempt.startedAt)},"thinkMs":${s(entry.thinkMs)}}`
+    `"node":${s(entry.node)},"prev":${s(prev)},${entry.reason === undefined ? '' : `"reason":${s(entry.reason)},`}"seq":${s(entry.seq)},"startedAt":${s(attempt.startedAt)},"thinkMs":${s(entry.thinkMs)}}`
   );
 }
 
@@ -76,8 +93,8 @@ export async function sealLog(log: DecisionLog, verdict?: Verdict): Promise<Seal
     const entries: SealedEntry[] = [];
     for (const entry of attempt.entries) {
       const hash = await entryHash(entry, prev, index, attempt);
-      const { seq, node, choice, clock, at, thinkMs } = entry;
-      entries.push({ seq, node, choice, clock, at, thinkMs, prev, hash });
+      const { seq, node, choice, clock, at, thinkMs, reason } = entry;
+      entries.push(reason === undefined ? { seq, node, choice, clock, at, thinkMs, prev, hash } : { seq, node, choice, clock, at, thinkMs, reason, prev, hash });
       prev = hash;
     }
     if (entries.length === 0) prev = await emptyAttemptHash(prev, index, attempt);
@@ -95,7 +112,8 @@ export function unsealLog(log: SealedLog): DecisionLog {
     attempts: log.attempts.map((a) => ({
       from: a.from === null ? null : { ...a.from },
       startedAt: a.startedAt,
-      entries: a.entries.map(({ seq, node, choice, clock, at, thinkMs }) => ({ seq, node, choice, clock, at, thinkMs })),
+      entries: a.entries.map(({ seq, node, choice, clock, at, thinkMs, reason }) =>
+        reason === undefined ? { seq, node, choice, clock, at, thinkMs } : { seq, node, choice, clock, at, thinkMs, reason }),
     })),
   };
 }

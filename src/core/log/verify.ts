@@ -18,15 +18,17 @@
 import { canonicalJson } from '../hash.ts';
 import { lookup } from '../engine/lookup.ts';
 import { verdictOf, type Verdict } from '../verdict/summary.ts';
-import { LOG_FORMAT, type SealedLog } from './format.ts';
+import { LOG_FORMAT, type AttemptOrigin, type SealedLog } from './format.ts';
+import { modeProblems } from './modes.ts';
 import type { ScenarioLibrary, ScenarioRef } from './library.ts';
 import { migrateLog, type Migration } from './migrate.ts';
 import { replayAttempts, type ReplayResult } from './replay.ts';
 import { MAX_PROBLEMS, parseScannedSealedLog, parseSealedLog } from './schema.ts';
 import { scanJson, scanJsonText } from './scan.ts';
-import { emptyAttemptHash, entryHash, genesisHash } from './seal.ts';
+import { chainProblems } from './chain.ts';
 
 export type { ScenarioLibrary, ScenarioRef } from './library.ts';
+export { chainProblems } from './chain.ts';
 
 /** The largest file the verifier reads: 5 MB of text. A real log is a few kilobytes. */
 export const MAX_LOG_CHARS = 5 * 1024 * 1024;
@@ -35,9 +37,23 @@ export type VerifyStatus = 'verified' | 'scenario-changed' | 'edited' | 'refused
 
 type ReplayOk = Extract<ReplayResult, { ok: true }>;
 
+/** One attempt as a teacher reads it: where it branched from, how far it went and how it ended. */
+export interface AttemptSummary {
+  index: number;
+  from: AttemptOrigin | null;
+  /** Decisions of its own (after the ones it shares with the attempt it branched from). */
+  decisions: number;
+  /** The node it stands at. */
+  node: string;
+  /** The ending's title, or null for an attempt left before an ending. */
+  ending: string | null;
+}
+
 /** What a replay found: the last attempt's states, whether it reached an ending, and the verdict there. */
 export interface ReplayReport {
   replay: ReplayOk;
+  /** Every attempt, in file order. */
+  attempts: AttemptSummary[];
   /** Whether the last attempt's replay stands at an ending; false for a game stopped (or cut) short. */
   finished: boolean;
   verdict: Verdict;
@@ -52,8 +68,10 @@ export interface Verified extends ReplayReport {
   scenario: ScenarioRef;
   /** True when the log was made with a kept text and a newer text of the scenario is played now. */
   newerText: boolean;
-  /** Plain sentences for the reader: an unfinished game, a newer text. */
+  /** Plain sentences for the reader: an unfinished game, a newer text, a converted format. */
   notes: string[];
+  /** The format version the file was written in (older ones are converted before checking). */
+  formatRead: number;
 }
 
 /**
@@ -116,36 +134,6 @@ export function scenarioProblems(log: SealedLog, current: ScenarioRef | readonly
   return [];
 }
 
-/**
- * The first break in the hash chain, or none: which entry first fails, or that the file was
- * truncated when only the head does not match. Every entry's hash is computed at once from the
- * `prev` it stores; the links are then followed in order, so
- * the break reported is the first one.
- */
-export async function chainProblems(log: SealedLog): Promise<string[]> {
-  const [genesis, hashes] = await Promise.all([
-    genesisHash(log),
-    Promise.all(log.attempts.map((attempt, a) => Promise.all(attempt.entries.map((entry) => entryHash(entry, entry.prev, a, attempt))))),
-  ]);
-  let prev = genesis;
-  for (const [a, attempt] of log.attempts.entries()) {
-    for (const [i, entry] of attempt.entries.entries()) {
-      const where = `The hash chain breaks at attempt ${a} entry ${i}`;
-      if (entry.prev !== prev) {
-        const before = a === 0 && i === 0 ? 'the header (student, seed, variant, scenario or dates)' : 'an earlier entry or attempt';
-        return [`${where}: it does not follow from what comes before it; ${before} or this entry was changed after the log was sealed.`];
-      }
-      if (entry.hash !== hashes[a]?.[i]) return [`${where}: this entry was changed after the log was sealed.`];
-      prev = entry.hash;
-    }
-    if (attempt.entries.length === 0) prev = await emptyAttemptHash(prev, a, attempt);
-  }
-  if (log.head !== prev) {
-    return ['The log does not end where it was sealed (its head hash does not match its last entry): the file was truncated or its end was changed.'];
-  }
-  return [];
-}
-
 /** The scenario text a log names, among the current ones and then the kept ones. */
 async function findText(
   log: SealedLog,
@@ -163,13 +151,18 @@ async function findText(
 
 /** Replays every attempt; the problems (one per distinct error, at most `MAX_PROBLEMS`) or the report. */
 function replayAll(ref: ScenarioRef, log: SealedLog): { problems: string[]; report: ReplayReport | null } {
-  const { errors, last } = replayAttempts(ref.scenario, log);
+  const { errors, finals, last } = replayAttempts(ref.scenario, log);
   const distinct = [...new Set(errors.filter((e): e is string => e !== null))];
   const problems = distinct.slice(0, MAX_PROBLEMS).map((e) => `The log does not replay: ${e}.`);
   if (distinct.length > MAX_PROBLEMS) problems.push(`(more problems not listed: only the first ${MAX_PROBLEMS} are shown)`);
   if (!last.ok) return { problems: problems.length > 0 ? problems : [`The log does not replay: ${last.error}.`], report: null };
   const finished = lookup(ref.scenario.nodes, last.state.node)?.ending !== undefined;
-  return { problems, report: { replay: last, finished, verdict: verdictOf(ref.scenario, last.state) } };
+  const attempts = log.attempts.map((attempt, index): AttemptSummary => {
+    const state = finals[index] ?? null;
+    const node = state?.node ?? '';
+    return { index, from: attempt.from, decisions: attempt.entries.length, node, ending: lookup(ref.scenario.nodes, node)?.ending?.title ?? null };
+  });
+  return { problems, report: { replay: last, attempts, finished, verdict: verdictOf(ref.scenario, last.state) } };
 }
 
 function describeVerdict(verdict: Verdict): string {
@@ -186,7 +179,7 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
   const bounds = scanJson(input);
   if (bounds !== null) return refuse('refused', [`This decision log cannot be read: ${bounds}`]);
   const migrated = await migrateLog(input, options.migrations);
-  if (!migrated.ok) return refuse('refused', [migrated.problem]);
+  if (!migrated.ok) return refuse(migrated.edited ? 'edited' : 'refused', migrated.problems, migrated.log);
 
   // The scanned input itself when no migration ran; a migrated log is new data, so it is scanned again.
   const parsed = migrated.log === input ? parseScannedSealedLog(input) : parseSealedLog(migrated.log);
@@ -213,6 +206,8 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
   const { ref, newer } = found;
   const { problems, report } = replayAll(ref, log);
   if (problems.length > 0 || report === null) return refuse('refused', problems, log);
+  const modes = modeProblems(ref.scenario, log);
+  if (modes.length > 0) return refuse('refused', modes, log);
   if (log.verdict !== undefined && canonicalJson(log.verdict) !== canonicalJson(report.verdict)) {
     return refuse('edited', [
       `The verdict written in the file (${describeVerdict(log.verdict)}) is not what its decisions lead to (${describeVerdict(report.verdict)}): ` +
@@ -233,7 +228,13 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
         `old logs; it was checked against that text. A newer text (version ${newer.scenario.version}) is played now.`,
     );
   }
-  return { ok: true, status: 'verified', log, scenario: ref, newerText, notes, ...report };
+  if (migrated.from < log.formatVersion) {
+    notes.push(
+      `This log was written in format ${migrated.from}, before the game recorded reasons and rewind modes; ` +
+        `it was checked in that format and converted to format ${log.formatVersion}.`,
+    );
+  }
+  return { ok: true, status: 'verified', log, scenario: ref, newerText, notes, formatRead: migrated.from, ...report };
 }
 
 /**

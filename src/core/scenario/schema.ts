@@ -193,13 +193,19 @@ export const nodeSchema = z
      * (times of day, precedences).
      */
     shuffle: z.literal(true).optional(),
+    /**
+     * A decision that matters most: the student is asked to write why (this question), one or two
+     * sentences kept in the log entry; a teacher's link can make the answer required.
+     */
+    why: text.optional(),
     choices: z.array(choiceSchema).min(1).optional(),
     chance: z.array(outcomeSchema).min(1).optional(),
     ending: endingSchema.optional(),
   })
   .refine((n) => [n.choices, n.chance, n.ending].filter((x) => x !== undefined).length === 1, {
     message: 'a node has exactly one of choices, chance or ending',
-  });
+  })
+  .refine((n) => n.why === undefined || n.choices !== undefined, { message: 'only a node with choices can ask why', path: ['why'] });
 export type ScenarioNode = z.infer<typeof nodeSchema>;
 
 const personSchema = z.union([

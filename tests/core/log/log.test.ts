@@ -57,7 +57,7 @@ async function problemsOf(input: unknown, options = {}): Promise<string[]> {
 describe('building a log', () => {
   it('starts with the header and one empty first attempt', () => {
     const log = emptyLog();
-    expect(log).toMatchObject({ format: 'circular938-log', formatVersion: 1, seed: 1, variant: 'historical' });
+    expect(log).toMatchObject({ format: 'circular938-log', formatVersion: 2, seed: 1, variant: 'historical', rewind: 'free', reasons: 'optional' });
     expect(log.attempts).toEqual([{ from: null, startedAt: CREATED, entries: [] }]);
     expect(currentAttempt(log).index).toBe(0);
   });
@@ -94,7 +94,7 @@ describe('sealing a log', () => {
   it('chains every entry to the one before it, from a genesis hash of the header, across attempts', async () => {
     const { log } = faithful();
     const sealed = await sealLog(startAttempt(log, { attempt: 0, seq: 2 }, CREATED));
-    const header = { format: sealed.format, formatVersion: sealed.formatVersion, scenario: sealed.scenario, seed: sealed.seed, variant: sealed.variant, student: sealed.student, createdAt: sealed.createdAt };
+    const header = { format: sealed.format, formatVersion: sealed.formatVersion, scenario: sealed.scenario, seed: sealed.seed, variant: sealed.variant, student: sealed.student, createdAt: sealed.createdAt, rewind: sealed.rewind, reasons: sealed.reasons };
     const entries = sealed.attempts.flatMap((a) => a.entries);
     expect(entries[0]?.prev).toBe(await hashJson(header));
     entries.slice(1).forEach((e, i) => expect(e.prev).toBe(entries[i]?.hash));
@@ -189,9 +189,9 @@ describe('verifying a log file', () => {
   });
 
   it('refuses a log of a newer format version, saying which version and what to do', async () => {
-    const problems = await problemsOf({ ...(await sealedFaithful()), formatVersion: 2 });
+    const problems = await problemsOf({ ...(await sealedFaithful()), formatVersion: 3 });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/format version 2, made by a newer Circular 938/);
+    expect(problems[0]).toMatch(/format version 3, made by a newer Circular 938/);
     expect(problems[0]).toMatch(/open it with the newer version/);
   });
 
@@ -199,7 +199,8 @@ describe('verifying a log file', () => {
     const old = { ...(await sealedFaithful()), formatVersion: 0 };
     expect((await problemsOf(old))[0]).toMatch(/format version 0, made by an older Circular 938/);
     const toV1: Migration = async (log) => ({ ok: true, log: { ...log, formatVersion: 1 } });
-    const r = await verifyLog(old, ref, { migrations: new Map([[0, toV1]]) });
+    const toV2: Migration = async (log) => ({ ok: true, log: { ...log, formatVersion: 2 } });
+    const r = await verifyLog(old, ref, { migrations: new Map([[0, toV1], [1, toV2]]) });
     expect(r.ok).toBe(true);
   });
 

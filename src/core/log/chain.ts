@@ -1,0 +1,33 @@
+/** Checking a sealed log's hash chain (the rules are in seal.ts). Async because hashing is; otherwise pure. */
+import type { SealedLog } from './format.ts';
+import { emptyAttemptHash, entryHash, genesisHash } from './seal.ts';
+
+/**
+ * The first break in the hash chain, or none: which entry first fails, or that the file was
+ * truncated when only the head does not match. Every entry's hash is computed at once from the
+ * `prev` it stores; the links are then followed in order, so
+ * the break reported is the first one. `genesisOf` is the first link's rule (format 1 had its own).
+ */
+export async function chainProblems(log: SealedLog, genesisOf: (log: SealedLog) => Promise<string> = genesisHash): Promise<string[]> {
+  const [genesis, hashes] = await Promise.all([
+    genesisOf(log),
+    Promise.all(log.attempts.map((attempt, a) => Promise.all(attempt.entries.map((entry) => entryHash(entry, entry.prev, a, attempt))))),
+  ]);
+  let prev = genesis;
+  for (const [a, attempt] of log.attempts.entries()) {
+    for (const [i, entry] of attempt.entries.entries()) {
+      const where = `The hash chain breaks at attempt ${a} entry ${i}`;
+      if (entry.prev !== prev) {
+        const before = a === 0 && i === 0 ? 'the header (student, seed, variant, scenario or dates)' : 'an earlier entry or attempt';
+        return [`${where}: it does not follow from what comes before it; ${before} or this entry was changed after the log was sealed.`];
+      }
+      if (entry.hash !== hashes[a]?.[i]) return [`${where}: this entry was changed after the log was sealed.`];
+      prev = entry.hash;
+    }
+    if (attempt.entries.length === 0) prev = await emptyAttemptHash(prev, a, attempt);
+  }
+  if (log.head !== prev) {
+    return ['The log does not end where it was sealed (its head hash does not match its last entry): the file was truncated or its end was changed.'];
+  }
+  return [];
+}
