@@ -16,6 +16,7 @@ export {
   type StepResult,
 } from './engine/step.ts';
 export { nodeText } from './engine/text.ts';
+export { lookup } from './engine/lookup.ts';
 export { deadlineOf, initialState, type Mark, type SessionState, type StartOptions, type TrailStep } from './engine/state.ts';
 export {
   formatSpan,

@@ -8,6 +8,11 @@
  *
  * When the same game is open in several tabs, one tab writes (TabLock, and the save's owner
  * record); the others show the game but take no decisions until the student takes over there.
+ *
+ * Replay: the student can look back at any decision of any attempt (`look`, read-only; `view` says
+ * where) and, when the teacher's link allows it (`rewind=free`), go back and choose again
+ * (`rewind`), which starts a new attempt in the log. Every state shown comes from replaying the log.
+ * A store made with `watch` plays someone's log back: it saves nothing and takes no decision.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
@@ -16,10 +21,17 @@ import {
   createLog,
   initialState,
   isoUtc,
+  lookup,
+  MAX_REASON_CHARS,
+  originAt,
+  replayLog,
+  startAttempt,
   step,
   type ChoiceView,
   type DecisionLog,
   type LoadedScenario,
+  type ReasonsMode,
+  type RewindMode,
   type SessionState,
 } from '../core/index.ts';
 import { SET_ASIDE_SENTENCES, checkSave, decisionCount, type SaveCheck } from './open-log.ts';
@@ -45,6 +57,25 @@ export interface SavedGame {
   session: SessionState;
 }
 
+/** The modes a teacher's link sets for new games; a saved game keeps the modes it was started with. */
+export interface Modes {
+  rewind: RewindMode;
+  reasons: ReasonsMode;
+}
+
+/** A point looked at: the state after `keep` decisions of attempt `attempt`'s full path. */
+export interface ViewPoint {
+  attempt: number;
+  keep: number;
+}
+
+/** Whose log a watching store plays back. */
+export interface Watching {
+  student: Student;
+  /** The file's name, when it came from a file. */
+  file: string | null;
+}
+
 /** Whether this tab writes the save; a tab that does not says why in `message`. */
 export type TabRole = { writer: true } | { writer: false; message: string };
 
@@ -62,6 +93,14 @@ export interface GameState {
   /** Saves this version could not resume, kept for the teacher (oldest first). */
   setAside: SetAsideSave[];
   tab: TabRole;
+  /** The modes of the game on screen (its log's), or of a new game (the link's) when none is. */
+  modes: Modes;
+  /** Every state of the current attempt's full path: `path[k]` is the state after k decisions; the last is the present. */
+  path: SessionState[];
+  /** Where the student is looking back, or null in the present. While looking, `session` is that state and nothing can be chosen. */
+  view: ViewPoint | null;
+  /** Set in a store that plays someone's log back (read-only, nothing saved). */
+  watching: Watching | null;
   /**
    * Finds out whether this tab writes, reads every stored copy of the save, offers the best one
    * that replays and sets aside the others. Call once before the first screen. Never rejects.
@@ -69,8 +108,20 @@ export interface GameState {
   load(): Promise<void>;
   /** Begins a new game (replacing any saved one for this scenario); resolves once it is saved. */
   start(input: StartInput): Promise<boolean>;
-  /** Takes choice `index` (the index carried by ChoiceView) at the current node, once it is saved. */
-  choose(index: number): Promise<boolean>;
+  /**
+   * Takes choice `index` (the index carried by ChoiceView) at the current node, once it is saved,
+   * with the student's reason where the node asks why (required when the modes say so).
+   */
+  choose(index: number, reason?: string): Promise<boolean>;
+  /** Shows the state after `keep` decisions of attempt `attempt` (its end when `keep` is left out), read-only. */
+  look(attempt: number, keep?: number): boolean;
+  /** Leaves looking back and shows the present again. */
+  present(): void;
+  /**
+   * Goes back to the state after `keep` decisions of attempt `attempt` to choose again: a new
+   * attempt starts there, once it is saved. Only when the modes allow rewinding.
+   */
+  rewind(attempt: number, keep: number): Promise<boolean>;
   /** Continues the saved game found by `load`; false (with `problem` set) when there is none. */
   resume(): boolean;
   /** Leaves the current game and deletes its save. */
@@ -91,6 +142,10 @@ export interface StoreDeps {
   now: () => number;
   /** A fresh 32-bit seed for a new game. */
   newSeed: () => number;
+  /** The teacher's link's modes for new games; rewinding free and reasons optional when omitted. */
+  modes?: Modes;
+  /** A log to play back instead of a game: the store saves nothing and takes no decision. */
+  watch?: { log: DecisionLog; file: string | null };
 }
 
 export type GameStore = StoreApi<GameState>;
@@ -108,6 +163,30 @@ export const READER_MESSAGE =
   'This game is open in another tab, which saves it; this tab does not. Press "Play here" to continue in this tab instead.';
 const READER_REFUSAL = 'This tab does not save this game, because another tab does: press "Play here" first to play in this tab.';
 const TAKEN_REFUSAL = 'That choice was not taken, because another tab has taken over this game: press "Play here" to take it back.';
+const LOOKING_REFUSAL = 'You are looking back at an earlier decision. Return to the present to choose.';
+const WATCHING_REFUSAL = 'This is a log being watched: nothing can be chosen or changed here.';
+export const REASON_REQUIRED = 'Your teacher asks for a reason here: write a sentence or two on why, then choose.';
+const REWIND_REFUSALS: Readonly<Record<RewindMode, string>> = {
+  free: '',
+  look: 'In this game you can look back at earlier decisions but not change them (your teacher set it so).',
+  off: 'In this game decisions cannot be revisited (your teacher set it so).',
+};
+
+/** Control characters but the line break, and halves of a character: a reason is plain text. */
+const NOT_PLAIN = /[\u0000-\u0009\u000b-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A reason as the log keeps it: plain text, trimmed, at most MAX_REASON_CHARS (cut between characters); undefined when empty. */
+export function cleanReason(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let clean = text.replace(/\r\n?/g, '\n').replace(NOT_PLAIN, '').trim();
+  if (clean.length > MAX_REASON_CHARS) {
+    clean = clean.slice(0, MAX_REASON_CHARS);
+    if (/[\uD800-\uDBFF]$/.test(clean)) clean = clean.slice(0, -1);
+    clean = clean.trimEnd();
+  }
+  return clean === '' ? undefined : clean;
+}
+
 /** Kept beside a damaged copy of the same save, so that the teacher has both. */
 const INTACT_COPY_ASIDE = 'A copy of the saved game that looked intact, kept together with a damaged copy of it.';
 
@@ -140,7 +219,17 @@ function bestOf(found: { copy: SaveCopy; check: SaveCheck }[]): (SaveCheck & { o
 }
 
 export function createGameStore(deps: StoreDeps): GameStore {
-  const { loaded, slot, now } = deps;
+  const { loaded, now } = deps;
+  // A watching store never touches the save.
+  const slot = deps.watch ? null : deps.slot;
+  const linkModes: Modes = deps.modes ?? { rewind: 'free', reasons: 'optional' };
+  const modesOf = (log: DecisionLog | null): Modes => (log ? { rewind: log.rewind, reasons: log.reasons } : linkModes);
+  /** Every state of attempt `attempt`'s full path, replayed from the log; null when it does not replay. */
+  const statesOf = (log: DecisionLog, attempt: number): SessionState[] | null => {
+    const r = replayLog(loaded.scenario, log, { attempt });
+    return r.ok ? r.states : null;
+  };
+  const watched = deps.watch ? statesOf(deps.watch.log, 0) : null;
   const tabs = deps.tabs ?? soleTab();
   const initialSave: SaveStatus = slot?.available ? { on: true } : { on: false, reason: SAVE_OFF_UNAVAILABLE };
   /** A write in flight: decisions wait for it. */
@@ -205,8 +294,23 @@ export function createGameStore(deps: StoreDeps): GameStore {
       saved: null,
       setAside: [],
       tab: { writer: true },
+      modes: modesOf(deps.watch?.log ?? null),
+      path: [],
+      view: null,
+      watching: null,
+      ...(deps.watch && watched
+        ? {
+            log: deps.watch.log,
+            session: watched[0] ?? null,
+            path: watched,
+            view: { attempt: 0, keep: 0 },
+            watching: { student: { ...deps.watch.log.student }, file: deps.watch.file },
+            save: { on: false, reason: 'Watching a log: nothing is saved, and your own game is not touched.' },
+          }
+        : {}),
 
       async load() {
+        if (deps.watch) return;
         const writer = await tabs.claim();
         if (writer) await slot?.claim();
         const found = await readSaves(writer);
@@ -215,6 +319,10 @@ export function createGameStore(deps: StoreDeps): GameStore {
 
       async start(input) {
         if (writing) return false;
+        if (get().watching) {
+          set({ problem: WATCHING_REFUSAL });
+          return false;
+        }
         if (!get().tab.writer) {
           set({ problem: READER_REFUSAL });
           return false;
@@ -230,6 +338,8 @@ export function createGameStore(deps: StoreDeps): GameStore {
           variant: input.variant,
           student,
           createdAt: new Date(now()).toISOString(),
+          rewind: linkModes.rewind,
+          reasons: linkModes.reasons,
         });
         const written = await write(JSON.stringify(log));
         if (written.takenOver) {
@@ -238,13 +348,21 @@ export function createGameStore(deps: StoreDeps): GameStore {
           return false;
         }
         unsaved = 0;
-        set({ session, log, save: written.status, problem: null, saved: null, shownAt: now() });
+        set({ session, log, path: [session], view: null, modes: modesOf(log), save: written.status, problem: null, saved: null, shownAt: now() });
         return true;
       },
 
-      async choose(index) {
-        const { session, log, shownAt, tab } = get();
+      async choose(index, reasonText) {
+        const { session, log, shownAt, tab, view, watching, path } = get();
         if (writing || !session || !log) return false;
+        if (watching) {
+          set({ problem: WATCHING_REFUSAL });
+          return false;
+        }
+        if (view) {
+          set({ problem: LOOKING_REFUSAL });
+          return false;
+        }
         if (!tab.writer) {
           set({ problem: READER_REFUSAL });
           return false;
@@ -254,6 +372,13 @@ export function createGameStore(deps: StoreDeps): GameStore {
           set({ problem: `That choice is not open here (${result.error}).` });
           return false;
         }
+        // A reason is kept only where the node asks why; required when the log's modes say so.
+        const asks = lookup(loaded.scenario.nodes, session.node)?.why !== undefined;
+        const reason = asks ? cleanReason(reasonText) : undefined;
+        if (asks && reason === undefined && log.reasons === 'required') {
+          set({ problem: REASON_REQUIRED });
+          return false;
+        }
         const at = now();
         const entryLog = appendEntry(log, {
           node: session.node,
@@ -261,6 +386,7 @@ export function createGameStore(deps: StoreDeps): GameStore {
           clock: isoUtc(session.clock),
           at: new Date(at).toISOString(),
           thinkMs: Math.max(0, Math.round(at - shownAt)),
+          ...(reason === undefined ? {} : { reason }),
         });
         // The save goes first: subscribers draw the next screen only after it is written.
         const written = await write(JSON.stringify(entryLog));
@@ -270,7 +396,65 @@ export function createGameStore(deps: StoreDeps): GameStore {
           return false;
         }
         unsaved = written.status.on ? 0 : unsaved + 1;
-        set({ session: result.state, log: entryLog, save: written.status, problem: null, shownAt: at });
+        set({ session: result.state, log: entryLog, path: [...path, result.state], save: written.status, problem: null, shownAt: at });
+        return true;
+      },
+
+      look(attempt, keep) {
+        const { log, modes, watching } = get();
+        if (!log) return false;
+        if (!watching && modes.rewind === 'off') {
+          set({ problem: REWIND_REFUSALS.off });
+          return false;
+        }
+        const states = statesOf(log, attempt);
+        if (!states) {
+          set({ problem: `Attempt ${attempt + 1} cannot be shown.` });
+          return false;
+        }
+        const k = Math.max(0, Math.min(keep ?? states.length - 1, states.length - 1));
+        const present = !watching && attempt === log.attempts.length - 1 && k === states.length - 1;
+        if (present) get().present();
+        else set({ session: states[k] ?? null, path: watching ? states : get().path, view: { attempt, keep: k }, problem: null });
+        return true;
+      },
+
+      present() {
+        const { path, watching } = get();
+        if (watching) return;
+        set({ session: path.at(-1) ?? null, view: null, problem: null, shownAt: now() });
+      },
+
+      async rewind(attempt, keep) {
+        const { log, modes, tab, watching } = get();
+        if (writing || !log) return false;
+        if (watching) {
+          set({ problem: WATCHING_REFUSAL });
+          return false;
+        }
+        if (modes.rewind !== 'free') {
+          set({ problem: REWIND_REFUSALS[modes.rewind] });
+          return false;
+        }
+        if (!tab.writer) {
+          set({ problem: READER_REFUSAL });
+          return false;
+        }
+        const states = statesOf(log, attempt);
+        if (!states || !Number.isInteger(keep) || keep < 0 || keep >= states.length) {
+          set({ problem: `There is no decision ${keep + 1} in attempt ${attempt + 1} to go back to.` });
+          return false;
+        }
+        const rewound = startAttempt(log, originAt(log, attempt, keep), new Date(now()).toISOString());
+        const written = await write(JSON.stringify(rewound));
+        if (written.takenOver) {
+          lose();
+          set({ problem: TAKEN_REFUSAL });
+          return false;
+        }
+        unsaved = written.status.on ? 0 : unsaved + 1;
+        const path = states.slice(0, keep + 1);
+        set({ session: path.at(-1) ?? null, log: rewound, path, view: null, save: written.status, problem: null, shownAt: now() });
         return true;
       },
 
@@ -280,17 +464,21 @@ export function createGameStore(deps: StoreDeps): GameStore {
           set({ problem: 'There is no saved game in this browser.' });
           return false;
         }
-        set({ session: saved.session, log: saved.log, problem: null, shownAt: now() });
+        const path = statesOf(saved.log, saved.log.attempts.length - 1) ?? [saved.session];
+        set({ session: saved.session, log: saved.log, path, view: null, modes: modesOf(saved.log), problem: null, shownAt: now() });
         return true;
       },
 
       async quit() {
+        if (get().watching) return;
         if (get().tab.writer && slot && !(await slot.remove())) lose();
-        if (get().tab.writer) set({ session: null, log: null, problem: null, saved: null });
-        else set({ session: null, log: null, ...(await readSaves(false)) });
+        const cleared = { session: null, log: null, path: [], view: null, modes: linkModes };
+        if (get().tab.writer) set({ ...cleared, problem: null, saved: null });
+        else set({ ...cleared, ...(await readSaves(false)) });
       },
 
       async takeOver() {
+        if (get().watching) return;
         await tabs.takeOver();
         await slot?.claim();
         const playing = get().session !== null;
@@ -300,7 +488,7 @@ export function createGameStore(deps: StoreDeps): GameStore {
         // The other tab may have gone on: continue from what it saved.
         if (playing) {
           if (found.saved) get().resume();
-          else set({ session: null, log: null });
+          else set({ session: null, log: null, path: [], view: null, modes: linkModes });
         }
       },
 

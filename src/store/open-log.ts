@@ -89,15 +89,24 @@ function checkUnguarded(value: unknown, loaded: LoadedScenario): SaveCheck {
   const migrated = migrateOpenLog(data);
   if (!migrated.ok && migrated.why === 'newer') return { ok: false, why: 'other-version', detail: migrated.detail };
   if (!migrated.ok) return damaged(`its format cannot be read (${migrated.detail})`);
-  if (hash !== loaded.hash) {
-    const earlier = typeof version === 'number' && version < loaded.scenario.version;
-    return { ok: false, why: earlier ? 'earlier-version' : 'other-version', detail: `format ${formatVersion}, scenario text ${hash.slice(0, 12)}` };
+  const earlierText = typeof version === 'number' && version < loaded.scenario.version;
+  if (hash !== loaded.hash && !earlierText) {
+    return { ok: false, why: 'other-version', detail: `format ${formatVersion}, scenario text ${hash.slice(0, 12)}` };
   }
   const bounds = boundsProblem(migrated.log);
   if (bounds) return damaged(bounds);
   const parsed = parseOpenLog(migrated.log);
   if (!parsed.ok) return damaged(parsed.problems[0] ?? 'unreadable');
   if (hasLoneSurrogate(parsed.log)) return damaged('it holds text that is not valid Unicode');
+  if (hash !== loaded.hash) {
+    // A game begun with an earlier text of the scenario goes on with the current one when every
+    // decision taken so far replays through it unchanged (a revision that only added words, such as
+    // the reasons asked in version 3); otherwise it is set aside for the teacher.
+    const current = { ...parsed.log, scenario: { id: loaded.scenario.id, version: loaded.scenario.version, hash: loaded.hash } };
+    const replayed = replayLog(loaded.scenario, current);
+    if (!replayed.ok) return { ok: false, why: 'earlier-version', detail: `format ${formatVersion}, scenario text ${hash.slice(0, 12)}` };
+    return { ok: true, log: current, session: replayed.state };
+  }
   const replayed = replayLog(loaded.scenario, parsed.log);
   if (!replayed.ok) return damaged(`it cannot be replayed: ${replayed.error}`);
   return { ok: true, log: parsed.log, session: replayed.state };

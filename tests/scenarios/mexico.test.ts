@@ -456,11 +456,11 @@ describe('the three files through the line-numbered loader', () => {
 });
 
 describe('scenarios/mexico.yaml: the file', () => {
-  it('is a circular938-scenario v1 with id mexico and version 2 (the revision that judges the whole telegram)', () => {
+  it('is a circular938-scenario v1 with id mexico and version 3 (the revision that asks for reasons)', () => {
     expect(scenario.format).toBe('circular938-scenario');
     expect(scenario.formatVersion).toBe(1);
     expect(scenario.id).toBe('mexico');
-    expect(scenario.version).toBe(2);
+    expect(scenario.version).toBe(3);
   });
 
   it('sets Mexico City at UTC-6 and Washington at UTC-5, with their sources', () => {
