@@ -17,6 +17,8 @@ import { readLinkParams } from './store/link-params.ts';
 import { createSaveSlot } from './store/save-slot.ts';
 import { browserStorage, clearSave, readSave, writeSave } from './store/storage.ts';
 import { browserTabLock } from './store/tab-lock.ts';
+import { keepForWatching, readWatched } from './store/watch-slot.ts';
+import { h } from './ui/dom.ts';
 import { createClockFormatPreference } from './ui/clock-format.ts';
 import { mountOverlay, type Overlay } from './ui/overlay.ts';
 import { showFatal } from './ui/fatal.ts';
@@ -38,10 +40,11 @@ async function boot(): Promise<void> {
   const app = document.getElementById('app');
   if (!app) throw new Error('The page has no #app element.');
   const storage = browserStorage();
+  const link = readLinkParams(location.search, scenario.scenario.variants);
+  if (link.watch !== null) return watch(app, link.watch, storage);
   // A teacher's link presets the form (?variant=…&class=…&name=…), each value checked against the
   // scenario and the form's limits; the title says why a value was left out. ?seed=N makes every new
   // game of this page load start from seed N (a reproducible run); a resumed game keeps its log's seed.
-  const link = readLinkParams(location.search, scenario.scenario.variants);
   const fixedSeed = link.seed;
   // The first screen waits for IndexedDB (a few milliseconds; at most a few seconds when it hangs,
   // then the game saves to localStorage alone) so that it offers the durable save.
@@ -49,7 +52,8 @@ async function boot(): Promise<void> {
   const durable = await openDurable();
   const slot = storage || durable ? createSaveSlot({ key, storage, durable, token: tabToken() }) : null;
   const tabs = browserTabLock(`circular938.writer.${key}`);
-  const store = createGameStore({ loaded: scenario, slot, tabs, now: () => Date.now(), newSeed: () => fixedSeed ?? newSeed() });
+  // ?rewind=free|look|off and ?reasons=required set the modes of new games; a saved game keeps its own.
+  const store = createGameStore({ loaded: scenario, slot, tabs, now: () => Date.now(), newSeed: () => fixedSeed ?? newSeed(), modes: link.modes });
   await store.getState().load();
   resumeAfterReload(store);
   const preset = { ...link.preset, problems: link.problems };
@@ -62,6 +66,17 @@ async function boot(): Promise<void> {
     cable,
     glossary,
     preset,
+    async onWatch(file) {
+      if (file.size > 5 * 1024 * 1024) return `${file.name} is larger than any decision log (at most 5 MB are read).`;
+      const text = await file.text();
+      const { openForWatching } = await import('./watch.ts');
+      const opened = await openForWatching(text, scenario);
+      if (!opened.ok) return `${file.name}: ${opened.problem}`;
+      const key = keepForWatching(storage, text, file.name);
+      if (key === null) return 'This browser does not let the game keep the file to play it back (storage is off or full).';
+      location.assign(`./index.html?watch=${key}`);
+      return null;
+    },
     muted: mute.get(),
     onMutedChange: (m) => mute.set(m),
     clockFormat: clockFormat.get(),
@@ -71,6 +86,49 @@ async function boot(): Promise<void> {
       return saved ? { session: saved.session, student: saved.log.student.label } : null;
     },
   });
+  (globalThis as { circular938?: unknown }).circular938 = { store };
+  loadLater(overlay, store);
+}
+
+/**
+ * The page as a player of someone's log (`?watch=KEY`): the log kept under KEY is verified and
+ * played back in the same scenes, read-only, by a store that saves nothing.
+ */
+async function watch(app: HTMLElement, key: string, storage: ReturnType<typeof browserStorage>): Promise<void> {
+  const kept = readWatched(storage, key);
+  const { openForWatching } = await import('./watch.ts');
+  const opened = kept === null
+    ? { ok: false as const, problem: 'The log to watch is no longer in this browser. Open it again from the title screen ("Watch a log") or from the review page.' }
+    : await openForWatching(kept.text, scenario);
+  if (!opened.ok) {
+    app.replaceChildren(
+      h('main', { class: 'fatal', attrs: { role: 'alert' } }, h('h1', { text: 'This log cannot be watched' }), h('p', { text: opened.problem }), h('p', {}, h('a', { attrs: { href: './index.html' }, text: 'Back to the game' }))),
+    );
+    return;
+  }
+  const store = createGameStore({
+    loaded: opened.loaded,
+    slot: null,
+    now: () => Date.now(),
+    newSeed: () => 0,
+    watch: { log: opened.log, file: kept?.file ?? null },
+  });
+  if (opened.warning) store.setState({ problem: opened.warning });
+  const mute = createMutePreference(storage);
+  const clockFormat = createClockFormatPreference(storage);
+  const overlay = mountOverlay({
+    root: app,
+    store,
+    cable,
+    glossary,
+    preset: {},
+    muted: mute.get(),
+    onMutedChange: (m) => mute.set(m),
+    clockFormat: clockFormat.get(),
+    onClockFormatChange: (f) => clockFormat.set(f),
+    savedGame: () => null,
+  });
+  document.title = `Watching ${opened.log.student.label} · Circular 938`;
   (globalThis as { circular938?: unknown }).circular938 = { store };
   loadLater(overlay, store);
 }

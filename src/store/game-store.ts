@@ -173,6 +173,7 @@ const REWIND_REFUSALS: Readonly<Record<RewindMode, string>> = {
 };
 
 /** Control characters but the line break, and halves of a character: a reason is plain text. */
+// eslint-disable-next-line no-control-regex -- a reason is plain text: control characters are what this refuses
 const NOT_PLAIN = /[\u0000-\u0009\u000b-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A reason as the log keeps it: plain text, trimmed, at most MAX_REASON_CHARS (cut between characters); undefined when empty. */

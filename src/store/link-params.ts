@@ -5,6 +5,7 @@
  * limited as the form limits typing. A value that cannot be used is left out, the game starts with
  * the default, and the title screen says why in one plain sentence. Pure.
  */
+import { REASONS_MODES, REWIND_MODES, type ReasonsMode, type RewindMode } from '../core/index.ts';
 import { parseSeed } from './seed.ts';
 
 /** The name field's `maxlength`: the form and a link allow the same. */
@@ -24,6 +25,10 @@ export interface LinkParams {
   preset: LinkPreset;
   /** `?seed=N`: the seed every new game of this page load starts from, or null for a fresh one. */
   seed: number | null;
+  /** `?rewind=free|look|off` and `?reasons=required|optional`: the modes of new games (free and optional by default). */
+  modes: { rewind: RewindMode; reasons: ReasonsMode };
+  /** `?watch=KEY`: the page plays back the log kept under that key (the title's "Watch a log" or the review page put it there). */
+  watch: string | null;
   /** One plain sentence for each parameter that could not be used: variant, class, name, seed, in that order. */
   problems: string[];
 }
@@ -58,7 +63,7 @@ function field(value: string, what: string, max: number): { value: string | null
 }
 
 /**
- * Reads `variant`, `class`, `name` and `seed` from a query string (`location.search`, with or
+ * Reads `variant`, `class`, `name`, `seed`, `rewind`, `reasons` and `watch` from a query string (`location.search`, with or
  * without its "?"). Other parameters are ignored (a school's site may add its own); a parameter
  * given twice counts once, the first time, as the browser's `get` reads it. Never throws.
  */
@@ -99,5 +104,20 @@ export function readLinkParams(query: string, worlds: Worlds): LinkParams {
     problems.push(`The link's seed ${quote(seedText)} is not a whole number from 0 to 4294967295, so a fresh seed is drawn.`);
   }
 
-  return { preset, seed, problems };
+  const rewindText = params.get('rewind');
+  let rewind: RewindMode = 'free';
+  if (rewindText !== null && rewindText !== '') {
+    if ((REWIND_MODES as readonly string[]).includes(rewindText)) rewind = rewindText as RewindMode;
+    else problems.push(`The link's rewind ${quote(rewindText)} is not free, look or off, so rewinding is free.`);
+  }
+  const reasonsText = params.get('reasons');
+  let reasons: ReasonsMode = 'optional';
+  if (reasonsText !== null && reasonsText !== '') {
+    if ((REASONS_MODES as readonly string[]).includes(reasonsText)) reasons = reasonsText as ReasonsMode;
+    else problems.push(`The link's reasons ${quote(reasonsText)} is not required or optional, so reasons are optional.`);
+  }
+  const watchText = params.get('watch');
+  const watch = watchText !== null && /^[a-z0-9-]{1,64}$/.test(watchText) ? watchText : null;
+
+  return { preset, seed, problems, modes: { rewind, reasons }, watch };
 }

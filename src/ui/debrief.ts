@@ -5,20 +5,44 @@
  * sources, every decision with its time, who was real and who invented, the discussion questions;
  * and the log download. The print view prints this same DOM (styles.css, @media print).
  */
-import { sealLog, verdictOf, wallTime, type DecisionLog, type LoadedScenario, type Scenario, type SessionState, type Verdict } from '../core/index.ts';
+import { lookup, replayLog, sealLog, verdictOf, wallTime, type DecisionLog, type LoadedScenario, type Scenario, type SessionState, type Verdict } from '../core/index.ts';
 import { renderTelegram } from './dialogue.ts';
 import { renderPace, renderReactionExplained } from './debrief-explain.ts';
 import { renderScoring } from './debrief-rubric.ts';
 import { renderVerdict, renderWhatHappened } from './debrief-verdict.ts';
 import { h } from './dom.ts';
 import { PHASE_TITLES } from './phases.ts';
+import { entriesOf, takenLabel } from './replay-panel.ts';
 
 export interface DebriefOptions {
   scenario: Scenario;
   loaded: LoadedScenario;
   session: SessionState;
   log: DecisionLog;
+  /** The attempt on screen (the log's last when left out). */
+  attempt?: number;
+  /** A log being watched: it cannot be downloaded or played again from here. */
+  watching?: boolean;
   onNewGame(): void;
+}
+
+/** The reasons the student wrote on this attempt's path, beside the question and the choice. */
+function renderReasons(scenario: Scenario, log: DecisionLog, attempt: number): HTMLElement | null {
+  const entries = entriesOf(log, attempt).filter((e) => e.reason !== undefined);
+  if (entries.length === 0) return null;
+  return h(
+    'section',
+    { class: 'reasons', attrs: { 'aria-labelledby': 'reasons-title' } },
+    h('h3', { id: 'reasons-title', text: 'The reasons you gave' }),
+    h(
+      'dl',
+      { class: 'reason-list' },
+      ...entries.flatMap((e) => [
+        h('dt', {}, h('span', { text: lookup(scenario.nodes, e.node)?.why ?? e.node }), h('span', { class: 'reason-choice', text: ` You chose: ${takenLabel(scenario, e)}` })),
+        h('dd', {}, h('q', { text: e.reason ?? '' })),
+      ]),
+    ),
+  );
 }
 
 function decisionList(scenario: Scenario, session: SessionState): HTMLElement {
@@ -92,6 +116,7 @@ function renderPeople(scenario: Scenario): HTMLElement {
 
 export function renderDebrief(o: DebriefOptions): HTMLElement {
   const { scenario, session, log } = o;
+  const attempt = o.attempt ?? log.attempts.length - 1;
   const variant = Object.hasOwn(scenario.variants, session.variant) ? scenario.variants[session.variant] : undefined;
   const sent = session.sent !== null;
   const status = h('p', { class: 'download-status', attrs: { role: 'status' } });
@@ -100,7 +125,9 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
   let warned = false;
   download.addEventListener('click', () => {
     downloaded = true;
-    void downloadLog(log, verdictOf(scenario, session), status);
+    // The file's verdict is the last attempt's, which the verifier checks, whichever attempt is on screen.
+    const last = replayLog(scenario, log);
+    void downloadLog(log, verdictOf(scenario, last.ok ? last.state : session), status);
   });
   const playAgain = (): void => {
     // Playing again deletes this game from the browser; the log must not vanish unsaved.
@@ -124,11 +151,14 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
     h(
       'div',
       { class: 'debrief-actions' },
-      download,
+      o.watching ? null : download,
       h('button', { class: 'secondary', id: 'print', attrs: { type: 'button' }, text: 'Print', on: { click: () => print() } }),
-      h('button', { class: 'secondary', id: 'new-game', attrs: { type: 'button' }, text: 'Play again', on: { click: playAgain } }),
+      o.watching ? null : h('button', { class: 'secondary', id: 'new-game', attrs: { type: 'button' }, text: 'Play again', on: { click: playAgain } }),
     ),
     status,
+    log.attempts.length > 1
+      ? h('p', { class: 'attempts-note', text: `This is attempt ${attempt + 1} of ${log.attempts.length}. Every attempt is in the log; press D (Decisions) to compare them or to go back.` })
+      : null,
     h('h3', { text: 'How you did' }),
     scoring.table,
     scoring.lines,
@@ -141,6 +171,7 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
     h('ul', { class: 'facts' }, ...scenario.facts.map((f) => h('li', {}, f.text, ' ', h('span', { class: 'source', text: `(Source: ${f.source})` })))),
     h('h3', { text: 'Your decisions' }),
     decisionList(scenario, session),
+    renderReasons(scenario, log, attempt),
     h('h3', { text: 'The people' }),
     renderPeople(scenario),
     renderQuestions(scenario),

@@ -2,7 +2,7 @@
  * The dialogue panel: who speaks, what is said, and the numbered choices. New text is announced
  * through a polite live region; focus moves to the first choice so keyboard play flows on.
  */
-import { composeTelegram, formatSpan, nodeText, wallTime, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
+import { composeTelegram, formatSpan, MAX_REASON_CHARS, nodeText, wallTime, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
 import { formatTimeOfDay, type ClockFormat } from './clock-format.ts';
 import { h, paragraphs, type TermLinks } from './dom.ts';
 import { PHASE_TITLES, phaseSteps } from './phases.ts';
@@ -45,6 +45,41 @@ function costOf(scenario: Scenario, c: ChoiceView, format: ClockFormat): HTMLEle
   return c.minutes > 0 ? h('span', { class: 'choice-cost', text: formatSpan(c.minutes) }) : null;
 }
 
+/** Where the node asks why: the question, and whether the teacher requires an answer. */
+export interface WhyAsk {
+  prompt: string;
+  required: boolean;
+}
+
+/** A decision looked back at or watched: the choice taken there (null: none yet) and the reason written. */
+export interface ReadOnlyView {
+  taken: number | null;
+  reason: string | null;
+}
+
+export interface DialogueOptions {
+  why?: WhyAsk;
+  readOnly?: ReadOnlyView;
+}
+
+/** The reason field: its question, whether it is required, and room for one or two sentences. */
+function reasonField(why: WhyAsk): HTMLElement {
+  const count = h('span', { class: 'reason-count', id: 'reason-count', attrs: { 'aria-live': 'off' }, text: `0/${MAX_REASON_CHARS}` });
+  const area = h('textarea', {
+    id: 'reason',
+    class: 'reason-input',
+    attrs: { rows: '2', maxlength: String(MAX_REASON_CHARS), 'aria-describedby': 'reason-help reason-count', ...(why.required ? { required: '' } : {}) },
+  });
+  area.addEventListener('input', () => (count.textContent = `${area.value.length}/${MAX_REASON_CHARS}`));
+  return h(
+    'div',
+    { class: 'reason-field' },
+    h('label', { attrs: { for: 'reason' } }, h('strong', { text: why.prompt }), ` ${why.required ? '(your teacher asks for an answer)' : '(optional)'}`),
+    area,
+    h('p', { class: 'reason-help', id: 'reason-help' }, 'One or two sentences of why, kept in your log with your choice. ', count),
+  );
+}
+
 export function renderDialogue(
   scenario: Scenario,
   session: SessionState,
@@ -53,7 +88,10 @@ export function renderDialogue(
   /** Given, the glossary terms in the node's text become buttons that open the glossary. */
   links?: TermLinks,
   format: ClockFormat = '24h',
+  options: DialogueOptions = {},
 ): HTMLElement {
+  const { readOnly } = options;
+  const why = readOnly ? undefined : options.why;
   const node = scenario.nodes[session.node];
   if (!node) throw new RangeError(`no node ${session.node}`);
   const phase = PHASE_TITLES[session.phase];
@@ -73,7 +111,8 @@ export function renderDialogue(
       // The node's text and the passages that hold now, as one text: a glossary term is linked once.
       ...paragraphs(nodeText(scenario, node, session).join('\n\n'), links),
     ),
-    h('h3', { class: 'choices-title', id: 'choices-title', text: isChance ? 'Continue' : 'What do you do?' }),
+    why ? reasonField(why) : null,
+    h('h3', { class: 'choices-title', id: 'choices-title', text: readOnly ? (readOnly.taken === null ? 'Not decided yet' : 'What was chosen') : isChance ? 'Continue' : 'What do you do?' }),
     h(
       'ol',
       { id: 'choices', class: 'choices', attrs: { 'aria-labelledby': 'choices-title' } },
@@ -83,18 +122,25 @@ export function renderDialogue(
           {},
           h(
             'button',
-            {
-              class: 'choice',
-              attrs: { type: 'button', 'data-choice': String(c.index), 'aria-keyshortcuts': i < 9 ? String(i + 1) : '' },
-              on: { click: () => onChoose(c.index) },
-            },
+            readOnly
+              ? {
+                  class: `choice${readOnly.taken === c.index ? ' taken' : ''}`,
+                  attrs: { type: 'button', 'data-choice': String(c.index), disabled: '' },
+                }
+              : {
+                  class: 'choice',
+                  attrs: { type: 'button', 'data-choice': String(c.index), 'aria-keyshortcuts': i < 9 ? String(i + 1) : '' },
+                  on: { click: () => onChoose(c.index) },
+                },
             h('kbd', { text: i < 9 ? String(i + 1) : '·' }),
             h('span', { class: 'choice-label', text: c.label }),
             costOf(scenario, c, format),
+            readOnly?.taken === c.index ? h('span', { class: 'taken-mark', text: ' ✔ chosen' }) : null,
           ),
         ),
       ),
     ),
+    readOnly?.reason ? h('p', { class: 'reason-shown' }, h('strong', { text: 'Reason written: ' }), h('q', { text: readOnly.reason })) : null,
     // After the choices, so that a keyboard user's focus on the first choice stays in view.
     showTelegram ? renderTelegram(scenario, session) : null,
   );

@@ -1,9 +1,10 @@
 /**
  * The DOM overlay: every word and choice of the game. It subscribes to the store and redraws the
  * panel when the node changes; it writes nothing but calls store actions. Keyboard: number keys
- * choose, C the cable, G the glossary, M sound; Tab and Enter work everywhere.
+ * choose, C the cable, G the glossary, M sound, D the decisions (look back, choose again), B the
+ * branch map; while a log is watched, ← → Space Home End drive the player. Tab and Enter work everywhere.
  */
-import type { Cable, Glossary, SessionState, SoundCue } from '../core/index.ts';
+import { lookup, type Cable, type Glossary, type SessionState, type SoundCue } from '../core/index.ts';
 import { CUE_KINDS } from '../audio/captions.ts';
 import { choicesOf, type GameStore } from '../store/game-store.ts';
 import type { SaveStatus } from '../store/storage.ts';
@@ -17,6 +18,9 @@ import { clear, h } from './dom.ts';
 import { createGlossary } from './glossary.ts';
 import { renderTitle, type TitleOptions } from './title-screen.ts';
 import { renderShow } from './washington-tables.ts';
+import { createBranchMap, type MapView } from './branch-map.ts';
+import { attemptOnScreen, attemptsOf, createDecisionsWindow, entriesOf, lookingBar } from './replay-panel.ts';
+import { createWatchBar } from './watch-bar.ts';
 
 /** What the overlay needs of the sound adapter; the adapter arrives later than the first screen. */
 export interface SoundPort {
@@ -33,6 +37,8 @@ export interface OverlayOptions {
   cable: Cable;
   glossary: Glossary;
   preset: TitleOptions['preset'];
+  /** Opens a log file for watching (the title's "Watch a log"); left out in a page that is watching. */
+  onWatch?: TitleOptions['onWatch'];
   savedGame(): { session: SessionState; student: string } | null;
   /** Remembered mute setting, read before the sound adapter has loaded. */
   muted: boolean;
@@ -81,6 +87,11 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   const muteButton = h('button', { id: 'mute', class: 'tool', attrs: { type: 'button', 'aria-pressed': String(muted), 'aria-keyshortcuts': 'M' } });
   const cableButton = h('button', { id: 'open-cable', class: 'tool', attrs: { type: 'button', 'aria-keyshortcuts': 'C' } }, 'Cable ', h('kbd', { text: 'C' }));
   const glossaryButton = h('button', { id: 'open-glossary', class: 'tool', attrs: { type: 'button', 'aria-keyshortcuts': 'G' } }, 'Glossary ', h('kbd', { text: 'G' }));
+  const decisionsButton = h('button', { id: 'open-decisions', class: 'tool', attrs: { type: 'button', 'aria-keyshortcuts': 'D' } }, 'Decisions ', h('kbd', { text: 'D' }));
+  const mapButton = h('button', { id: 'open-map', class: 'tool', attrs: { type: 'button', 'aria-keyshortcuts': 'B' } }, 'Branch map ', h('kbd', { text: 'B' }));
+  const decisions = createDecisionsWindow(store, () => clockFormat);
+  const branchMap = createBranchMap();
+  const watchBar = store.getState().watching ? createWatchBar(store) : null;
   const saveStatus = h('p', { id: 'save-status', class: 'save-status', attrs: { role: 'status' } });
   const problem = h('p', { id: 'problem', class: 'problem', attrs: { role: 'alert' } });
   // Shown when another tab writes this game: says so and offers to play here instead.
@@ -108,6 +119,8 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   }
   muteButton.addEventListener('click', toggleMute);
   cableButton.addEventListener('click', () => cableViewer.open());
+  decisionsButton.addEventListener('click', () => decisions.open());
+  mapButton.addEventListener('click', () => openMap());
   glossaryButton.addEventListener('click', () => glossary.open());
   drawMute();
 
@@ -118,13 +131,46 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       { class: 'topbar' },
       h('h1', { class: 'brand' }, h('strong', { text: 'Circular 938' }), ` · ${scenario.post.city}`),
       clockBar.el,
-      h('div', { class: 'tools' }, cableButton, glossaryButton, muteButton, clockBar.formatToggle),
+      h('div', { class: 'tools' }, decisionsButton, mapButton, cableButton, glossaryButton, muteButton, clockBar.formatToggle),
     ),
+    ...(watchBar ? [watchBar.el] : []),
     h('main', { class: 'layout' }, h('div', { class: 'stage-wrap' }, stage, captions.el), panel),
     h('footer', { class: 'statusbar' }, saveStatus, tabStatus, problem),
     cableViewer.el,
     glossary.el,
+    decisions.modal.el,
+    branchMap.el,
   );
+
+  /** The map's view of the game on screen: every attempt's trail, the path on screen, the modes. */
+  function mapView(): MapView | null {
+    const state = store.getState();
+    const { log, session } = state;
+    if (!log || !session) return null;
+    const attempts = attemptsOf(scenario, log);
+    const onScreen = attemptOnScreen(state);
+    const watching = state.watching !== null;
+    const rewind = watching ? 'look' : state.modes.rewind;
+    return {
+      scenario,
+      trails: attempts.map((a) => a.end?.trail ?? []),
+      ends: attempts.map((a) => a.end?.node ?? ''),
+      current: onScreen,
+      currentTrail: session.trail,
+      currentNode: session.node,
+      // Nothing is given away before an ending has been reached once.
+      reveal: attempts.some((a) => a.ending !== null),
+      rewind,
+      onRewind(keep) {
+        if (rewind === 'free') void store.getState().rewind(onScreen, keep).then((ok) => ok && branchMap.close());
+        else if (store.getState().look(onScreen, keep)) branchMap.close();
+      },
+    };
+  }
+  function openMap(): void {
+    const view = mapView();
+    if (view) branchMap.open(view);
+  }
 
   let shownKey = '';
   let lastPhase: SessionState['phase'] | null = null;
@@ -139,7 +185,11 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   }
 
   function choose(index: number): void {
-    store.getState().choose(index);
+    const reason = panel.querySelector<HTMLTextAreaElement>('#reason');
+    void store.getState().choose(index, reason?.value).then((ok) => {
+      // A required reason left out: the student is taken to the field.
+      if (!ok && reason?.isConnected && reason.required && reason.value.trim() === '') reason.focus();
+    });
   }
 
   function render(): void {
@@ -151,7 +201,15 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     problem.textContent = state.problem ?? '';
     const session = state.session;
     clockBar.update(session ?? titleClock);
-    const key = session ? `${state.log?.attempts.length ?? 0}:${session.trail.length}:${session.node}` : 'title';
+    decisions.refresh();
+    watchBar?.update();
+    decisionsButton.hidden = mapButton.hidden = !session;
+    if (branchMap.isOpen()) {
+      const view = mapView();
+      if (view) branchMap.update(view);
+    }
+    const where = state.view ? `${state.view.attempt}/${state.view.keep}` : 'now';
+    const key = session ? `${state.log?.attempts.length ?? 0}:${session.trail.length}:${session.node}:${where}` : 'title';
     if (key === shownKey) return;
     const focusWasInPanel = panel.contains(document.activeElement) || document.activeElement === document.body;
     shownKey = key;
@@ -178,6 +236,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
             store.getState().start({ student, variant: input.variant });
           },
           onResume: () => store.getState().resume(),
+          ...(o.onWatch ? { onWatch: o.onWatch } : {}),
           setAside: state.setAside,
         }),
       );
@@ -199,10 +258,32 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       if (CUE_KINDS[node.sound] === 'loop') loop = node.sound;
     }
 
+    const looking = lookingBar(state, store);
+    if (looking) panel.append(looking);
+    const readOnly = state.view && state.log
+      ? (() => {
+          const entry = entriesOf(state.log, state.view.attempt)[state.view.keep];
+          return { taken: entry?.choice ?? null, reason: entry?.reason ?? null };
+        })()
+      : undefined;
     if (node?.ending && state.log) {
-      panel.append(renderDebrief({ scenario, loaded: state.loaded, session, log: state.log, onNewGame: () => store.getState().quit() }));
+      panel.append(
+        renderDebrief({
+          scenario,
+          loaded: state.loaded,
+          session,
+          log: state.log,
+          attempt: attemptOnScreen(state),
+          watching: state.watching !== null,
+          onNewGame: () => store.getState().quit(),
+        }),
+      );
     } else {
-      const view = renderDialogue(scenario, session, choicesOf(state), choose, glossary.links, clockFormat);
+      const why = lookup(scenario.nodes, session.node)?.why;
+      const view = renderDialogue(scenario, session, choicesOf(state), choose, glossary.links, clockFormat, {
+        ...(why === undefined ? {} : { why: { prompt: why, required: state.modes.reasons === 'required' } }),
+        ...(readOnly ? { readOnly } : {}),
+      });
       // A Washington node with `show` draws its table under the text, above the choices.
       if (node?.show) view.querySelector('#dialogue')?.after(renderShow(scenario, session, node.show));
       panel.append(view);
@@ -210,7 +291,8 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     state.shown();
     panel.scrollTop = 0;
     if (focusWasInPanel) {
-      const first = panel.querySelector<HTMLElement>('button.choice, #debrief-title');
+      // A required reason is written before choosing: the field takes the focus first.
+      const first = panel.querySelector<HTMLElement>('textarea#reason[required], button.choice:not([disabled]), #debrief-title, #back-to-present');
       first?.focus({ preventScroll: true });
       // Keep the focused choice in view on small screens, scrolling no more than needed.
       if (first && first.getBoundingClientRect().bottom > panel.getBoundingClientRect().bottom) {
@@ -223,9 +305,13 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target as HTMLElement | null;
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
-    if (cableViewer.isOpen() || glossary.isOpen()) return;
+    if (cableViewer.isOpen() || glossary.isOpen() || decisions.modal.isOpen() || branchMap.isOpen()) return;
+    if (watchBar?.key(e)) return;
     const k = e.key.toLowerCase();
-    if (k === 'c') cableViewer.open();
+    const playing = store.getState().session !== null;
+    if (k === 'd' && playing) decisions.open();
+    else if (k === 'b' && playing) openMap();
+    else if (k === 'c') cableViewer.open();
     else if (k === 'g') glossary.open();
     else if (k === 'm') toggleMute();
     else if (/^[1-9]$/.test(k)) {

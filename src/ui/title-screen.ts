@@ -11,6 +11,8 @@ import { PHASE_TITLES } from './phases.ts';
 export interface TitleOptions {
   scenario: Scenario;
   saved: { session: SessionState; student: string } | null;
+  /** Opens a log file for watching; resolves with why it cannot be opened, or null. Left out: no "Watch a log". */
+  onWatch?: (file: File) => Promise<string | null>;
   /** The teacher's link, read by `readLinkParams`; `problems` says why any of its values was left out. */
   preset: LinkPreset & { problems?: readonly string[] };
   onStart(input: { name: string; classCode: string; variant: string }): void;
@@ -177,5 +179,30 @@ export function renderTitle(o: TitleOptions): HTMLElement {
     renderGuide(),
     renderLinkProblems(o.preset.problems ?? []),
     form,
+    o.onWatch ? renderWatch(o.onWatch) : null,
+  );
+}
+
+/** "Watch a log": a student's log file played back in the game, read-only; says why a file cannot be opened. */
+function renderWatch(onWatch: NonNullable<TitleOptions['onWatch']>): HTMLElement {
+  const status = h('p', { class: 'watch-status', id: 'watch-status', attrs: { role: 'status' } });
+  const input = h('input', { id: 'watch-file', class: 'sr-only', attrs: { type: 'file', accept: '.json,application/json', tabindex: '-1', 'aria-hidden': 'true' } });
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    status.textContent = `Opening ${file.name}…`;
+    void onWatch(file).then((problem) => {
+      status.textContent = problem ?? '';
+    });
+  });
+  return h(
+    'section',
+    { class: 'watch-open', attrs: { 'aria-labelledby': 'watch-title' } },
+    h('h3', { id: 'watch-title', text: 'Watch a log' }),
+    h('p', { text: 'Play back a decision log (yours or a student\'s) in the game, step by step. Nothing is changed, and your own game stays as it is.' }),
+    h('button', { class: 'secondary', id: 'watch-choose', attrs: { type: 'button' }, text: 'Choose a log file…', on: { click: () => input.click() } }),
+    input,
+    status,
   );
 }

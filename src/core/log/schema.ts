@@ -24,6 +24,7 @@ const reason = z
   .string()
   .min(1)
   .max(MAX_REASON_CHARS)
+  // eslint-disable-next-line no-control-regex -- a reason is plain text: control characters are what this refuses
   .regex(/^[^\u0000-\u0009\u000b-\u001f\u007f]*$/, 'expected plain text (line breaks only, no other control characters)');
 
 const entrySchema = z.strictObject({

@@ -40,8 +40,8 @@ export function headerOf(log: LogHeader): LogHeader {
  * (migrate.ts) can check a format 1 chain before it re-seals the log.
  */
 export function headerOfVersion1(log: LogHeader): Record<string, unknown> {
-  const { rewind: _r, reasons: _s, ...rest } = headerOf(log);
-  return { ...rest, formatVersion: 1 };
+  const { format, scenario, seed, variant, student, createdAt } = headerOf(log);
+  return { format, formatVersion: 1, scenario, seed, variant, student, createdAt };
 }
 
 /** The first link of the chain. */

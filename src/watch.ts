@@ -1,0 +1,35 @@
+/**
+ * Opening a log file for watching: it is verified like any log (the kept texts of the scenario
+ * included), and played back only when it replays. Loaded on demand, so the first screen does not
+ * carry the verifier.
+ */
+import { unsealLog, verifyLogText, type DecisionLog, type LoadedScenario } from './core/index.ts';
+import { archiveLibrary, type ArchiveLoader } from './core/log/library.ts';
+
+/** The kept earlier texts of the scenarios (scenarios/archive/), each loaded only when a log names it. */
+const archive = archiveLibrary(
+  Object.fromEntries(
+    Object.entries(import.meta.glob<{ default: LoadedScenario }>('../scenarios/archive/*.yaml')).map(([file, load]): [string, ArchiveLoader] => [
+      file,
+      async () => (await load()).default,
+    ]),
+  ),
+);
+
+export type Watchable =
+  | { ok: true; loaded: LoadedScenario; log: DecisionLog; warning: string | null }
+  | { ok: false; problem: string };
+
+/** Checks a log's text for watching against the scenario played now (and the kept texts). Never rejects. */
+export async function openForWatching(text: string, current: LoadedScenario): Promise<Watchable> {
+  const r = await verifyLogText(text, current, { library: archive });
+  if (r.ok) {
+    const loaded: LoadedScenario = r.scenario.hash === current.hash ? current : { ...r.scenario, file: 'scenarios/archive' };
+    return { ok: true, loaded, log: unsealLog(r.log), warning: r.newerText ? r.notes.at(-1) ?? null : null };
+  }
+  if (r.status === 'scenario-changed' && r.log && r.replay) {
+    return { ok: true, loaded: current, log: { ...unsealLog(r.log), scenario: { id: current.scenario.id, version: current.scenario.version, hash: current.hash } }, warning: r.problems.slice(0, 2).join(' ') };
+  }
+  const what = r.status === 'edited' ? 'This log cannot be watched: it was changed after it was downloaded.' : 'This log cannot be watched.';
+  return { ok: false, problem: `${what} ${r.problems.slice(0, 2).join(' ')}` };
+}
