@@ -299,6 +299,14 @@ export function createGameStore(deps: StoreDeps): GameStore {
       path: [],
       view: null,
       watching: null,
+      // A log that does not replay is still a watched log: nothing can be started or chosen, and the page says why.
+      ...(deps.watch && !watched
+        ? {
+            watching: { student: { ...deps.watch.log.student }, file: deps.watch.file },
+            save: { on: false, reason: 'Watching a log: nothing is saved, and your own game is not touched.' },
+            problem: 'This log cannot be played back: its first attempt does not replay through this scenario.',
+          }
+        : {}),
       ...(deps.watch && watched
         ? {
             log: deps.watch.log,
@@ -408,7 +416,7 @@ export function createGameStore(deps: StoreDeps): GameStore {
           set({ problem: REWIND_REFUSALS.off });
           return false;
         }
-        const states = statesOf(log, attempt);
+        const states = Number.isInteger(attempt) && (keep === undefined || Number.isInteger(keep)) ? statesOf(log, attempt) : null;
         if (!states) {
           set({ problem: `Attempt ${attempt + 1} cannot be shown.` });
           return false;

@@ -33,9 +33,9 @@ beforeAll(async () => {
   writeFileSync(file('latin1.json'), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
   writeFileSync(file('huge.json'), Buffer.alloc(5 * 1024 * 1024 + 1, 0x20));
   const log = JSON.parse(text) as SealedLog;
-  const never = await sealLog({ ...unsealLog(log), scenario: { ...log.scenario, hash: 'e'.repeat(64) } });
+  const never = await sealLog({ ...unsealLog(log), formatVersion: 2, rewind: 'free', reasons: 'optional', scenario: { ...log.scenario, hash: 'e'.repeat(64) } });
   writeFileSync(file('never-kept.json'), JSON.stringify(never));
-  const unfinished = unsealLog(log);
+  const unfinished = { ...unsealLog(log), formatVersion: 2 as const, rewind: 'free' as const, reasons: 'optional' as const };
   unfinished.attempts = [{ ...unfinished.attempts[0]!, entries: unfinished.attempts[0]!.entries.slice(0, 4) }];
   writeFileSync(file('unfinished.json'), JSON.stringify(await sealLog(unfinished)));
 });
@@ -80,8 +80,8 @@ describe('logs verify', () => {
     // The verified log has two attempts: a line for the file, then one per attempt with its ending.
     expect(out).toHaveLength(4);
     expect(out[0]).toMatch(/verified\.json: verified - Ana Ruiz \(10B\), mexico v1, format 1, converted, 2 attempts, ending ".+", score \d+\/\d+, made with an earlier text/);
-    expect(out[1]).toMatch(/^  attempt 1 \(the first\): from the start, \d+ decisions of its own, no ending reached$/);
-    expect(out[2]).toMatch(/^  attempt 2: from attempt 1 after its decision \d+, \d+ decisions of its own, ending ".+"$/);
+    expect(out[1]).toMatch(/^ {2}attempt 1 \(the first\): from the start, \d+ decisions of its own, no ending reached$/);
+    expect(out[2]).toMatch(/^ {2}attempt 2: from attempt 1 after its decision \d+, \d+ decisions of its own, ending ".+"$/);
     expect(out[3]).toMatch(/unfinished\.json: verified - .*UNFINISHED \(no ending reached\)/);
   }, 60_000);
 

@@ -15,18 +15,33 @@ describe('a teacher link', () => {
       preset: { variant: 'soviets-refuse', classCode: '9B', name: 'Lucía Pérez' },
       seed: 938,
       problems: [],
+      modes: { rewind: 'free', reasons: 'optional' },
+      watch: null,
     });
   });
 
   it('is read with or without its "?", and an empty link presets nothing', () => {
     expect(readLinkParams('variant=historical', WORLDS).preset).toEqual({ variant: 'historical' });
-    expect(readLinkParams('', WORLDS)).toEqual({ preset: {}, seed: null, problems: [] });
-    expect(readLinkParams('?variant=&name=%20%20&class=&seed=', WORLDS)).toEqual({ preset: {}, seed: null, problems: [] });
+    expect(readLinkParams('', WORLDS)).toEqual({ preset: {}, seed: null, problems: [], modes: { rewind: 'free', reasons: 'optional' }, watch: null });
+    expect(readLinkParams('?variant=&name=%20%20&class=&seed=', WORLDS)).toEqual({ preset: {}, seed: null, problems: [], modes: { rewind: 'free', reasons: 'optional' }, watch: null });
+  });
+
+  it('sets the rewind and reasons modes, and says why a mode it cannot use is left at the default', () => {
+    expect(readLinkParams('?rewind=look&reasons=required', WORLDS).modes).toEqual({ rewind: 'look', reasons: 'required' });
+    expect(readLinkParams('?rewind=off', WORLDS).modes).toEqual({ rewind: 'off', reasons: 'optional' });
+    const bad = readLinkParams('?rewind=sometimes&reasons=please', WORLDS);
+    expect(bad.modes).toEqual({ rewind: 'free', reasons: 'optional' });
+    expect(bad.problems).toEqual([
+      'The link\'s rewind "sometimes" is not free, look or off, so rewinding is free.',
+      'The link\'s reasons "please" is not required or optional, so reasons are optional.',
+    ]);
+    expect(readLinkParams('?watch=0a1b2c3d4e5f6a7b', WORLDS).watch).toBe('0a1b2c3d4e5f6a7b');
+    expect(readLinkParams('?watch=../x', WORLDS).watch).toBeNull();
   });
 
   it('ignores parameters the game does not read, however they are named', () => {
     const read = readLinkParams('?utm_source=lms&__proto__=x&constructor=y&toString=z', WORLDS);
-    expect(read).toEqual({ preset: {}, seed: null, problems: [] });
+    expect(read).toEqual({ preset: {}, seed: null, problems: [], modes: { rewind: 'free', reasons: 'optional' }, watch: null });
     expect(Object.getPrototypeOf(read.preset)).toBe(Object.prototype);
   });
 

@@ -61,8 +61,23 @@ export const version1To2: Migration = async (input) => {
   if (added.length > 0) return { ok: false, problems: added };
   const parsed = parseSealedLog({ ...input, formatVersion: 2, ...VERSION_1_MODES });
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
-  const chain = await chainProblems(parsed.log, genesisHashVersion1);
+  // Format 1: the genesis without modes, and the head the last link's hash alone (its verdict was outside the chain).
+  const chain = await chainProblems(parsed.log, { genesisOf: genesisHashVersion1, headOf: async (_log, last) => last });
   if (chain.length > 0) return { ok: false, problems: chain, edited: true, log: parsed.log };
+  // Format 1 kept the verdict outside its chain, but every format 1 file of a scenario's second or
+  // later version was written by the release that always wrote it (only the first release's logs,
+  // of version 1, have none): such a file without a verdict had it removed.
+  if (parsed.log.verdict === undefined && parsed.log.scenario.version >= 2) {
+    return {
+      ok: false,
+      problems: [
+        `This format 1 log of scenario "${parsed.log.scenario.id}" version ${parsed.log.scenario.version} has no verdict, though the game that wrote it ` +
+          'always wrote one beside its decisions: the verdict was removed after the log was downloaded.',
+      ],
+      edited: true,
+      log: parsed.log,
+    };
+  }
   const sealed = await sealLog(unsealLog(parsed.log), parsed.log.verdict);
   return { ok: true, log: sealed as unknown as Record<string, unknown> };
 };

@@ -9,7 +9,9 @@
  * - an attempt without entries (a rewind with no decision yet) is a link of its own,
  *   `{ attempt, from, startedAt, entries: 0, prev }`, whose hash is not stored: it is the `prev`
  *   of the next entry, or the head;
- * - `head` = the last link's hash, so a truncated file is detected.
+ * - `head` = SHA-256 of the canonical JSON of `{ last, verdict }`: the last link's hash and the verdict
+ *   written beside the chain (null when there is none), so a truncated file, and a verdict changed,
+ *   added or removed, is detected. (Format 1's head was the last link's hash alone.)
  *
  * Async only because the hashing API is (src/core/hash.ts); otherwise pure.
  */
@@ -81,6 +83,11 @@ export function emptyAttemptHash(prev: string, index: number, attempt: Attempt<L
   return hashJson({ attempt: index, from: attempt.from, startedAt: attempt.startedAt, entries: 0, prev });
 }
 
+/** The head of a format 2 chain: the last link and the verdict (or its absence) together. */
+export function headHash(last: string, verdict: Verdict | undefined): Promise<string> {
+  return hashJson({ last, verdict: verdict ?? null });
+}
+
 /**
  * Seals an open log for export: adds `prev` and `hash` to every entry and sets `head`.
  * Re-sealing a sealed log recomputes every hash from its content. Pure apart from being async;
@@ -100,7 +107,8 @@ export async function sealLog(log: DecisionLog, verdict?: Verdict): Promise<Seal
     if (entries.length === 0) prev = await emptyAttemptHash(prev, index, attempt);
     attempts.push({ from: attempt.from === null ? null : { ...attempt.from }, startedAt: attempt.startedAt, entries });
   }
-  return verdict === undefined ? { ...headerOf(log), attempts, head: prev } : { ...headerOf(log), attempts, head: prev, verdict };
+  const head = await headHash(prev, verdict);
+  return verdict === undefined ? { ...headerOf(log), attempts, head } : { ...headerOf(log), attempts, head, verdict };
 }
 
 /**

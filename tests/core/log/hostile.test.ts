@@ -14,7 +14,7 @@ import { appendEntry, createLog } from '../../../src/core/log/create.ts';
 import type { Attempt, DecisionLog, SealedLog } from '../../../src/core/log/format.ts';
 import { attemptPath, replayLog } from '../../../src/core/log/replay.ts';
 import { LOG_LIMITS, MAX_LOG_ENTRIES, scanJson } from '../../../src/core/log/scan.ts';
-import { sealLog } from '../../../src/core/log/seal.ts';
+import { headHash, sealLog } from '../../../src/core/log/seal.ts';
 import { MAX_LOG_CHARS, verifyLog, verifyLogText, type ScenarioRef, type VerifyResult } from '../../../src/core/log/verify.ts';
 import { MINI_FAITHFUL_WALK, miniScenario } from '../../fixtures/mini-scenario.ts';
 
@@ -319,7 +319,7 @@ describe('an unfinished log', () => {
     const cut = copy(SEALED);
     const entries = cut.attempts[0]?.entries ?? [];
     entries.splice(5);
-    cut.head = entries.at(-1)?.hash ?? '';
+    cut.head = await headHash(entries.at(-1)?.hash ?? '', cut.verdict);
     const r = await verifyLog(cut, ref);
     expect(r.status).toBe('verified');
     expect(r.ok && r.finished).toBe(false);

@@ -7,7 +7,7 @@ import { appendEntry, createLog, currentAttempt, originAt, startAttempt } from '
 import type { DecisionLog, SealedLog } from '../../../src/core/log/format.ts';
 import type { Migration } from '../../../src/core/log/migrate.ts';
 import { attemptPath, replayEvents, replayLog } from '../../../src/core/log/replay.ts';
-import { sealLog, unsealLog } from '../../../src/core/log/seal.ts';
+import { headHash, sealLog, unsealLog } from '../../../src/core/log/seal.ts';
 import { verifyLog, verifyLogText, type ScenarioRef } from '../../../src/core/log/verify.ts';
 import { verdictOf } from '../../../src/core/verdict/summary.ts';
 import { MINI_FAITHFUL_WALK, miniScenario } from '../../fixtures/mini-scenario.ts';
@@ -99,7 +99,7 @@ describe('sealing a log', () => {
     expect(entries[0]?.prev).toBe(await hashJson(header));
     entries.slice(1).forEach((e, i) => expect(e.prev).toBe(entries[i]?.hash));
     expect(sealed.head).not.toBe(entries.at(-1)?.hash); // the empty last attempt is a link of its own
-    expect(await sealLog(log)).toMatchObject({ head: entries.at(-1)?.hash });
+    expect(await sealLog(log)).toMatchObject({ head: await headHash(entries.at(-1)!.hash, undefined) });
   });
 
   it('gives the same seal for the same log, and unseals to the log it came from', async () => {
@@ -259,7 +259,8 @@ describe('verifying a log file', () => {
     const sealed = await sealedFaithful();
     sealed.attempts[0]!.entries.pop();
     expect(await problemsOf(sealed)).toEqual([
-      'The log does not end where it was sealed (its head hash does not match its last entry): the file was truncated or its end was changed.',
+      'The log does not end where it was sealed (its head hash does not match its last entry and its verdict): ' +
+        'the file was truncated, or its end or its verdict was changed, added or removed.',
     ]);
   });
 
@@ -295,17 +296,22 @@ describe('the verdict written in a log file', () => {
     expect(r.ok && r.log.verdict).toEqual(verdictOf(miniScenario, faithful().state));
   });
 
-  it('keeps the verdict outside the hash chain', async () => {
+  it('seals the verdict with the head only, so that removing, adding or changing it is detected', async () => {
     const { log, state } = faithful();
     const plain = await sealLog(log);
     const withVerdict = await sealLog(log, verdictOf(miniScenario, state));
-    expect(withVerdict.head).toBe(plain.head);
+    expect(withVerdict.head).not.toBe(plain.head);
     expect(withVerdict.attempts).toEqual(plain.attempts);
+    const without: Partial<SealedLog> = { ...withVerdict };
+    delete without.verdict;
+    expect(await problemsOf(without)).toEqual([expect.stringMatching(/its end or its verdict was changed, added or removed/)]);
+    expect(await problemsOf({ ...plain, verdict: withVerdict.verdict })).toEqual([expect.stringMatching(/its end or its verdict was changed, added or removed/)]);
   });
 
   it('refuses a log whose verdict was edited, naming the verdict in the file and the one its decisions lead to', async () => {
     const sealed = await sealedWithVerdict();
-    const edited = { ...sealed, verdict: { ...sealed.verdict!, title: 'The Organ of Consultation meets', score: { points: 3, max: 15 } } };
+    // Sealed again with the false verdict, as someone who knows the rules could: the chain holds, the replay does not agree.
+    const edited = await sealLog(unsealLog(sealed), { ...sealed.verdict!, title: 'The Organ of Consultation meets', score: { points: 3, max: 15 } });
     expect(await problemsOf(edited)).toEqual([
       'The verdict written in the file (The Organ of Consultation meets, 3/15) is not what its decisions lead to ' +
         '(The quarantine is lifted, 15/15): the file was changed after it was downloaded.',
@@ -315,7 +321,7 @@ describe('the verdict written in a log file', () => {
   it('refuses a log whose verdict was edited only in a claim', async () => {
     const sealed = await sealedWithVerdict();
     const claims = sealed.verdict!.claims.map((c, i) => (i === 0 ? { ...c, holds: !c.holds } : c));
-    const problems = await problemsOf({ ...sealed, verdict: { ...sealed.verdict!, claims } });
+    const problems = await problemsOf(await sealLog(unsealLog(sealed), { ...sealed.verdict!, claims }));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^The verdict written in the file \(The quarantine is lifted, 15\/15\) is not what its decisions lead to \(The quarantine is lifted, 15\/15\)/);
   });
