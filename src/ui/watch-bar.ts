@@ -54,8 +54,10 @@ export function createWatchBar(store: GameStore): WatchBar {
     }),
   );
   attemptSelect.addEventListener('change', () => {
+    // Read before pausing: pausing redraws the bar, which sets the select back to the attempt on screen.
+    const chosen = Number(attemptSelect.value);
     pause();
-    store.getState().look(Number(attemptSelect.value), 0);
+    store.getState().look(chosen, 0);
   });
   const el = h(
     'div',

@@ -384,7 +384,7 @@ describe('Mexico, played by keyboard alone in headless Chromium', () => {
     const json: unknown = JSON.parse(text);
     expect(json).toMatchObject({
       format: 'circular938-log',
-      formatVersion: 1,
+      formatVersion: 2,
       scenario: { id: loaded.scenario.id, version: loaded.scenario.version, hash: loaded.hash },
       variant: VARIANT,
       student: { label: STUDENT, classCode: CLASS_CODE },
