@@ -34,11 +34,11 @@ export function createWatchBar(store: GameStore): WatchBar {
   const attemptSelect = h('select', { id: 'watch-attempt', attrs: { 'aria-label': 'Attempt' } });
   const button = (id: string, text: string, label: string, key: string, on: () => void): HTMLButtonElement =>
     h('button', { id, class: 'tool', attrs: { type: 'button', 'aria-label': label, 'aria-keyshortcuts': key }, text, on: { click: on } });
-  const first = button('watch-first', '⏮', 'First decision', 'Home', () => go(0));
+  const first = button('watch-first', '« First', 'First decision', 'Home', () => go(0));
   const back = button('watch-back', '◀ Back', 'Step back', 'ArrowLeft', () => go(keep() - 1));
   const play = button('watch-play', '▶ Play', 'Play', 'Space', () => toggle());
   const forward = button('watch-forward', 'Forward ▶', 'Step forward', 'ArrowRight', () => go(keep() + 1));
-  const last = button('watch-last', '⏭', 'Last decision', 'End', () => go(Number.MAX_SAFE_INTEGER));
+  const last = button('watch-last', 'Last »', 'Last decision', 'End', () => go(Number.MAX_SAFE_INTEGER));
   const speeds = SPEEDS.map((s) =>
     h('button', {
       class: 'tool speed',
