@@ -57,14 +57,9 @@ async function boot(): Promise<void> {
   await store.getState().load();
   resumeAfterReload(store);
   const preset = { ...link.preset, problems: link.problems };
-  const mute = createMutePreference(storage);
-  const clockFormat = createClockFormatPreference(storage);
 
   const overlay = mountOverlay({
-    root: app,
-    store,
-    cable,
-    glossary,
+    ...pageParts(app, store, storage),
     preset,
     async onWatch(file) {
       if (file.size > 5 * 1024 * 1024) return `${file.name} is larger than any decision log (at most 5 MB are read).`;
@@ -77,10 +72,6 @@ async function boot(): Promise<void> {
       location.assign(`./index.html?watch=${key}`);
       return null;
     },
-    muted: mute.get(),
-    onMutedChange: (m) => mute.set(m),
-    clockFormat: clockFormat.get(),
-    onClockFormatChange: (f) => clockFormat.set(f),
     savedGame() {
       const saved = store.getState().saved;
       return saved ? { session: saved.session, student: saved.log.student.label } : null;
@@ -88,6 +79,22 @@ async function boot(): Promise<void> {
   });
   (globalThis as { circular938?: unknown }).circular938 = { store };
   loadLater(overlay, store);
+}
+
+/** What both pages (playing and watching) give the overlay: the root, the store, the content and the remembered settings. */
+function pageParts(app: HTMLElement, store: ReturnType<typeof createGameStore>, storage: ReturnType<typeof browserStorage>) {
+  const mute = createMutePreference(storage);
+  const clockFormat = createClockFormatPreference(storage);
+  return {
+    root: app,
+    store,
+    cable,
+    glossary,
+    muted: mute.get(),
+    onMutedChange: (m: boolean) => mute.set(m),
+    clockFormat: clockFormat.get(),
+    onClockFormatChange: (f: ReturnType<typeof clockFormat.get>) => clockFormat.set(f),
+  };
 }
 
 /**
@@ -114,18 +121,9 @@ async function watch(app: HTMLElement, key: string, storage: ReturnType<typeof b
     watch: { log: opened.log, file: kept?.file ?? null },
   });
   if (opened.warning) store.setState({ problem: opened.warning });
-  const mute = createMutePreference(storage);
-  const clockFormat = createClockFormatPreference(storage);
   const overlay = mountOverlay({
-    root: app,
-    store,
-    cable,
-    glossary,
+    ...pageParts(app, store, storage),
     preset: {},
-    muted: mute.get(),
-    onMutedChange: (m) => mute.set(m),
-    clockFormat: clockFormat.get(),
-    onClockFormatChange: (f) => clockFormat.set(f),
     savedGame: () => null,
   });
   document.title = `Watching ${opened.log.student.label} · Circular 938`;

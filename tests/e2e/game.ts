@@ -97,6 +97,14 @@ export async function tabTo(page: Page, selector: string, maxTabs = 40): Promise
   throw new Error(`Tab did not reach ${selector} in ${maxTabs} presses; focus went: ${visited.join(' → ')}`);
 }
 
+/** Starts a game from the title as a keyboard user does: Tab to the name, type it, Enter. */
+export async function startByKeyboard(page: Page, name = 'Lucía Test'): Promise<void> {
+  await tabTo(page, '#student-name');
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('body[data-phase="cable"]', { state: 'attached' });
+}
+
 /** The labels of the choices shown now, in order, with the choice index each carries. */
 export async function visibleChoices(page: Page): Promise<{ label: string; index: number }[]> {
   return page.locator('#choices button.choice').evaluateAll((buttons) =>

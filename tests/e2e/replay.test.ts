@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/core/scenario/load.ts';
 import { verifyLogText } from '../../src/core/log/verify.ts';
 import { ARTIFACTS, openBrowser, PROJECT_ROOT, type TestBrowser } from './browser.ts';
-import { nodeOf, pressChoice, readSession, screenshot, seeded, tabTo, waitForTitle, SAVE_KEY, useSite } from './game.ts';
+import { nodeOf, pressChoice, readSession, screenshot, seeded, startByKeyboard, tabTo, waitForTitle, SAVE_KEY, useSite } from './game.ts';
 
 const site = useSite();
 let browser: TestBrowser | null = null;
@@ -23,12 +23,6 @@ afterEach(async () => {
   browser = null;
 });
 
-async function startByKeyboard(page: Page, name = 'Inés Replay'): Promise<void> {
-  await tabTo(page, '#student-name');
-  await page.keyboard.type(name);
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('body[data-phase="cable"]', { state: 'attached' });
-}
 
 const attempts = (page: Page): Promise<number> =>
   page.evaluate(() => (globalThis as unknown as { circular938: { store: { getState(): { log: { attempts: unknown[] } | null } } } }).circular938.store.getState().log?.attempts.length ?? 0);
@@ -59,7 +53,7 @@ describe('rewinding', () => {
     const { page, assertNoProblems } = browser;
     await page.goto(seeded(site().url));
     await waitForTitle(page);
-    await startByKeyboard(page);
+    await startByKeyboard(page, 'Inés Replay');
     // To the first decision that asks why, then a reason written by keyboard before choosing.
     for (let i = 0; i < 10 && (await nodeOf(page)) !== 'cable-whom'; i++) await pressChoice(page, 1);
     expect(await nodeOf(page)).toBe('cable-whom');
@@ -170,7 +164,7 @@ describe('the branch map', () => {
     const { page, assertNoProblems } = browser;
     await page.goto(seeded(site().url));
     await waitForTitle(page);
-    await startByKeyboard(page);
+    await startByKeyboard(page, 'Inés Replay');
     for (let i = 0; i < 8; i++) await pressChoice(page, 1);
     await page.keyboard.press('b');
     await page.waitForSelector('#branch-map[open] g[data-node] > rect');
@@ -211,7 +205,7 @@ describe("the teacher's modes", () => {
     const { page, assertNoProblems } = browser;
     await page.goto(seeded(`${site().url}?rewind=off&reasons=required`));
     await waitForTitle(page);
-    await startByKeyboard(page);
+    await startByKeyboard(page, 'Inés Replay');
     for (let i = 0; i < 10 && (await nodeOf(page)) !== 'cable-whom'; i++) await pressChoice(page, 1);
     expect(await page.evaluate(() => document.activeElement?.id), 'the required reason takes the focus').toBe('reason');
     await page.keyboard.press('Tab');

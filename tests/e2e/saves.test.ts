@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chromiumPath, COMMON_ARGS, openBrowser, type TestBrowser } from './browser.ts';
-import { nodeOf, pressChoice, readSession, seeded, tabTo, waitForTitle, SAVE_KEY, useSite } from './game.ts';
+import { nodeOf, pressChoice, readSession, seeded, startByKeyboard, waitForTitle, SAVE_KEY, useSite } from './game.ts';
 
 const site = useSite();
 let browser: TestBrowser | null = null;
@@ -21,12 +21,6 @@ afterEach(async () => {
   browser = null;
 });
 
-async function startByKeyboard(page: Page, name = 'Lucía Test'): Promise<void> {
-  await tabTo(page, '#student-name');
-  await page.keyboard.type(name);
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('body[data-phase="cable"]', { state: 'attached' });
-}
 
 /** A new visit (the next day, another student): the title, not straight back into the game. */
 async function revisit(page: Page): Promise<void> {
