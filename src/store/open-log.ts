@@ -90,8 +90,8 @@ function checkUnguarded(value: unknown, loaded: LoadedScenario): SaveCheck {
   if (!migrated.ok && migrated.why === 'newer') return { ok: false, why: 'other-version', detail: migrated.detail };
   if (!migrated.ok) return damaged(`its format cannot be read (${migrated.detail})`);
   const earlierText = typeof version === 'number' && version < loaded.scenario.version;
-  if (hash !== loaded.hash && !earlierText) {
-    return { ok: false, why: 'other-version', detail: `format ${formatVersion}, scenario text ${hash.slice(0, 12)}` };
+  if (hash !== loaded.hash && !(loaded.scenario.continues ?? []).includes(hash)) {
+    return { ok: false, why: earlierText ? 'earlier-version' : 'other-version', detail: `format ${formatVersion}, scenario text ${hash.slice(0, 12)}` };
   }
   const bounds = boundsProblem(migrated.log);
   if (bounds) return damaged(bounds);
@@ -99,9 +99,9 @@ function checkUnguarded(value: unknown, loaded: LoadedScenario): SaveCheck {
   if (!parsed.ok) return damaged(parsed.problems[0] ?? 'unreadable');
   if (hasLoneSurrogate(parsed.log)) return damaged('it holds text that is not valid Unicode');
   if (hash !== loaded.hash) {
-    // A game begun with an earlier text of the scenario goes on with the current one when every
-    // decision taken so far replays through it unchanged (a revision that only added words, such as
-    // the reasons asked in version 3); otherwise it is set aside for the teacher.
+    // A game begun with an earlier text that the current one declares it continues (`continues`: the
+    // revision changed no decision, only words, such as the reasons asked in version 3) goes on under
+    // the current text; the header names it, since every decision means what it meant.
     const current = { ...parsed.log, scenario: { id: loaded.scenario.id, version: loaded.scenario.version, hash: loaded.hash } };
     const replayed = replayLog(loaded.scenario, current);
     if (!replayed.ok) return { ok: false, why: 'earlier-version', detail: `format ${formatVersion}, scenario text ${hash.slice(0, 12)}` };

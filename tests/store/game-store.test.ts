@@ -271,16 +271,15 @@ describe('game store: saves that cannot be resumed', () => {
     expect(later.getState().problem).toBeNull();
   });
 
-  it('sets aside a save made with an earlier version of the scenario that does not replay through the new one, and says the teacher can still read it', async () => {
+  it('sets aside a save made with an earlier version of the scenario that the new one does not continue, and says the teacher can still read it', async () => {
     const storage = memoryStorage();
     const durable = memoryDurable();
     const old = await loadedStore({ storage, durable, loadedAs: { ...loaded, hash: '0'.repeat(64) } });
     await old.getState().start(ana);
     expect(await old.getState().choose(MINI_FAITHFUL_WALK[0]!)).toBe(true);
     const text = storage.data.get(KEY)!;
-    // The newer text starts somewhere else, so the decision taken cannot be replayed through it.
-    const other = Object.keys(miniScenario.nodes).find((id) => id !== miniScenario.start)!;
-    const newer: LoadedScenario = { ...loaded, scenario: { ...miniScenario, version: 2, start: other } };
+    // The newer text does not declare that it continues the older one: its decisions may mean something else.
+    const newer: LoadedScenario = { ...loaded, scenario: { ...miniScenario, version: 2 } };
     const store = await loadedStore({ storage, durable, loadedAs: newer });
     expect(store.getState().saved).toBeNull();
     expect(store.getState().problem).toMatch(/earlier version of the game.*your teacher can still read it/);
@@ -289,13 +288,13 @@ describe('game store: saves that cannot be resumed', () => {
     expect(durable.data.has(KEY)).toBe(false);
   });
 
-  it('continues a save made with an earlier version of the scenario when its decisions replay through the new one, under the new text', async () => {
+  it('continues a save made with an earlier text that the new one declares it continues (no decision changed), under the new text', async () => {
     const storage = memoryStorage();
     const durable = memoryDurable();
     const old = await loadedStore({ storage, durable, loadedAs: { ...loaded, hash: '0'.repeat(64) } });
     await old.getState().start(ana);
     expect(await old.getState().choose(MINI_FAITHFUL_WALK[0]!)).toBe(true);
-    const newer: LoadedScenario = { ...loaded, scenario: { ...miniScenario, version: 2 } };
+    const newer: LoadedScenario = { ...loaded, scenario: { ...miniScenario, version: 2, continues: ['0'.repeat(64)] } };
     const store = await loadedStore({ storage, durable, loadedAs: newer });
     expect(store.getState().problem).toBeNull();
     expect(store.getState().saved?.log.scenario).toEqual({ id: miniScenario.id, version: 2, hash: loaded.hash });

@@ -219,6 +219,12 @@ export const scenarioSchema = z.strictObject({
   formatVersion: z.literal(SCENARIO_FORMAT_VERSION),
   id,
   version: z.int().min(1),
+  /**
+   * The content hashes of earlier texts of this scenario whose games may go on under this one: the
+   * revision changed no decision (the same nodes, choices, outcomes, conditions and effects; only
+   * words around them). A test checks the claim against the kept text in scenarios/archive/.
+   */
+  continues: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'must be a content hash (64 lower-case hex digits)')).optional(),
   title: text,
   summary: text,
   post: z.strictObject({

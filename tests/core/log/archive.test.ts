@@ -159,3 +159,26 @@ describe('statuses', () => {
     expect((await verifyLog(JSON.parse(JSON.stringify(never)), current, { library: lib })).status).toBe('scenario-changed');
   });
 });
+
+describe('a text that continues earlier ones', () => {
+  /** A scenario without what a revision that changes no decision may add: its version, `continues` and the questions of why. */
+  function decisionsOf(scenario: ScenarioRef['scenario']): unknown {
+    const copy = structuredClone(scenario) as Partial<ScenarioRef['scenario']>;
+    delete copy.version;
+    delete copy.continues;
+    for (const node of Object.values(copy.nodes ?? {})) delete (node as { why?: string }).why;
+    return copy;
+  }
+
+  it.each(current.flatMap((r) => (r.scenario.continues ?? []).map((hash) => [r.scenario.id, hash] as const)))(
+    '%s continues the kept text %s: it is kept, and nothing but the questions of why differs',
+    async (id, hash) => {
+      const file = keptFiles.find((f) => { const n = readArchiveFileName(f); return n?.id === id && hash.startsWith(n.hashPrefix); });
+      expect(file, 'the text it continues is kept in scenarios/archive/').toBeDefined();
+      const kept = await loadKept(file ?? '');
+      expect(kept.hash).toBe(hash);
+      const now = current.find((r) => r.scenario.id === id)!;
+      expect(decisionsOf(now.scenario)).toEqual(decisionsOf(kept.scenario));
+    },
+  );
+});
