@@ -17,6 +17,7 @@ import { nodeOf, pressChoice, readSession, screenshot, seeded, startByKeyboard, 
 const site = useSite();
 let browser: TestBrowser | null = null;
 const LOG_FILE = join(ARTIFACTS, 'replay-log.json');
+const WATCHED = join(PROJECT_ROOT, 'tests/fixtures/logs/mexico-v2-format1-historical.json');
 
 afterEach(async () => {
   await browser?.close();
@@ -110,7 +111,7 @@ describe('rewinding', () => {
 });
 
 describe('watching a log', () => {
-  it('opens the downloaded log from the title, steps forward and back, switches attempts and plays at 4×, and leaves the viewer\'s own save alone', async () => {
+  it('opens a real log of format 1 and of an earlier scenario text from the title, steps forward and back, switches attempts and plays at 4×, and leaves the viewer\'s own save alone', async () => {
     browser = await openBrowser();
     const { page, assertNoProblems } = browser;
     await page.goto(seeded(site().url));
@@ -123,11 +124,12 @@ describe('watching a log', () => {
     await page.reload();
     await waitForTitle(page);
 
-    await page.locator('#watch-file').setInputFiles(LOG_FILE);
+    // Written by the game before log format 2, with the scenario text of version 2 (now kept in scenarios/archive/).
+    await page.locator('#watch-file').setInputFiles(WATCHED);
     await page.waitForURL(/\?watch=[0-9a-f]+$/);
     await page.waitForSelector('#watch-bar');
-    await expect(page.locator('#watch-student').innerText()).resolves.toBe('Inés Replay');
-    await expect(page.locator('#watch-where').innerText()).resolves.toMatch(/^attempt 1 of 3, decision 0 of \d+$/);
+    await expect(page.locator('#watch-student').innerText()).resolves.toBe('Tomás Núñez (11A)');
+    await expect(page.locator('#watch-where').innerText()).resolves.toMatch(/^attempt 1 of 2, decision 0 of \d+$/);
     const start = await nodeOf(page);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -139,8 +141,8 @@ describe('watching a log', () => {
     await expect.poll(() => nodeOf(page)).toBe(start);
     await expect(page.locator('button.choice:not([disabled])').count(), 'nothing can be chosen').resolves.toBe(0);
 
-    await page.locator('#watch-attempt').selectOption({ value: '2' });
-    await expect.poll(() => page.locator('#watch-where').innerText()).toMatch(/^attempt 3 of 3, decision 0 of/);
+    await page.locator('#watch-attempt').selectOption({ value: '1' });
+    await expect.poll(() => page.locator('#watch-where').innerText()).toMatch(/^attempt 2 of 2, decision 0 of/);
     await page.locator('#watch-bar [data-speed="4"]').click();
     await page.locator('#watch-play').click();
     await expect.poll(() => page.locator('#watch-where').innerText(), { timeout: 10_000 }).toMatch(/decision [3-9]\d* of|decision \d{2,} of/);

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chromiumPath, COMMON_ARGS, openBrowser, type TestBrowser } from './browser.ts';
-import { nodeOf, pressChoice, readSession, seeded, startByKeyboard, waitForTitle, SAVE_KEY, useSite } from './game.ts';
+import { chromiumPath, COMMON_ARGS, openBrowser, PROJECT_ROOT, type TestBrowser } from './browser.ts';
+import { nodeOf, pressChoice, readSession, seeded, startByKeyboard, tabTo, waitForTitle, SAVE_KEY, useSite } from './game.ts';
 
 const site = useSite();
 let browser: TestBrowser | null = null;
@@ -80,6 +80,27 @@ describe('saves that cannot be resumed', () => {
     await revisit(page);
     await expect(page.locator('#resume').count()).resolves.toBe(1);
     assertNoProblems('with a save from the first release');
+  });
+});
+
+describe('a save of the release before', () => {
+  it('resumes an autosave of log format 1 and scenario version 2, and goes on saving it as format 2 under version 3', async () => {
+    browser = await openBrowser();
+    const { page, assertNoProblems } = browser;
+    await page.goto(seeded(site().url));
+    await waitForTitle(page);
+    const text = await readFile(join(PROJECT_ROOT, 'tests/fixtures/saves/format1-mexico-v2.json'), 'utf8');
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [SAVE_KEY, text] as const);
+    await revisit(page);
+    await expect(page.locator('#problem').innerText()).resolves.toBe('');
+    await tabTo(page, '#resume');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('body[data-node="meet-q-invasion"]', { state: 'attached' });
+    expect((await readSession(page))?.trail).toHaveLength(14);
+    await pressChoice(page, 1);
+    const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}') as { formatVersion: number; scenario: { version: number }; rewind: string; attempts: { entries: unknown[] }[] }, SAVE_KEY);
+    expect([saved.formatVersion, saved.scenario.version, saved.rewind, saved.attempts[0]?.entries.length]).toEqual([2, 3, 'free', 15]);
+    assertNoProblems('resuming a save of the release before');
   });
 });
 
