@@ -4,17 +4,7 @@
  * carry the verifier.
  */
 import { unsealLog, verifyLogText, type DecisionLog, type LoadedScenario } from './core/index.ts';
-import { archiveLibrary, type ArchiveLoader } from './core/log/library.ts';
-
-/** The kept earlier texts of the scenarios (scenarios/archive/), each loaded only when a log names it. */
-const archive = archiveLibrary(
-  Object.fromEntries(
-    Object.entries(import.meta.glob<{ default: LoadedScenario }>('../scenarios/archive/*.yaml')).map(([file, load]): [string, ArchiveLoader] => [
-      file,
-      async () => (await load()).default,
-    ]),
-  ),
-);
+import { archive } from './content-archive.ts';
 
 export type Watchable =
   | { ok: true; loaded: LoadedScenario; log: DecisionLog; warning: string | null }

@@ -142,3 +142,8 @@ export { explainReaction, type ReactionDraw, type ReactionOdds } from './verdict
 export { FAST_THINK_MS, paceOf, type Pace } from './verdict/pace.ts';
 export { verdictOf, type Verdict, type VerdictClaim } from './verdict/summary.ts';
 export { composeTelegram, describeLetters, type ComposedTelegram } from './telegram/compose.ts';
+
+// the teacher's review: rows, timelines, the class summary and the exports
+export type { ClassSummary, ReviewDecision, ReviewRow, ReviewTime } from './review/types.ts';
+export { markDuplicates, reviewDecisions, reviewRow, reviewTime, unreadableRow } from './review/model.ts';
+export { classSummary, NO_REACTION, type ClassItem } from './review/summary.ts';

@@ -180,6 +180,7 @@ export function renderTitle(o: TitleOptions): HTMLElement {
     renderLinkProblems(o.preset.problems ?? []),
     form,
     o.onWatch ? renderWatch(o.onWatch) : null,
+    h('p', { class: 'review-link' }, h('a', { id: 'review-link', attrs: { href: './review.html' }, text: "Teacher: review a class's logs" })),
   );
 }
 

@@ -84,6 +84,10 @@ export interface NotVerified extends Partial<ReplayReport> {
   status: Exclude<VerifyStatus, 'verified'>;
   problems: string[];
   log?: SealedLog;
+  /** For `scenario-changed`: the current text the log was replayed against. */
+  scenario?: ScenarioRef;
+  /** For `scenario-changed`: the format version the file was written in. */
+  formatRead?: number;
 }
 
 export type VerifyResult = Verified | NotVerified;
@@ -199,7 +203,9 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
     const warning = report !== null && replay.length === 0
       ? `It was replayed against the current text (version ${now.scenario.version}) instead: the decisions still fit, but the ending and score may not be what the student saw.`
       : `Against the current text (version ${now.scenario.version}) it does not replay, which is expected when the scenario changed.`;
-    const result: NotVerified = { ok: false, status: 'scenario-changed', problems: [...problems, warning, ...replay], log };
+    const result: NotVerified = {
+      ok: false, status: 'scenario-changed', problems: [...problems, warning, ...replay], log, scenario: now, formatRead: migrated.from,
+    };
     return report === null ? result : { ...result, ...report };
   }
 

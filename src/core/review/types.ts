@@ -82,7 +82,11 @@ export interface ReviewDecision {
   /** Wall time of the decision (ISO) and how long the student took. */
   at: string;
   thinkMs: number;
-  /** The options offered there, in the order shown, and the one taken (index into `offered`). */
+  /**
+   * The options offered there, in the order shown, and the one taken. `index` is the choice's index in
+   * the node, as the log records it (`chosen.index` equals the `index` of one of `offered`); at a chance
+   * node the one option is "Continue" and `chosen.label` names the outcome drawn.
+   */
   offered: { index: number; label: string }[];
   chosen: { index: number; label: string };
   reason: string | null;
@@ -94,7 +98,10 @@ export interface ClassSummary {
   counted: number;
   /** Students per edge key of the branch map (src/core/replay/map.ts) and per ending node id, for one scenario. */
   counts: { edges: Record<string, number>; endings: Record<string, number> };
-  /** actual → reported → students; `null` reported means no report reached Washington. */
+  /**
+   * actual → reported → students, every response of the scenario and `NO_REACTION` ("(none)": no
+   * reaction given, or none reported) as keys, zeros included.
+   */
   reactions: Record<string, Record<string, number>>;
   /** Plain sentences a teacher can say out loud, e.g. "12 of 28 reported support; 7 of those ministers were in fact non-committal." */
   sentences: string[];
