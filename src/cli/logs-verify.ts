@@ -16,6 +16,8 @@ import type { ScenarioLibrary, ScenarioRef } from '../core/log/library.ts';
 import { archiveFromDir, loadCurrentScenarios } from './scenario-files.ts';
 
 export const USAGE = `Usage: npm run logs -- verify [--json] FILE...
+       npm run logs -- csv [--decisions] FILE...   (a spreadsheet; csv --help says more)
+       npm run logs -- xapi FILE...                (xAPI statements; xapi --help says more)
 
 Checks decision logs downloaded from Circular 938: that each is a log of this game, that it was
 not changed after it was downloaded, and that its decisions replay through the scenario text it
@@ -54,6 +56,8 @@ export interface FileReport {
 export interface LogsIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Writes text as it is, without a line end added (the exports' files); `out` is used when absent. */
+  write?: (text: string) => void;
 }
 
 export interface LogsOptions {
@@ -93,29 +97,34 @@ function refused(file: string, problem: string): FileReport {
   };
 }
 
-/** Reads one file and verifies it; never rejects. */
-export async function verifyFile(file: string, current: readonly ScenarioRef[], library: ScenarioLibrary): Promise<FileReport> {
+/** A file's text, or why it cannot be read as a log (no such file, over 5 MB, not UTF-8); never rejects. */
+export async function readLogFile(file: string): Promise<{ ok: true; text: string } | { ok: false; problem: string }> {
   let bytes: Uint8Array;
   try {
     const info = await stat(file);
-    if (!info.isFile()) return refused(file, 'This is not a file.');
+    if (!info.isFile()) return { ok: false, problem: 'This is not a file.' };
     // Checked before reading: a log is a few kilobytes, and at most 5 MB are read.
     if (info.size > MAX_LOG_CHARS) {
-      return refused(file, `This file is ${(info.size / (1024 * 1024)).toFixed(1)} MB, larger than any decision log (at most 5 MB are read).`);
+      return { ok: false, problem: `This file is ${(info.size / (1024 * 1024)).toFixed(1)} MB, larger than any decision log (at most 5 MB are read).` };
     }
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    return refused(file, code === 'ENOENT' ? 'There is no such file.' : `The file cannot be read (${String(code ?? error)}).`);
+    return { ok: false, problem: code === 'ENOENT' ? 'There is no such file.' : `The file cannot be read (${String(code ?? error)}).` };
   }
-  let text: string;
   try {
     // A byte-order mark (Windows editors add one) is dropped here; invalid UTF-8 is refused.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return refused(file, 'This file is not a Circular 938 decision log: it is not UTF-8 text.');
+    return { ok: false, problem: 'This file is not a Circular 938 decision log: it is not UTF-8 text.' };
   }
-  return reportOf(file, await verifyLogText(text, current, { library }));
+}
+
+/** Reads one file and verifies it; never rejects. */
+export async function verifyFile(file: string, current: readonly ScenarioRef[], library: ScenarioLibrary): Promise<FileReport> {
+  const read = await readLogFile(file);
+  if (!read.ok) return refused(file, read.problem);
+  return reportOf(file, await verifyLogText(read.text, current, { library }));
 }
 
 const WORD: Record<VerifyStatus, string> = {

@@ -6,6 +6,7 @@
  * and the log download. The print view prints this same DOM (styles.css, @media print).
  */
 import { lookup, replayLog, sealLog, verdictOf, wallTime, type DecisionLog, type LoadedScenario, type Scenario, type SessionState, type Verdict } from '../core/index.ts';
+import { exportButtons } from './debrief-export.ts';
 import { renderTelegram } from './dialogue.ts';
 import { renderPace, renderReactionExplained } from './debrief-explain.ts';
 import { renderScoring } from './debrief-rubric.ts';
@@ -123,11 +124,14 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
   const download = h('button', { class: 'primary', id: 'download-log', attrs: { type: 'button' }, text: 'Download your decision log' });
   let downloaded = false;
   let warned = false;
+  // The file's verdict is the last attempt's, which the verifier checks, whichever attempt is on screen.
+  const fileVerdict = (): Verdict => {
+    const last = replayLog(scenario, log);
+    return verdictOf(scenario, last.ok ? last.state : session);
+  };
   download.addEventListener('click', () => {
     downloaded = true;
-    // The file's verdict is the last attempt's, which the verifier checks, whichever attempt is on screen.
-    const last = replayLog(scenario, log);
-    void downloadLog(log, verdictOf(scenario, last.ok ? last.state : session), status);
+    void downloadLog(log, fileVerdict(), status);
   });
   const playAgain = (): void => {
     // Playing again deletes this game from the browser; the log must not vanish unsaved.
@@ -152,6 +156,7 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
       'div',
       { class: 'debrief-actions' },
       o.watching ? null : download,
+      ...(o.watching ? [] : exportButtons({ loaded: o.loaded, log, verdict: fileVerdict, status, baseName: `circular938-${log.scenario.id}-${slug(log.student.label)}` })),
       h('button', { class: 'secondary', id: 'print', attrs: { type: 'button' }, text: 'Print', on: { click: () => print() } }),
       o.watching ? null : h('button', { class: 'secondary', id: 'new-game', attrs: { type: 'button' }, text: 'Play again', on: { click: playAgain } }),
     ),
