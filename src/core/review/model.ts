@@ -138,7 +138,8 @@ export function reviewRow(file: string, result: VerifyResult, textKey: string): 
   const scenario = result.ok ? result.scenario.scenario : (result.scenario?.scenario ?? null);
   const row: ReviewRow = {
     ...EMPTY,
-    key: log?.head ?? textKey,
+    // An edited file still carries the head of the log it was edited from, but it is not that log.
+    key: result.status === 'edited' ? textKey : (log?.head ?? textKey),
     file,
     status: result.status,
     problems: result.ok ? [] : [...result.problems],

@@ -99,7 +99,7 @@ describe('reviewRow', () => {
     expect(row.status).toBe('edited');
     expect(row.problems.length).toBeGreaterThan(0);
     expect(row.student?.label).toBe('Someone Else');
-    expect(row.key).toBe(result.log?.head);
+    expect(row.key, 'keyed by its text, not by the head of the log it was edited from').toBe('text-key');
     expect(row.attempts).toBe(2);
     for (const key of ['finished', 'ending', 'score', 'meeting', 'metInTime', 'conveyed', 'actual', 'reported', 'mismatch', 'fastDecisions'] as const) {
       expect(row[key]).toBeNull();
@@ -135,6 +135,16 @@ describe('markDuplicates', () => {
     const marked = markDuplicates([rows[0], again[1], rows[1], rows[2], again[0]] as ReviewRow[]);
     expect(marked.map((r) => r.duplicate)).toEqual([false, false, true, false, true]);
     expect(marked[1]?.file).toBe(`copy of ${rows[1]?.file}`);
+  });
+
+  it('never takes an edited copy for the log it was edited from: an edited file is keyed by its text', async () => {
+    const v = logs[0] as Verified;
+    const { log } = verified(v);
+    const text = JSON.stringify({ ...log, student: { label: 'Someone Else' } });
+    const edited = await verifyLogText(text, await currentRefs(), { library: await keptTexts() });
+    expect(edited.status).toBe('edited');
+    const rows = markDuplicates([reviewRow(v.name, v.result, v.key), reviewRow('edited.json', edited, 'text-hash-of-the-edited-file')]);
+    expect(rows.map((r) => [r.key === log.head, r.duplicate])).toEqual([[true, false], [false, false]]);
   });
 });
 
