@@ -6,6 +6,8 @@
  * request once it has loaded and never asks for Phaser; labels from files stay text.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
@@ -363,5 +365,26 @@ describe('the review page', () => {
     expect((await shownRows(page)).map((r) => `${r.file} ${r.status}`).sort()).toEqual(['student-07.json verified', 'truncated.json refused']);
     await expect(page.locator('#import-status').innerText()).resolves.toContain('1 file not ending in .json was left out');
     assertNoProblems('dropping files');
+  });
+
+  it('takes a whole folder from the folder picker, its files named by their path inside it', async () => {
+    const { page, assertNoProblems } = browser as TestBrowser;
+    await page.locator('#clear-list').click();
+    const folder = await mkdtemp(join(tmpdir(), 'circular938-class-'));
+    try {
+      await mkdir(join(folder, '10B', 'late'), { recursive: true });
+      const picked = files.filter((f) => ['student-03.json', 'student-08.json', 'edited.json'].includes(f.name));
+      await writeFile(join(folder, '10B', picked[0]!.name), picked[0]!.text);
+      await writeFile(join(folder, '10B', 'late', picked[1]!.name), picked[1]!.text);
+      await writeFile(join(folder, '10B', picked[2]!.name), picked[2]!.text);
+      await writeFile(join(folder, '10B', 'notes.txt'), 'not a log');
+      await page.locator('#import-folder').setInputFiles(join(folder, '10B'));
+      await page.waitForSelector('body[data-imported="3"]');
+      const shown = (await shownRows(page)).map((r) => `${r.file} ${r.status}`).sort();
+      expect(shown).toEqual(['10B/edited.json edited', '10B/late/student-08.json verified', '10B/student-03.json verified']);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+    assertNoProblems('a folder');
   });
 });
