@@ -8,12 +8,12 @@ import '@fontsource/libre-franklin/600.css';
 import '@fontsource/courier-prime/400.css';
 import '@fontsource/courier-prime/700.css';
 import './ui/styles.css';
-import { cable, glossary, scenario } from './content.ts';
+import { cable, glossary, loadAllPosts, loadPost, posts } from './content.ts';
 import { teletypeText } from './core/index.ts';
 import { createMutePreference } from './audio/mute-preference.ts';
 import { openDurable } from './store/durable.ts';
 import { createGameStore, saveKey } from './store/game-store.ts';
-import { readLinkParams } from './store/link-params.ts';
+import { readLinkParams, readPostParam } from './store/link-params.ts';
 import { createSaveSlot } from './store/save-slot.ts';
 import { browserStorage, clearSave, readSave, writeSave } from './store/storage.ts';
 import { browserTabLock } from './store/tab-lock.ts';
@@ -22,6 +22,9 @@ import { h } from './ui/dom.ts';
 import { createClockFormatPreference } from './ui/clock-format.ts';
 import { mountOverlay, type Overlay } from './ui/overlay.ts';
 import { showFatal } from './ui/fatal.ts';
+
+/** Where the post last played is remembered, so the next visit opens it. */
+const POST_KEY = 'circular938.post';
 
 function newSeed(): number {
   const a = new Uint32Array(1);
@@ -40,7 +43,14 @@ async function boot(): Promise<void> {
   const app = document.getElementById('app');
   if (!app) throw new Error('The page has no #app element.');
   const storage = browserStorage();
+  // The post: the link's (?post=…), else the one last played in this browser, else the first.
+  const postLink = readPostParam(location.search, posts.map((p) => p.id));
+  const remembered = readSave(storage, POST_KEY);
+  const postId = postLink.post ?? (remembered !== null && posts.some((p) => p.id === remembered) ? remembered : (posts[0]?.id ?? ''));
+  const scenario = await loadPost(postId);
+  writeSave(storage, POST_KEY, postId);
   const link = readLinkParams(location.search, scenario.scenario.variants);
+  if (postLink.problem) link.problems.unshift(postLink.problem);
   if (link.watch !== null) return watch(app, link.watch, storage);
   // A teacher's link presets the form (?variant=…&class=…&name=…), each value checked against the
   // scenario and the form's limits; the title says why a value was left out. ?seed=N makes every new
@@ -57,15 +67,17 @@ async function boot(): Promise<void> {
   await store.getState().load();
   resumeAfterReload(store);
   const preset = { ...link.preset, problems: link.problems };
+  const chooser = { posts, current: postId, locked: postLink.locked };
 
   const overlay = mountOverlay({
     ...pageParts(app, store, storage),
     preset,
+    chooser,
     async onWatch(file) {
       if (file.size > 5 * 1024 * 1024) return `${file.name} is larger than any decision log (at most 5 MB are read).`;
       const text = await file.text();
       const { openForWatching } = await import('./watch.ts');
-      const opened = await openForWatching(text, scenario);
+      const opened = await openForWatching(text, await loadAllPosts());
       if (!opened.ok) return `${file.name}: ${opened.problem}`;
       const key = keepForWatching(storage, text, file.name);
       if (key === null) return 'This browser does not let the game keep the file to play it back (storage is off or full).';
@@ -106,7 +118,7 @@ async function watch(app: HTMLElement, key: string, storage: ReturnType<typeof b
   const { openForWatching } = await import('./watch.ts');
   const opened = kept === null
     ? { ok: false as const, problem: 'The log to watch is no longer in this browser. Open it again from the title screen ("Watch a log") or from the review page.' }
-    : await openForWatching(kept.text, scenario);
+    : await openForWatching(kept.text, await loadAllPosts());
   if (!opened.ok) {
     app.replaceChildren(
       h('main', { class: 'fatal', attrs: { role: 'alert' } }, h('h1', { text: 'This log cannot be watched' }), h('p', { text: opened.problem }), h('p', {}, h('a', { attrs: { href: './index.html' }, text: 'Back to the game' }))),

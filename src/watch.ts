@@ -11,10 +11,12 @@ export type Watchable =
   | { ok: false; problem: string };
 
 /** Checks a log's text for watching against the scenario played now (and the kept texts). Never rejects. */
-export async function openForWatching(text: string, current: LoadedScenario): Promise<Watchable> {
-  const r = await verifyLogText(text, current, { library: archive });
+export async function openForWatching(text: string, posts: readonly LoadedScenario[]): Promise<Watchable> {
+  const r = await verifyLogText(text, posts, { library: archive });
+  const current = posts.find((p) => p.scenario.id === r.log?.scenario.id) ?? posts[0];
+  if (!current) return { ok: false, problem: 'There is no scenario to play this log in.' };
   if (r.ok) {
-    const loaded: LoadedScenario = r.scenario.hash === current.hash ? current : { ...r.scenario, file: 'scenarios/archive' };
+    const loaded: LoadedScenario = posts.find((p) => p.hash === r.scenario.hash) ?? { ...r.scenario, file: 'scenarios/archive' };
     return { ok: true, loaded, log: unsealLog(r.log), warning: r.newerText ? r.notes.at(-1) ?? null : null };
   }
   if (r.status === 'scenario-changed' && r.log && r.replay) {

@@ -1,7 +1,9 @@
 /**
  * Vite plugin: `import x from '…/scenarios/mexico.yaml'` yields the checked scenario
  * (`LoadedScenario`: scenario, hash, file), and a file of `scenarios/shared/` yields the parsed
- * cable or glossary, chosen by its `format` field. A file with any issue fails the import with
+ * cable or glossary, chosen by its `format` field; `…/mexico.yaml?summary` yields only what the
+ * post chooser shows (`PostSummary`: id, title, post, deadline, worlds), so the first screen can list
+ * every post without carrying any post's content. A file with any issue fails the import with
  * every issue listed, so `vite build` stops and `vite dev` shows them in its error overlay.
  * Build time only (Node): the game never parses YAML in the browser.
  */
@@ -48,6 +50,35 @@ async function moduleValue(dir: string, file: string): Promise<unknown> {
   return result.loaded;
 }
 
+/** What the post chooser needs of a scenario, and no more. */
+export interface PostSummary {
+  id: string;
+  version: number;
+  title: string;
+  post: { country: string; city: string; utcOffsetMinutes: number; lat?: number; lon?: number };
+  deadline: string;
+  variants: Record<string, { label: string }>;
+}
+
+function summaryOf(loaded: { scenario: { id: string; version: number; title: string; post: Record<string, unknown>; clock: { deadline: string }; variants: Record<string, { label: string }> } }): PostSummary {
+  const { id, version, title, post, clock, variants } = loaded.scenario;
+  const place = post as { country: string; city: string; utcOffsetMinutes: number; lat?: number; lon?: number };
+  return {
+    id,
+    version,
+    title,
+    post: {
+      country: place.country,
+      city: place.city,
+      utcOffsetMinutes: place.utcOffsetMinutes,
+      ...(place.lat === undefined ? {} : { lat: place.lat }),
+      ...(place.lon === undefined ? {} : { lon: place.lon }),
+    },
+    deadline: clock.deadline,
+    variants: Object.fromEntries(Object.entries(variants).map(([k, v]) => [k, { label: v.label }])),
+  };
+}
+
 /** The plugin; register it once in vite.config.ts. */
 export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
   const dir = path.resolve(options.dir);
@@ -60,7 +91,9 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
       // scenarios/ is outside the Vite root, so dev mode would not reload on an edit otherwise.
       this.addWatchFile(file);
       const value = await moduleValue(dir, file);
-      return { code: `export default ${JSON.stringify(value)};\n`, moduleType: 'js', map: null };
+      const summary = id.includes('?summary') && !isInside(path.join(dir, 'shared'), file);
+      const exported = summary ? summaryOf(value as Parameters<typeof summaryOf>[0]) : value;
+      return { code: `export default ${JSON.stringify(exported)};\n`, moduleType: 'js', map: null };
     },
   };
 }

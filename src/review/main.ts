@@ -11,7 +11,8 @@ import '@fontsource/courier-prime/700.css';
 import '../ui/styles.css';
 import './review.css';
 import { preloadArchive, archive } from '../content-archive.ts';
-import { scenario as current } from '../content.ts';
+import { loadAllPosts } from '../content.ts';
+import type { LoadedScenario } from '../core/index.ts';
 import { sha256Hex } from '../core/index.ts';
 import { markDuplicates } from '../core/review/model.ts';
 import { browserStorage } from '../store/storage.ts';
@@ -38,8 +39,12 @@ const FONT_SAMPLE = 'aĀạѐҀ';
 /** How often the table is redrawn while files are being checked. */
 const REDRAW_MS = 1000;
 
+/** Every post's content: logs of any post are checked, and each post's class view drawn. */
+const current: LoadedScenario[] = [];
+
 async function preload(): Promise<void> {
   await Promise.all([
+    loadAllPosts().then((all) => current.push(...all)),
     preloadArchive(),
     sha256Hex(''),
     ...FONT_FACES.map((f) => document.fonts.load(f, FONT_SAMPLE).catch(() => [])),
@@ -49,7 +54,8 @@ async function preload(): Promise<void> {
 function boot(): void {
   const root = document.getElementById('review');
   if (!root) throw new Error('The page has no #review element.');
-  const context = { current: [current], library: archive };
+  const context = { current, library: archive };
+  const ready = preload();
   const storage = browserStorage();
   let items: ReviewItem[] = [];
   let shown: ShownItem[] = [];
@@ -88,7 +94,15 @@ function boot(): void {
     exportBar.hidden = shown.length === 0;
     if (withClassView) {
       classViewSection.hidden = shown.length === 0;
-      classViewBody.replaceChildren(shown.length === 0 ? '' : renderClassView(shown, current.scenario));
+      // One class view per post the files are from (a teacher may give each group another post).
+      const ids = [...new Set(shown.map((i) => i.play?.scenario.id).filter((id): id is string => id !== undefined))];
+      const views = ids.flatMap((id) => {
+        const post = current.find((c) => c.scenario.id === id);
+        if (!post) return [];
+        const mine = shown.filter((i) => i.play?.scenario.id === id);
+        return ids.length === 1 ? [renderClassView(mine, post.scenario)] : [h('h3', { text: post.scenario.post.city }), renderClassView(mine, post.scenario)];
+      });
+      classViewBody.replaceChildren(...(shown.length === 0 ? [''] : views));
     }
   };
 
@@ -111,7 +125,7 @@ function boot(): void {
     studentSection.replaceChildren(
       renderStudentView({
         item,
-        current: current.scenario,
+        current: (current.find((c) => c.scenario.id === item.row.scenario?.id) ?? current[0])?.scenario ?? null,
         onWatch: watch,
         onPrint: () => printAs('student'),
         onBack: closeStudent,
@@ -162,6 +176,8 @@ function boot(): void {
     const started = performance.now();
     let drawn = started;
     panel.say(`Checking ${picked.files.length} ${picked.files.length === 1 ? 'file' : 'files'}…`);
+    // The posts' content arrives with the page; files given before it has are checked once it has.
+    await ready.catch(() => undefined);
     await verifyFiles(
       picked.files,
       context,
@@ -215,7 +231,7 @@ function boot(): void {
   );
   redraw(true);
 
-  void preload().finally(() => document.body.setAttribute('data-ready', 'true'));
+  void ready.finally(() => document.body.setAttribute('data-ready', 'true'));
 }
 
 try {

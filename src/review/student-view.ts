@@ -27,7 +27,7 @@ import { playedText, reactionWords, rowName, STATUS_WORDS, thinkText, yesNo } fr
 export interface StudentViewOptions {
   item: ShownItem;
   /** The scenario played now: an unverified log of the same scenario is read against it. */
-  current: Scenario;
+  current: Scenario | null;
   /** Keeps the file for the game and opens it there; resolves with why it could not, or null. */
   onWatch(item: ShownItem): string | null;
   onPrint(): void;
@@ -122,7 +122,7 @@ export function renderStudentView(o: StudentViewOptions): HTMLElement {
   const { item } = o;
   const r = item.row;
   const log: SealedLog | null = item.log;
-  const scenario = item.play?.scenario ?? (log !== null && log.scenario.id === o.current.id ? o.current : null);
+  const scenario = item.play?.scenario ?? (log !== null && o.current !== null && log.scenario.id === o.current.id ? o.current : null);
   const attempts = log?.attempts.length ?? 0;
   let shown = Math.max(0, attempts - 1);
 

@@ -121,3 +121,20 @@ export function readLinkParams(query: string, worlds: Worlds): LinkParams {
 
   return { preset, seed, problems, modes: { rewind, reasons }, watch };
 }
+
+/** Which post a page opens: the link's (`?post=venezuela`), whether the link locks it (`&lock=post`), and why a post was left out. */
+export interface PostParam {
+  post: string | null;
+  locked: boolean;
+  problem: string | null;
+}
+
+/** Reads `post` and `lock` from a query string against the posts there are (their ids). Never throws. */
+export function readPostParam(query: string, ids: readonly string[]): PostParam {
+  const params = new URLSearchParams(query);
+  const post = params.get('post');
+  const locked = params.get('lock') === 'post';
+  if (post === null || post === '') return { post: null, locked: false, problem: null };
+  if (ids.includes(post)) return { post, locked, problem: null };
+  return { post: null, locked: false, problem: `The link's post ${quote(post)} is not one of this game's posts, so you can choose one.` };
+}

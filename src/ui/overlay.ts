@@ -37,6 +37,8 @@ export interface OverlayOptions {
   cable: Cable;
   glossary: Glossary;
   preset: TitleOptions['preset'];
+  /** The post chooser on the title; left out in a page that is watching. */
+  chooser?: TitleOptions['chooser'];
   /** Opens a log file for watching (the title's "Watch a log"); left out in a page that is watching. */
   onWatch?: TitleOptions['onWatch'];
   savedGame(): { session: SessionState; student: string } | null;
@@ -237,6 +239,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
           },
           onResume: () => store.getState().resume(),
           ...(o.onWatch ? { onWatch: o.onWatch } : {}),
+          ...(o.chooser ? { chooser: o.chooser } : {}),
           setAside: state.setAside,
         }),
       );

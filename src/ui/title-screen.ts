@@ -5,11 +5,14 @@
  */
 import { RUBRIC_GUIDE, wallTime, type Scenario, type SessionState } from '../core/index.ts';
 import { CLASS_CODE_MAX_LENGTH, NAME_MAX_LENGTH, type LinkPreset } from '../store/link-params.ts';
+import { renderChooser, type ChooserOptions } from './post-chooser.ts';
 import { h, paragraphs } from './dom.ts';
 import { PHASE_TITLES } from './phases.ts';
 
 export interface TitleOptions {
   scenario: Scenario;
+  /** The posts to choose from, the one played here, and whether the teacher's link locks it. */
+  chooser?: ChooserOptions;
   saved: { session: SessionState; student: string } | null;
   /** Opens a log file for watching; resolves with why it cannot be opened, or null. Left out: no "Watch a log". */
   onWatch?: (file: File) => Promise<string | null>;
@@ -178,6 +181,7 @@ export function renderTitle(o: TitleOptions): HTMLElement {
     renderSetAside(o.setAside ?? []),
     renderGuide(),
     renderLinkProblems(o.preset.problems ?? []),
+    o.chooser ? renderChooser(o.chooser) : null,
     form,
     o.onWatch ? renderWatch(o.onWatch) : null,
     h('p', { class: 'review-link' }, h('a', { id: 'review-link', attrs: { href: './review.html' }, text: "Teacher: review a class's logs" })),

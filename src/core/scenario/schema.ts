@@ -233,6 +233,9 @@ export const scenarioSchema = z.strictObject({
     /** Minutes east of UTC (Mexico City in November 1962: -360). */
     utcOffsetMinutes: z.int().min(-720).max(840),
     offsetSource: source,
+    /** Where the post is, for the map of the hemisphere (degrees; north and east positive). */
+    lat: z.number().min(-90).max(90).optional(),
+    lon: z.number().min(-180).max(180).optional(),
     chancery: z.strictObject({ text, source }),
     ministry: z.strictObject({ text, source }),
   }),

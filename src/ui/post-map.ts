@@ -1,0 +1,51 @@
+/**
+ * The map of Latin America and the Caribbean behind the post chooser: country shapes from
+ * world-atlas (Natural Earth, 1:110m) through topojson-client, projected with d3-geo, drawn in SVG.
+ * Each post is a marker with its city and local deadline; a click opens it. The map is a picture
+ * for the mouse: the list beside it is the chooser for the keyboard and screen readers.
+ */
+import { geoMercator, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import countries from 'world-atlas/countries-110m.json';
+import type { PostSummary } from '../content.ts';
+import { localDeadline } from './post-chooser.ts';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const WIDTH = 420;
+const HEIGHT = 460;
+/** Mexico to Cape Horn, the Caribbean to the Pacific. */
+const FRAME: GeoJSON.MultiPoint = { type: 'MultiPoint', coordinates: [[-118, 33], [-34, 33], [-34, -56], [-118, -56]] };
+
+function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+export function drawPostMap(into: HTMLElement, posts: readonly PostSummary[], current: string, open: (id: string) => void): void {
+  const topology = countries as unknown as Topology<{ countries: GeometryCollection }>;
+  const land = feature(topology, topology.objects.countries);
+  const projection = geoMercator().fitSize([WIDTH, HEIGHT], FRAME);
+  const path = geoPath(projection);
+  const svg = el('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'post-map-svg', role: 'img' });
+  svg.append(el('rect', { x: 0, y: 0, width: WIDTH, height: HEIGHT, class: 'sea' }));
+  for (const f of land.features) {
+    const d = path(f);
+    if (d) svg.append(el('path', { d, class: 'land' }));
+  }
+  for (const p of posts) {
+    if (p.post.lat === undefined || p.post.lon === undefined) continue;
+    const at = projection([p.post.lon, p.post.lat]);
+    if (!at) continue;
+    const [x, y] = at;
+    const g = el('g', { class: `post-marker${p.id === current ? ' current' : ''}`, 'data-post': p.id });
+    g.append(el('circle', { cx: x, cy: y, r: p.id === current ? 7 : 5 }));
+    const label = el('text', { x: x + 9, y: y + 4 });
+    label.textContent = `${p.post.city} ${localDeadline(p).split(' ')[1] ?? ''}`;
+    g.append(label);
+    if (p.id !== current) g.addEventListener('click', () => open(p.id));
+    svg.append(g);
+  }
+  into.replaceChildren(svg);
+}
