@@ -61,6 +61,11 @@ describe.each(FILES)('scenarios/%s, as every scenario must be', (file) => {
     expect(scenario.post.offsetSource.length).toBeGreaterThan(8);
   });
 
+  it('gives its place for the maps (the title\'s chooser and the debrief\'s plate)', () => {
+    expect(scenario.post.lat, 'post.lat').toBeTypeOf('number');
+    expect(scenario.post.lon, 'post.lon').toBeTypeOf('number');
+  });
+
   it('gives every historical person and its stance a source', () => {
     for (const [id, p] of Object.entries(scenario.people)) {
       if ('historical' in p) expect(p.source.trim().length, id).toBeGreaterThan(8);

@@ -233,6 +233,12 @@ export const scenarioSchema = z.strictObject({
     /** Minutes east of UTC (Mexico City in November 1962: -360). */
     utcOffsetMinutes: z.int().min(-720).max(840),
     offsetSource: source,
+    /**
+     * The set the scenes draw: `mexico-city` is the Paseo de la Reforma and a Mexican ministry (flag
+     * included); any other post gets a street and an office with nothing that names a country, until
+     * its own art is drawn.
+     */
+    scenery: z.enum(['mexico-city']).optional(),
     /** Where the post is, for the map of the hemisphere (degrees; north and east positive). */
     lat: z.number().min(-90).max(90).optional(),
     lon: z.number().min(-180).max(180).optional(),

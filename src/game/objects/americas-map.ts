@@ -166,9 +166,14 @@ function scaleBar(g: Phaser.GameObjects.Graphics, x: number, y: number): void {
   for (let i = 0; i <= 6; i++) line(g, Ink.ink, 1, x + i * 20, y - 4, x + i * 20, y, 0.85);
 }
 
-/** The route Mexico City–Washington as a dashed red line, to be revealed left to right. */
-export function bakeRoute(scene: Phaser.Scene): { key: string; x: number; y: number; w: number; h: number } {
-  const [x1, y1] = project(...MEXICO_CITY);
+/** The post's place on the plate: the scenario's position, or Mexico City's when the file gives none. */
+export function postAt(post: { lat?: number | undefined; lon?: number | undefined }): LonLat {
+  return post.lat !== undefined && post.lon !== undefined ? [post.lon, post.lat] : MEXICO_CITY;
+}
+
+/** The route from the post to Washington as a dashed red line, to be revealed left to right. */
+export function bakeRoute(scene: Phaser.Scene, from: LonLat = MEXICO_CITY): { key: string; x: number; y: number; w: number; h: number } {
+  const [x1, y1] = project(...from);
   const [x2, y2] = project(...WASHINGTON);
   const pad = 20;
   const x = Math.min(x1, x2) - pad;

@@ -3,7 +3,7 @@
  * drawn in, both cities are marked, and a small clock beside each keeps its own local time.
  */
 import { SceneKey } from '../keys.ts';
-import { MEXICO_CITY, WASHINGTON, bakeMapSheet, bakeMarker, bakeRoute, project } from '../objects/americas-map.ts';
+import { WASHINGTON, bakeMapSheet, bakeMarker, bakeRoute, postAt, project } from '../objects/americas-map.ts';
 import { prefersReducedMotion } from '../objects/art.ts';
 import type { SceneContext } from '../objects/scene-context.ts';
 import { WallClock } from '../objects/wall-clock.ts';
@@ -18,7 +18,8 @@ export class DebriefScene extends RoomScene {
     const still = prefersReducedMotion();
     this.add.image(0, 0, bakeMapSheet(this)).setOrigin(0, 0);
 
-    const route = bakeRoute(this);
+    const from = postAt(this.ctx.store.getState().loaded.scenario.post);
+    const route = bakeRoute(this, from);
     const line = this.add.image(route.x, route.y, route.key).setOrigin(0, 0);
     line.setCrop(0, 0, still ? route.w : 0, route.h);
     if (!still) {
@@ -29,7 +30,7 @@ export class DebriefScene extends RoomScene {
     }
 
     const marker = bakeMarker(this);
-    const [mx, my] = project(...MEXICO_CITY);
+    const [mx, my] = project(...from);
     const [wx, wy] = project(...WASHINGTON);
     for (const [x, y] of [[mx, my], [wx, wy]] as const) {
       const ring = this.add.image(x, y, marker).setAlpha(0.4).setScale(1.6);

@@ -56,7 +56,8 @@ export class OfficeScene extends RoomScene {
       this.add.rectangle(w.x - 40, 32, w.w + 80, 8, Ink.goldDeep).setOrigin(0, 0);
     }
     this.add.image(-6, SRE_FLOOR + 4, bakeBookcase(this)).setOrigin(0, 1);
-    this.add.image(806, SRE_FLOOR + 2, bakeMexicanFlag(this)).setOrigin(0.06, 1).setScale(0.9);
+    // The ministry's own flag where the post's art is drawn (Mexico City); no country's flag elsewhere.
+    if (this.ctx.store.getState().loaded.scenario.post.scenery === 'mexico-city') this.add.image(806, SRE_FLOOR + 2, bakeMexicanFlag(this)).setOrigin(0.06, 1).setScale(0.9);
     this.addClock(new WallClock(this, 480, 150, 40));
 
     this.add.image(480, SRE_FLOOR + 40, bakeRug(this));

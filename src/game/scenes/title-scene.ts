@@ -25,8 +25,9 @@ export class TitleScene extends RoomScene {
   protected build(): void {
     const still = prefersReducedMotion();
     this.add.image(0, 0, bakeNightSky(this)).setOrigin(0, 0);
-    // the view up Reforma to the south-west; its ground line sits on the horizon
-    this.add.image(60, HORIZON + 14, bakeAngelVista(this)).setOrigin(0, 1);
+    // the view up Reforma to the south-west; its ground line sits on the horizon (Mexico City only:
+    // another post's street shows nothing that names a city it is not)
+    if (this.ctx.store.getState().loaded.scenario.post.scenery === 'mexico-city') this.add.image(60, HORIZON + 14, bakeAngelVista(this)).setOrigin(0, 1);
 
     const chancery = this.add.image(470, HORIZON + 34, bakeChancery(this)).setOrigin(0, 1).setScale(0.82);
     const lights = this.add.image(chancery.x, chancery.y, bakeChanceryLights(this)).setOrigin(0, 1).setScale(0.82);
