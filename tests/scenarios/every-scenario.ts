@@ -1,0 +1,101 @@
+/**
+ * The checks every scenario file must pass, whatever its post (issue "posts", point 7): its deadline
+ * is the press conference (18:00 in Washington, UTC-5, on Tuesday 20 November 1962) in the file's own
+ * offset; every historical person and its stance have a source; every ending and both worlds are
+ * reachable; at least 25 decision points and three actual reactions; and, by exhaustive search over
+ * the real engine (with a state budget), every ending is reached only when its claims hold.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { timeOf, wallTime } from '../../src/core/engine/clock.ts';
+import { loadScenario } from '../../src/core/scenario/load.ts';
+import { formatIssue } from '../../src/core/scenario/issues.ts';
+import type { Scenario } from '../../src/core/scenario/schema.ts';
+import { brokenClaims } from '../../src/core/verdict/claims.ts';
+import { scenarioSearch, STATE_BUDGET } from './search.ts';
+
+const DIR = new URL('../../scenarios/', import.meta.url);
+/** Every scenario file, sorted: the two test files of this harness take every other one, so the two workers share the searches. */
+export const SCENARIO_FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+/** The press conference: 6 p.m. EST on Tuesday 20 November 1962, in minutes since the epoch. */
+const PRESS_CONFERENCE = Date.UTC(1962, 10, 20, 23, 0) / 60_000;
+
+async function load(file: string): Promise<Scenario> {
+  const r = await loadScenario(readFileSync(new URL(file, DIR), 'utf8'), `scenarios/${file}`);
+  if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
+  return r.loaded.scenario;
+}
+
+/**
+ * Each post's UTC offset in November 1962 (research/history-third-pass.md §1, from the tz database's
+ * Rule and Zone lines; Mexico City from the first pass), and so its local deadline.
+ */
+const OFFSETS: Readonly<Record<string, { minutes: number; deadline: string }>> = {
+  mexico: { minutes: -360, deadline: '17:00' },
+  brazil: { minutes: -180, deadline: '20:00' },
+  argentina: { minutes: -180, deadline: '20:00' },
+  uruguay: { minutes: -180, deadline: '20:00' },
+  venezuela: { minutes: -270, deadline: '18:30' },
+  chile: { minutes: -240, deadline: '19:00' },
+  bolivia: { minutes: -240, deadline: '19:00' },
+  colombia: { minutes: -300, deadline: '18:00' },
+  usun: { minutes: -300, deadline: '18:00' },
+  jamaica: { minutes: -300, deadline: '18:00' },
+};
+
+/** Declares the checks for each of `files`. */
+export function checkEveryScenario(files: readonly string[]): void {
+  describe.each(files)('scenarios/%s, as every scenario must be', (file) => {
+    let scenario: Scenario;
+    let search: ReturnType<typeof scenarioSearch>;
+    beforeAll(async () => {
+      scenario = await load(file);
+      search = scenarioSearch(scenario);
+      search.explored();
+    }, 60_000);
+
+    it('puts its deadline at the press conference, 18:00 in Washington on 20 November, at the local time its offset gives', () => {
+      expect(timeOf(scenario.clock.deadline)).toBe(PRESS_CONFERENCE);
+      const known = OFFSETS[scenario.id];
+      expect(known, `no researched offset for "${scenario.id}"; add it from the research to OFFSETS`).toBeDefined();
+      expect(scenario.post.utcOffsetMinutes).toBe(known?.minutes);
+      expect(wallTime(PRESS_CONFERENCE, scenario.post.utcOffsetMinutes).hhmm).toBe(known?.deadline);
+      expect(scenario.washington.utcOffsetMinutes).toBe(-300);
+      expect(scenario.post.offsetSource.length).toBeGreaterThan(8);
+    });
+
+    it('gives its place for the maps (the title\'s chooser and the debrief\'s plate)', () => {
+      expect(scenario.post.lat, 'post.lat').toBeTypeOf('number');
+      expect(scenario.post.lon, 'post.lon').toBeTypeOf('number');
+    });
+
+    it('gives every historical person and its stance a source', () => {
+      for (const [id, p] of Object.entries(scenario.people)) {
+        if ('historical' in p) expect(p.source.trim().length, id).toBeGreaterThan(8);
+      }
+      expect(scenario.stance.source.trim().length).toBeGreaterThan(8);
+    });
+
+    it('has at least 25 decision points', () => {
+      expect(Object.values(scenario.nodes).filter((n) => n.choices !== undefined).length).toBeGreaterThanOrEqual(25);
+    });
+
+    it('reaches every ending, both worlds, and at least three actual reactions', () => {
+      const { endings, deadEnds } = search.explored();
+      expect(deadEnds).toEqual([]);
+      const reached = new Set(endings.map((e) => e.node));
+      const endingNodes = Object.entries(scenario.nodes).filter(([, n]) => n.ending).map(([id]) => id);
+      expect(endingNodes.filter((id) => !reached.has(id))).toEqual([]);
+      expect(new Set(endings.map((e) => e.variant))).toEqual(new Set(Object.keys(scenario.variants)));
+      expect(new Set(endings.map((e) => e.actual).filter((a) => a !== null)).size).toBeGreaterThanOrEqual(3);
+    });
+
+    it('reaches an ending only when its claims hold, on every path', () => {
+      const { endings, paths, states } = search.explored();
+      for (const [id, n] of Object.entries(scenario.nodes)) if (n.ending) expect(Object.keys(n.ending.claims ?? {}).length, id).toBeGreaterThan(0);
+      const broken = endings.flatMap((e) => brokenClaims(scenario, e.state).map((b) => `${e.node} claims ${b.claim}: ${String(b.stated)}`));
+      expect(broken).toEqual([]);
+      console.log(`${file}: claims proven over ${paths} paths through ${states} states (budget ${STATE_BUDGET}) in ${search.searchMs()} ms.`);
+    });
+  });
+}
