@@ -161,22 +161,23 @@ describe('statuses', () => {
 });
 
 describe('a text that continues earlier ones', () => {
-  /** A scenario without what a revision that changes no decision may add: its version, `continues`, the questions of why and its place on the map. */
+  /** A scenario without what a revision that changes no decision may add: its version, `continues`, the questions of why, its place on the map and its scenery. */
   function decisionsOf(scenario: ScenarioRef['scenario']): unknown {
     const copy = structuredClone(scenario) as Partial<ScenarioRef['scenario']>;
     delete copy.version;
     delete copy.continues;
-    // Where the post is on the map changes no decision either.
+    // Where the post is on the map, and the art its scenes draw, change no decision either.
     if (copy.post) {
       delete copy.post.lat;
       delete copy.post.lon;
+      delete copy.post.scenery;
     }
     for (const node of Object.values(copy.nodes ?? {})) delete (node as { why?: string }).why;
     return copy;
   }
 
   it.each(current.flatMap((r) => (r.scenario.continues ?? []).map((hash) => [r.scenario.id, hash] as const)))(
-    '%s continues the kept text %s: it is kept, and nothing but the questions of why and the map position differs',
+    '%s continues the kept text %s: it is kept, and nothing but the questions of why, the map position and the scenery differs',
     async (id, hash) => {
       const file = keptFiles.find((f) => { const n = readArchiveFileName(f); return n?.id === id && hash.startsWith(n.hashPrefix); });
       expect(file, 'the text it continues is kept in scenarios/archive/').toBeDefined();
