@@ -154,7 +154,7 @@ beforeAll(async () => {
   third.formatVersion = 99;
   files.push({ name: 'newer-format.json', text: JSON.stringify(third) });
   const base: Play = { label: 'Other Post', classCode: '10A', seed: 7, variant: variants[0] as string, rewindAfter: null, stopAfter: null, think: () => 5_000 };
-  files.push({ name: 'other-scenario.json', text: (await play(ref, { ...base, scenario: { id: 'brazil', hash: ref.hash } })).sealed });
+  files.push({ name: 'other-scenario.json', text: (await play(ref, { ...base, scenario: { id: 'atlantis', hash: ref.hash } })).sealed });
   files.push({ name: 'changed-text.json', text: (await play(ref, { ...base, label: 'Old Text', scenario: { id: 'mexico', hash: 'f'.repeat(64) } })).sealed });
   files.push({ name: 'hostile-label.json', text: (await play(ref, { ...base, label: HOSTILE_LABEL, classCode: '__proto__', seed: 99 })).sealed });
   // A "__proto__" key in the JSON text itself, where JSON.parse makes it an own property.
