@@ -34,15 +34,26 @@ export function drawPostMap(into: HTMLElement, posts: readonly PostSummary[], cu
     const d = path(f);
     if (d) svg.append(el('path', { d, class: 'land' }));
   }
-  for (const p of posts) {
-    if (p.post.lat === undefined || p.post.lon === undefined) continue;
+  const placed = posts.flatMap((p) => {
+    if (p.post.lat === undefined || p.post.lon === undefined) return [];
     const at = projection([p.post.lon, p.post.lat]);
-    if (!at) continue;
-    const [x, y] = at;
+    return at ? [{ p, x: at[0], y: at[1], text: `${p.post.city} ${localDeadline(p).split(' ')[1] ?? ''}` }] : [];
+  });
+  for (const { p, x, y, text } of placed) {
+    // A label goes to the left of its marker when it would run off the map or into a neighbour's marker on the right.
+    const width = text.length * 6.2;
+    const near = (o: { p: PostSummary; y: number }): boolean => o.p !== p && Math.abs(o.y - y) < 14;
+    const right = placed.some((o) => near(o) && o.x > x && o.x - x < width + 12);
+    const leftward = placed.some((o) => near(o) && o.x < x && x - o.x < width + 12);
+    // Crowded on both sides (Buenos Aires between Santiago and Montevideo): the label goes under the marker.
+    const below = (right || x + 9 + width > WIDTH) && leftward;
+    const left = !below && (x + 9 + width > WIDTH || right);
     const g = el('g', { class: `post-marker${p.id === current ? ' current' : ''}`, 'data-post': p.id });
     g.append(el('circle', { cx: x, cy: y, r: p.id === current ? 7 : 5 }));
-    const label = el('text', { x: x + 9, y: y + 4 });
-    label.textContent = `${p.post.city} ${localDeadline(p).split(' ')[1] ?? ''}`;
+    const label = below
+      ? el('text', { x, y: y + 18, 'text-anchor': 'middle' })
+      : el('text', { x: left ? x - 9 : x + 9, y: y + 4, 'text-anchor': left ? 'end' : 'start' });
+    label.textContent = text;
     g.append(label);
     if (p.id !== current) g.addEventListener('click', () => open(p.id));
     svg.append(g);
