@@ -323,8 +323,17 @@ export function renderBranchMap(view: MapView): HTMLElement {
   return mountMap(view).el;
 }
 
+/** The branch map in its dialog. */
+export interface BranchMap {
+  el: HTMLDialogElement;
+  open(view: MapView): void;
+  update(view: MapView): void;
+  close(): void;
+  isOpen(): boolean;
+}
+
 /** The branch map in a modal dialog. `open` lays out the scenario on first use and centres on the current node. */
-export function createBranchMap(): { el: HTMLDialogElement; open(view: MapView): void; update(view: MapView): void; close(): void; isOpen(): boolean } {
+export function createBranchMap(): BranchMap {
   const modal = createModal('branch-map', 'Branch map', 'branch-map-dialog');
   let map: ReturnType<typeof mountMap> | null = null;
   return {

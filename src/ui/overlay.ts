@@ -18,7 +18,7 @@ import { clear, h } from './dom.ts';
 import { createGlossary } from './glossary.ts';
 import { renderTitle, type TitleOptions } from './title-screen.ts';
 import { renderShow } from './washington-tables.ts';
-import { createBranchMap, type MapView } from './branch-map.ts';
+import type { BranchMap, MapView } from './branch-map.ts';
 import { attemptOnScreen, attemptsOf, createDecisionsWindow, entriesOf, lookingBar } from './replay-panel.ts';
 import { createWatchBar } from './watch-bar.ts';
 
@@ -92,7 +92,19 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   const decisionsButton = h('button', { id: 'open-decisions', class: 'tool', attrs: { type: 'button', 'aria-keyshortcuts': 'D' } }, 'Decisions ', h('kbd', { text: 'D' }));
   const mapButton = h('button', { id: 'open-map', class: 'tool', attrs: { type: 'button', 'aria-keyshortcuts': 'B' } }, 'Branch map ', h('kbd', { text: 'B' }));
   const decisions = createDecisionsWindow(store, () => clockFormat);
-  const branchMap = createBranchMap();
+  // The branch map (dagre and its SVG) is loaded the first time it is opened: the first screen does not carry it.
+  let branchMap: BranchMap | null = null;
+  let mapLoading: Promise<BranchMap> | null = null;
+  const mapHost = h('div', { id: 'branch-map-host' });
+  function loadMap(): Promise<BranchMap> {
+    mapLoading ??= import('./branch-map.ts').then(({ createBranchMap }) => {
+      const made = createBranchMap();
+      mapHost.replaceChildren(made.el);
+      branchMap = made;
+      return made;
+    });
+    return mapLoading;
+  }
   const watchBar = store.getState().watching ? createWatchBar(store) : null;
   const saveStatus = h('p', { id: 'save-status', class: 'save-status', attrs: { role: 'status' } });
   const problem = h('p', { id: 'problem', class: 'problem', attrs: { role: 'alert' } });
@@ -141,7 +153,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     cableViewer.el,
     glossary.el,
     decisions.modal.el,
-    branchMap.el,
+    mapHost,
   );
 
   /** The map's view of the game on screen: every attempt's trail, the path on screen, the modes. */
@@ -164,14 +176,22 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       reveal: attempts.some((a) => a.ending !== null),
       rewind,
       onRewind(keep) {
-        if (rewind === 'free') void store.getState().rewind(onScreen, keep).then((ok) => ok && branchMap.close());
-        else if (store.getState().look(onScreen, keep)) branchMap.close();
+        if (rewind === 'free') void store.getState().rewind(onScreen, keep).then((ok) => ok && branchMap?.close());
+        else if (store.getState().look(onScreen, keep)) branchMap?.close();
       },
     };
   }
   function openMap(): void {
     const view = mapView();
-    if (view) branchMap.open(view);
+    if (!view) return;
+    void loadMap()
+      .then((map) => {
+        // The game may have moved on while the map loaded: open it on the state on screen now.
+        map.open(mapView() ?? view);
+      })
+      .catch(() => {
+        problem.textContent = 'The branch map could not be loaded; the decisions (D) list every step instead.';
+      });
   }
 
   let shownKey = '';
@@ -206,7 +226,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     decisions.refresh();
     watchBar?.update();
     decisionsButton.hidden = mapButton.hidden = !session;
-    if (branchMap.isOpen()) {
+    if (branchMap?.isOpen()) {
       const view = mapView();
       if (view) branchMap.update(view);
     }
@@ -308,7 +328,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target as HTMLElement | null;
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
-    if (cableViewer.isOpen() || glossary.isOpen() || decisions.modal.isOpen() || branchMap.isOpen()) return;
+    if (cableViewer.isOpen() || glossary.isOpen() || decisions.modal.isOpen() || branchMap?.isOpen()) return;
     if (watchBar?.key(e)) return;
     const k = e.key.toLowerCase();
     const playing = store.getState().session !== null;
