@@ -10,8 +10,6 @@
  * stderr with its status and first problem. Exit status: 0 when every file verified, 1 when any did
  * not, 2 for a usage error (or when no scenario loads).
  */
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import { sha256Hex } from '../core/hash.ts';
 import { verifyLogText, type VerifyResult } from '../core/log/verify.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
@@ -19,8 +17,7 @@ import { decisionsCsv, studentsCsv } from '../core/review/csv.ts';
 import { markDuplicates, reviewDecisions, reviewRow, unreadableRow } from '../core/review/model.ts';
 import type { ReviewDecision, ReviewRow } from '../core/review/types.ts';
 import { xapiStatements } from '../core/review/xapi.ts';
-import { readLogFile, type LogsIo, type LogsOptions } from './logs-verify.ts';
-import { archiveFromDir, loadCurrentScenarios } from './scenario-files.ts';
+import { loadScenariosFor, readLogFile, type LogsIo, type LogsOptions } from './logs-verify.ts';
 
 export const EXPORT_USAGE = `Usage: npm run logs -- csv [--decisions] FILE...
        npm run logs -- xapi FILE...
@@ -74,8 +71,6 @@ function write(io: LogsIo, text: string): void {
   else io.out(text.replace(/\r\n$/, ''));
 }
 
-const DEFAULT_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-
 /** Runs `csv` or `xapi`; resolves to the exit status. */
 export async function runExport(args: readonly string[], io: LogsIo, options: LogsOptions = {}): Promise<number> {
   const parsed = parseExportArgs(args);
@@ -87,14 +82,9 @@ export async function runExport(args: readonly string[], io: LogsIo, options: Lo
     io.err(`logs: ${parsed.problem}\n\n${EXPORT_USAGE}`);
     return 2;
   }
-  const dir = options.scenariosDir ?? DEFAULT_DIR;
-  const { refs, problems } = await loadCurrentScenarios(dir);
-  if (refs.length === 0) {
-    io.err(`logs: no scenario in ${dir} loads, so no log can be checked.${problems.length > 0 ? `\n${problems.join('\n')}` : ''}`);
-    return 2;
-  }
-  if (problems.length > 0) io.err(`logs: some scenario files do not load (logs made with them are refused):\n${problems.join('\n')}`);
-  const library = await archiveFromDir(path.join(dir, 'archive'), (line) => io.err(`logs: ${line}`));
+  const scenarios = await loadScenariosFor(io, options);
+  if (scenarios === null) return 2;
+  const { refs, library } = scenarios;
 
   const reads: Read[] = [];
   for (const file of parsed.files) {

@@ -194,6 +194,22 @@ export function parseArgs(args: readonly string[]): Parsed {
   return { ok: true, json, files };
 }
 
+/**
+ * The scenarios logs are checked against: the current ones and the kept texts of archive/. Says on
+ * stderr which files do not load; null (exit status 2) when none does.
+ */
+export async function loadScenariosFor(io: LogsIo, options: LogsOptions): Promise<{ refs: ScenarioRef[]; library: ScenarioLibrary } | null> {
+  const dir = options.scenariosDir ?? DEFAULT_DIR;
+  const { refs, problems } = await loadCurrentScenarios(dir);
+  if (refs.length === 0) {
+    io.err(`logs: no scenario in ${dir} loads, so no log can be checked.${problems.length > 0 ? `\n${problems.join('\n')}` : ''}`);
+    return null;
+  }
+  if (problems.length > 0) io.err(`logs: some scenario files do not load (logs made with them are refused):\n${problems.join('\n')}`);
+  const library = await archiveFromDir(path.join(dir, 'archive'), (line) => io.err(`logs: ${line}`));
+  return { refs, library };
+}
+
 /** Runs the command; resolves to the exit status. */
 export async function runLogs(args: readonly string[], io: LogsIo, options: LogsOptions = {}): Promise<number> {
   const parsed = parseArgs(args);
@@ -205,14 +221,9 @@ export async function runLogs(args: readonly string[], io: LogsIo, options: Logs
     io.err(`logs: ${parsed.problem}\n\n${USAGE}`);
     return 2;
   }
-  const dir = options.scenariosDir ?? DEFAULT_DIR;
-  const { refs, problems } = await loadCurrentScenarios(dir);
-  if (refs.length === 0) {
-    io.err(`logs: no scenario in ${dir} loads, so no log can be checked.${problems.length > 0 ? `\n${problems.join('\n')}` : ''}`);
-    return 2;
-  }
-  if (problems.length > 0) io.err(`logs: some scenario files do not load (logs made with them are refused):\n${problems.join('\n')}`);
-  const library = await archiveFromDir(path.join(dir, 'archive'), (line) => io.err(`logs: ${line}`));
+  const scenarios = await loadScenariosFor(io, options);
+  if (scenarios === null) return 2;
+  const { refs, library } = scenarios;
   let all = true;
   for (const file of parsed.files) {
     const report = await verifyFile(file, refs, library);
