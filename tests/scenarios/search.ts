@@ -431,8 +431,6 @@ export function scenarioSearch(scenario: Scenario) {
     return { decisions, words, minutes: state.clock - start };
   }
 
-
-
   return {
     nodeOf,
     edgesOf,
