@@ -2,18 +2,21 @@
  * The game's content, checked at build time by the scenario plugin (src/build/scenario-plugin.ts).
  * A registry of every post in scenarios/*.yaml: what the chooser shows of each post comes with the
  * first screen (a few lines each), and a post's own content is a chunk of its own, fetched when the
- * post is chosen, so the first screen does not grow with the number of posts. The circular and the
- * glossary are shared by every post.
+ * post is chosen, so the first screen does not grow with the number of posts. The circular, the
+ * glossary and Washington's side (scenarios/shared/washington.yaml) are shared by every post.
  */
 import type { PostSummary } from './build/scenario-plugin.ts';
 import type { LoadedScenario } from './core/index.ts';
 import circular from '../scenarios/shared/circular-938.yaml';
 import glossaryFile from '../scenarios/shared/glossary.yaml';
+import washingtonFile from '../scenarios/shared/washington.yaml';
 
 export type { PostSummary };
 
 export const cable = circular;
 export const glossary = glossaryFile;
+/** Washington's side, the same for every post: the republics as the Bureau counts them. */
+export const washington = washingtonFile;
 
 const summaries = import.meta.glob<PostSummary>('../scenarios/*.yaml', { query: '?summary', import: 'default', eager: true });
 const loaders = import.meta.glob<LoadedScenario>('../scenarios/*.yaml', { import: 'default' });

@@ -43,11 +43,22 @@ async function moduleValue(dir: string, file: string): Promise<unknown> {
   if (isInside(path.join(dir, 'shared'), file)) {
     const shared = parseShared(text, name);
     if (!shared.ok) throw new ScenarioFileError(name, shared.issues);
-    return shared.kind === 'cable' ? shared.cable : shared.glossary;
+    return shared.kind === 'cable' ? shared.cable : shared.kind === 'glossary' ? shared.glossary : shared.washington;
   }
   const result = await loadScenario(text, name);
   if (!result.ok) throw new ScenarioFileError(name, result.issues);
-  return result.loaded;
+  // Washington's side is written once for every post; each post's module carries it beside the
+  // scenario (not inside it: the scenario's hash, which logs name, covers the post's own file only).
+  const table = await readShared(dir, path.join(dir, 'shared', 'washington.yaml'));
+  const hemisphere = table.kind === 'washington' ? table.washington.hemisphere : undefined;
+  return hemisphere ? { ...result.loaded, hemisphere } : result.loaded;
+}
+
+async function readShared(dir: string, file: string): Promise<Exclude<ReturnType<typeof parseShared>, { ok: false }>> {
+  const name = path.relative(path.dirname(dir), file).split(path.sep).join('/');
+  const shared = parseShared(await readFile(file, 'utf8'), name);
+  if (!shared.ok) throw new ScenarioFileError(name, shared.issues);
+  return shared;
 }
 
 /** What the post chooser needs of a scenario, and no more. */
@@ -90,6 +101,7 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
       if (!file.endsWith('.yaml') || !isInside(dir, file)) return null;
       // scenarios/ is outside the Vite root, so dev mode would not reload on an edit otherwise.
       this.addWatchFile(file);
+      if (!isInside(path.join(dir, 'shared'), file)) this.addWatchFile(path.join(dir, 'shared', 'washington.yaml'));
       const value = await moduleValue(dir, file);
       const summary = id.includes('?summary') && !isInside(path.join(dir, 'shared'), file);
       const exported = summary ? summaryOf(value as Parameters<typeof summaryOf>[0]) : value;

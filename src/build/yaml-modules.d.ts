@@ -1,7 +1,7 @@
 /**
  * Types of the YAML imports that src/build/scenario-plugin.ts turns into JSON modules.
  * The plugin validates every file at build time, so the game can trust these types:
- * the two shared files by name, and any other `.yaml` as a loaded scenario.
+ * the shared files by name, and any other `.yaml` as a loaded scenario.
  *
  * Order matters: TypeScript picks among wildcard declarations by the longest text before the
  * `*`, and on a tie (all three have none) the first declared, so the shared files come first.
@@ -20,6 +20,11 @@ declare module '*/scenarios/shared/circular-938.yaml' {
 declare module '*/scenarios/shared/glossary.yaml' {
   const glossary: import('../core/scenario/schema.ts').Glossary;
   export default glossary;
+}
+
+declare module '*/scenarios/shared/washington.yaml' {
+  const washington: import('../core/scenario/schema.ts').Washington;
+  export default washington;
 }
 
 declare module '*.yaml' {

@@ -51,6 +51,11 @@ export {
   type Vote,
   type Effect,
   type Glossary,
+  type Hemisphere,
+  type Mission,
+  type RubricCriterionId,
+  type Washington,
+  RUBRIC_CRITERIA,
   type Outcome,
   type Person,
   type Phase,
@@ -131,7 +136,8 @@ export { archiveFileName, archiveLibrary, readArchiveFileName, type ArchiveLoade
 export { LOG_LIMITS, MAX_LOG_ENTRIES, scanJson } from './log/scan.ts';
 
 // rubric and telegram
-export { scoreRubric, MAX_POINTS, POINT_LABELS, RUBRIC_GUIDE, type Criterion, type Level, type Rubric } from './rubric/rubric.ts';
+export { EMBASSY_MISSION, missionOf, phasesOf } from './scenario/mission.ts';
+export { scoreRubric, rubricGuide, POINT_LABELS, type Criterion, type Level, type Rubric } from './rubric/rubric.ts';
 export { judgeTelegram, PART_TITLES, type JudgedPart, type JudgedPartId, type PartVerdict, type TelegramJudgement } from './telegram/judge.ts';
 export { paragraphText } from './telegram/paragraphs.ts';
 

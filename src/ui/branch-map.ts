@@ -9,7 +9,7 @@ import type { Scenario, TrailStep } from '../core/index.ts';
 import { edgeLabel, mapMarks, type MapMark, type MapMarks } from '../core/replay/map.ts';
 import { h } from './dom.ts';
 import { createModal } from './modal.ts';
-import { PHASE_TITLES } from './phases.ts';
+import { phaseOf } from './phases.ts';
 import { BAND_HEAD, layoutMap, type EdgeShape, type MapLayout, type NodeBox, type Point } from './branch-map-layout.ts';
 import { mapList, nodeWords, rewindAt, rewindName } from './branch-map-list.ts';
 import './branch-map.css';
@@ -106,14 +106,14 @@ interface Drawn {
   edgeLayer: SVGGElement;
 }
 
-function drawStatic(layout: MapLayout, prefix: string): Drawn {
+function drawStatic(scenario: Scenario, layout: MapLayout, prefix: string): Drawn {
   const marker = (mark: string): SVGMarkerElement =>
     s('marker', { id: `${prefix}-${mark}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse', class: `bm-arrow bm-arrow-${mark}` }, s('path', { d: 'M0,0L10,5L0,10z' }));
   const bands = layout.bands.map((b, i) =>
     s('g', { class: `bm-band ${i % 2 ? 'bm-band-odd' : ''}` },
       // A path, not a rect: a test may take every `[data-node] rect` as a node box, and <body> carries data-node too.
       s('path', { class: 'bm-band-bg', d: `M0,${b.y}H${layout.width}V${b.y + b.h}H0Z` }),
-      s('text', { class: 'bm-band-title', x: 12, y: b.y + BAND_HEAD / 2 + 5 }, `${i + 1}. ${PHASE_TITLES[b.phase].title}`, s('tspan', { class: 'bm-band-place', dx: 8 }, PHASE_TITLES[b.phase].place))));
+      s('text', { class: 'bm-band-title', x: 12, y: b.y + BAND_HEAD / 2 + 5 }, `${i + 1}. ${phaseOf(scenario, b.phase).title}`, s('tspan', { class: 'bm-band-place', dx: 8 }, phaseOf(scenario, b.phase).place))));
   const edges = new Map<string, SVGGElement>();
   for (const e of layout.edges) {
     edges.set(e.key, s('g', { class: 'bm-edge', 'data-edge': e.key }, s('path', { d: e.cross ? runs(e.points) : curve(e.points) })));
@@ -163,7 +163,7 @@ function mountMap(first: MapView): { el: HTMLElement; update(view: MapView): voi
   const prefix = `bm${++instances}`;
   let view = first;
   let layout = layoutMap(view.scenario);
-  let drawn = drawStatic(layout, prefix);
+  let drawn = drawStatic(view.scenario, layout, prefix);
   let scale = 1;
   const viewport = h('div', { class: 'bm-viewport', attrs: { tabindex: '0', role: 'region', 'aria-label': 'Branch map drawing. Arrow keys pan; plus, minus and 0 zoom.' } });
   const zoomLabel = h('output', { class: 'bm-zoom', text: '100%', attrs: { 'aria-live': 'polite' } });
@@ -261,7 +261,7 @@ function mountMap(first: MapView): { el: HTMLElement; update(view: MapView): voi
   const apply = (next: MapView): void => {
     if (next.scenario !== view.scenario) {
       layout = layoutMap(next.scenario);
-      const fresh = drawStatic(layout, prefix);
+      const fresh = drawStatic(next.scenario, layout, prefix);
       drawn.svg.replaceWith(fresh.svg);
       drawn = fresh;
       setScale(scale);

@@ -5,7 +5,7 @@
 import { composeTelegram, formatSpan, MAX_REASON_CHARS, nodeText, wallTime, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
 import { formatTimeOfDay, type ClockFormat } from './clock-format.ts';
 import { h, paragraphs, type TermLinks } from './dom.ts';
-import { PHASE_TITLES, phaseSteps } from './phases.ts';
+import { phaseOf, phaseSteps } from './phases.ts';
 
 export interface DialogueView {
   phaseTitle: string;
@@ -94,7 +94,7 @@ export function renderDialogue(
   const why = readOnly ? undefined : options.why;
   const node = scenario.nodes[session.node];
   if (!node) throw new RangeError(`no node ${session.node}`);
-  const phase = PHASE_TITLES[session.phase];
+  const phase = phaseOf(scenario, session.phase);
   const speaker = speakerLabel(scenario, node.speaker);
   const showTelegram = session.phase === 'report' || (session.phase === 'washington' && session.marks.sent !== undefined);
   const isChance = node.chance !== undefined;
@@ -102,7 +102,7 @@ export function renderDialogue(
   return h(
     'div',
     { class: 'dialogue-wrap', attrs: { 'data-node': session.node, 'data-phase': session.phase } },
-    phaseSteps(session.phase),
+    phaseSteps(scenario, session.phase),
     h('h2', { class: 'phase-title', id: 'phase-title' }, `${phase.title}`, h('span', { class: 'phase-place', text: ` · ${phase.place}` })),
     h(
       'div',

@@ -1,5 +1,5 @@
-/** Names of the six phases as the student sees them. */
-import { PHASES, type Phase } from '../core/index.ts';
+/** Names of the phases as the student sees them. */
+import { phasesOf, type Phase, type Scenario } from '../core/index.ts';
 import { h } from './dom.ts';
 
 export const PHASE_TITLES: Record<Phase, { title: string; place: string }> = {
@@ -11,12 +11,21 @@ export const PHASE_TITLES: Record<Phase, { title: string; place: string }> = {
   debrief: { title: 'Debrief', place: 'What happened' },
 };
 
-export function phaseSteps(current: Phase | null): HTMLElement {
-  const index = current ? PHASES.indexOf(current) : -1;
+/** A phase's title and where it happens, as the scenario's mission names the place (an embassy's by default). */
+export function phaseOf(scenario: Scenario, phase: Phase): { title: string; place: string } {
+  const base = PHASE_TITLES[phase];
+  const place = scenario.mission?.places?.[phase];
+  return place === undefined ? base : { title: base.title, place };
+}
+
+/** The scenario's phases as numbered steps, the current one marked. */
+export function phaseSteps(scenario: Scenario, current: Phase | null): HTMLElement {
+  const phases = phasesOf(scenario);
+  const index = current ? phases.indexOf(current) : -1;
   return h(
     'ol',
     { class: 'phase-steps', attrs: { 'aria-label': 'Phases' } },
-    ...PHASES.map((p, i) =>
+    ...phases.map((p, i) =>
       h(
         'li',
         {

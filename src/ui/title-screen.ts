@@ -3,7 +3,7 @@
  * teacher will see it in the log), an optional class code, and the world; a teacher's link can
  * preset them (?variant=counterfactual&class=9B).
  */
-import { RUBRIC_GUIDE, wallTime, type Scenario, type SessionState } from '../core/index.ts';
+import { rubricGuide, wallTime, type Scenario, type SessionState } from '../core/index.ts';
 import { CLASS_CODE_MAX_LENGTH, NAME_MAX_LENGTH, type LinkPreset } from '../store/link-params.ts';
 import { renderChooser, type ChooserOptions } from './post-chooser.ts';
 import { h, paragraphs } from './dom.ts';
@@ -61,8 +61,9 @@ function renderSetAside(kept: readonly { at: string; sentence: string; text: str
  * "How you will be judged", from the rubric's own guide: shown, not folded, so that every student has
  * read the criteria before the first choice.
  */
-function renderGuide(): HTMLElement {
-  const max = RUBRIC_GUIDE.reduce((n, c) => n + c.points, 0);
+function renderGuide(scenario: Scenario): HTMLElement {
+  const guide = rubricGuide(scenario);
+  const max = guide.reduce((n, c) => n + c.points, 0);
   return h(
     'section',
     { class: 'judged', id: 'how-judged', attrs: { 'aria-labelledby': 'how-judged-title' } },
@@ -70,7 +71,7 @@ function renderGuide(): HTMLElement {
     h(
       'ul',
       { class: 'judged-list' },
-      ...RUBRIC_GUIDE.map((c) =>
+      ...guide.map((c) =>
         h(
           'li',
           {},
@@ -179,7 +180,7 @@ export function renderTitle(o: TitleOptions): HTMLElement {
     ),
     resume,
     renderSetAside(o.setAside ?? []),
-    renderGuide(),
+    renderGuide(scenario),
     renderLinkProblems(o.preset.problems ?? []),
     o.chooser ? renderChooser(o.chooser) : null,
     form,

@@ -4,7 +4,7 @@
  * telegram, and the Organ of Consultation's vote counted on the reports beside the vote as cast.
  * The numbers come from the core (src/core/verdict/count.ts); this file only lays them out.
  */
-import { organVote, tallyText, washingtonCount, type Scenario, type SessionState, type Show, type Tally, type Vote } from '../core/index.ts';
+import { organVote, tallyText, washingtonCount, type Hemisphere, type Scenario, type SessionState, type Show, type Tally, type Vote } from '../core/index.ts';
 import { h } from './dom.ts';
 
 const VOTE_WORDS: Readonly<Record<Vote, string>> = { for: 'For', abstain: 'Abstains', against: 'Against' };
@@ -19,8 +19,8 @@ function voteCell(vote: Vote | null): HTMLTableCellElement {
 }
 
 /** Washington's count of the republics' replies, the post's own row highlighted. */
-export function renderCountTable(scenario: Scenario, state: SessionState): HTMLElement {
-  const count = washingtonCount(scenario, state);
+export function renderCountTable(scenario: Scenario, state: SessionState, shared?: Hemisphere): HTMLElement {
+  const count = washingtonCount(scenario, state, shared);
   const table = h(
     'table',
     { class: 'count-table' },
@@ -76,8 +76,8 @@ function tallyRows(counted: Tally, cast: Tally): HTMLTableRowElement[] {
 }
 
 /** The Organ's vote on armed measures: counted on the reports beside the vote as cast. */
-export function renderVoteTable(scenario: Scenario, state: SessionState): HTMLElement {
-  const vote = organVote(scenario, state);
+export function renderVoteTable(scenario: Scenario, state: SessionState, shared?: Hemisphere): HTMLElement {
+  const vote = organVote(scenario, state, shared);
   const post = scenario.post.country;
   // The core casts a post with no reaction as an abstention; show the vote the tally counts.
   const cast = vote.postCast ?? 'abstain';
@@ -97,14 +97,17 @@ export function renderVoteTable(scenario: Scenario, state: SessionState): HTMLEl
       ),
     ),
     h('tbody', {}, ...tallyRows(vote.counted, vote.cast)),
-    h(
-      'tfoot',
-      {},
-      h('tr', { class: 'post-row', attrs: { 'data-post': 'true' } }, h('th', { attrs: { scope: 'row' }, text: post }), voteCell(vote.postCounted), voteCell(cast)),
-    ),
+    vote.votes
+      ? h(
+          'tfoot',
+          {},
+          h('tr', { class: 'post-row', attrs: { 'data-post': 'true' } }, h('th', { attrs: { scope: 'row' }, text: post }), voteCell(vote.postCounted), voteCell(cast)),
+        )
+      : null,
   );
-  const outcome =
-    vote.postCounted === null
+  const outcome = !vote.votes
+    ? ''
+    : vote.postCounted === null
       ? `Washington had counted no vote for ${post}.`
       : vote.postCounted === cast
         ? `${post} voted as Washington had counted.`
@@ -113,17 +116,17 @@ export function renderVoteTable(scenario: Scenario, state: SessionState): HTMLEl
     'div',
     { class: 'washington-table', attrs: { 'data-show': 'vote' } },
     table,
-    h('p', { class: 'vote-summary', text: `Counted on the reports: ${tallyText(vote.counted)}. As cast: ${tallyText(vote.cast)}. ${outcome}` }),
+    h('p', { class: 'vote-summary', text: `Counted on the reports: ${tallyText(vote.counted)}. As cast: ${tallyText(vote.cast)}. ${outcome}`.trim() }),
   );
 }
 
 /** The table a node's `show` asks for. */
-export function renderShow(scenario: Scenario, state: SessionState, show: Show): HTMLElement {
+export function renderShow(scenario: Scenario, state: SessionState, show: Show, shared?: Hemisphere): HTMLElement {
   switch (show) {
     case 'count':
-      return renderCountTable(scenario, state);
+      return renderCountTable(scenario, state, shared);
     case 'vote':
-      return renderVoteTable(scenario, state);
+      return renderVoteTable(scenario, state, shared);
     default: {
       const never: never = show;
       throw new RangeError(`unknown show "${String(never)}"`);

@@ -51,7 +51,7 @@ describe('scenario content', () => {
   });
 
   for (const file of shared) {
-    it(`${file} is a valid cable or glossary`, () => {
+    it(`${file} is a valid shared file (cable, glossary or Washington's table)`, () => {
       const result = parseShared(read(file), file);
       if (!result.ok) failWith(result.issues);
     });

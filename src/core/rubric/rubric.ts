@@ -1,12 +1,14 @@
 /**
  * The debrief rubric: how a playthrough did on timeliness, completeness, discretion, honest reporting
  * (the whole telegram, judged part by part) and candour with Washington, and which outcome it reached,
- * each with a level and a sentence a fifteen-year-old understands. The weights put the deadline and
- * candour above a small slip: see RUBRIC_GUIDE, which the title screen shows before the game.
+ * each with a level and a sentence a fifteen-year-old understands. Which criteria count, their weights
+ * and their words come from the scenario's `mission` (src/core/scenario/mission.ts); the title screen
+ * shows them before the game (`rubricGuide`).
  * Pure and deterministic: the same scenario and state give the same rubric. Times are given in
  * the post's local time from the scenario's offset, never from the runtime's time zone.
  */
-import { POINTS, type Point, type Scenario } from '../scenario/schema.ts';
+import { POINTS, type Mission, type Point, type RubricCriterionId, type Scenario } from '../scenario/schema.ts';
+import { missionOf } from '../scenario/mission.ts';
 import { wallTime, type UtcMinutes } from '../engine/clock.ts';
 import { lookup } from '../engine/lookup.ts';
 import { deadlineOf, type SessionState } from '../engine/state.ts';
@@ -15,20 +17,13 @@ import { judgeTelegram, PART_TITLES, type JudgedPart, type PartVerdict, type Tel
 /** How well a criterion was met; the outcome criterion uses good/poor for reached/not reached. */
 export type Level = 'good' | 'partial' | 'poor';
 
-/** The most each scored criterion can earn: the deadline and honesty weigh most. */
-export const MAX_POINTS = { timeliness: 4, completeness: 2, discretion: 2, fidelity: 4, candour: 3 } as const;
-
 /**
- * The criteria in words a sixteen-year-old reads in a minute, shown before the game starts and
- * again in the debrief. Keep it in step with the scoring below.
+ * The criteria of this scenario's rubric in words a sixteen-year-old reads in a minute, with their
+ * points, shown before the game starts and again in the debrief.
  */
-export const RUBRIC_GUIDE: readonly { title: string; points: number; text: string }[] = [
-  { title: 'On time', points: MAX_POINTS.timeliness, text: 'See the Mexican Government and get your report to Washington before the President speaks at 6 p.m. Washington time. Missing the deadline costs the most.' },
-  { title: 'The whole message', points: MAX_POINTS.completeness, text: 'Pass on every point the circular asks you to pass on.' },
-  { title: 'Discretion', points: MAX_POINTS.discretion, text: 'Keep secret what is marked for you alone, and promise nothing Washington has not decided. One slip costs a point.' },
-  { title: 'Honest reporting', points: MAX_POINTS.fidelity, text: 'Your telegram is read line by line: the reaction, his words, your remarks and your comment must say what really happened, and agree with each other.' },
-  { title: 'Candour', points: MAX_POINTS.candour, text: 'If you slip, tell Washington. Hiding a slip costs more than the slip itself.' },
-];
+export function rubricGuide(scenario: Scenario): { title: string; points: number; text: string }[] {
+  return missionOf(scenario).rubric.map((c) => ({ title: c.title, points: c.points, text: c.guide }));
+}
 
 /** What each point of the circular says, in plain words. */
 export const POINT_LABELS: Readonly<Record<Point, string>> = {
@@ -124,15 +119,27 @@ export interface Rubric {
   total: { points: number; max: number };
 }
 
-function scored<Id extends keyof typeof MAX_POINTS>(id: Id, title: string, level: Level, points: number, sentence: string): CriterionBase<Id> {
-  return { id, title, level, points, maxPoints: MAX_POINTS[id], sentence };
+type Spec = Mission['rubric'][number];
+
+/** The scenario's spec of one criterion; a criterion it leaves out is still described, but scores nothing. */
+function specOf(mission: Mission, id: RubricCriterionId, title: string): Spec {
+  return mission.rubric.find((c) => c.criterion === id) ?? { criterion: id, title, points: 0, guide: '' };
+}
+
+/**
+ * A criterion scored out of its spec's points: `share` is the part earned (0..1), rounded to whole
+ * points, so a rubric with the default weights scores exactly as the fixed weights did.
+ */
+function scored<Id extends RubricCriterionId>(spec: Spec & { criterion: Id }, level: Level, share: number, sentence: string): CriterionBase<Id> {
+  const points = Math.round(spec.points * Math.max(0, Math.min(1, share)));
+  return { id: spec.criterion, title: spec.title, level, points, maxPoints: spec.points, sentence };
 }
 
 function localLabel(scenario: Scenario, t: UtcMinutes): string {
   return wallTime(t, scenario.post.utcOffsetMinutes).label;
 }
 
-function timeliness(scenario: Scenario, state: SessionState): TimelinessCriterion {
+function timeliness(scenario: Scenario, state: SessionState, spec: Spec & { criterion: 'timeliness' }): TimelinessCriterion {
   const deadline = deadlineOf(scenario);
   const { met, sent } = state.marks;
   const metInTime = met !== undefined && met < deadline;
@@ -146,15 +153,23 @@ function timeliness(scenario: Scenario, state: SessionState): TimelinessCriterio
   const routine = sentInTime && state.precedence === 'ROUTINE';
   const reportInTime = sentInTime && !routine;
   let level: Level;
-  let points: number;
+  let share: number;
   let sentence: string;
-  if (metInTime && reportInTime) {
+  const needs = spec.needs ?? ['met', 'sent'];
+  if (!needs.includes('met')) {
+    // A post with nobody to see on instructions: only the report is due.
+    const late =
+      sent === undefined ? 'you never sent a report' : routine ? `your report went out at ${when(sent)} marked ROUTINE, so it waited behind ordinary traffic and was not read before it` : `your report only went out at ${when(sent)}, after it`;
+    [level, share, sentence] = reportInTime ? ['good', 1, `${capitalise(sentText)}, before ${press}.`] : ['poor', 0, `Washington heard nothing from you before ${press}: ${late}.`];
+  } else if (!needs.includes('sent')) {
+    [level, share, sentence] = metInTime ? ['good', 1, `${capitalise(metText)}, before ${press}.`] : ['poor', 0, `${capitalise(metText)}, so not before ${press}.`];
+  } else if (metInTime && reportInTime) {
     level = 'good';
-    points = MAX_POINTS.timeliness;
+    share = 1;
     sentence = `${capitalise(metText)} and ${sentText}, both before ${press}.`;
   } else if (metInTime) {
     level = 'partial';
-    points = 2;
+    share = 2 / 4;
     const late =
       sent === undefined
         ? 'you never sent your report'
@@ -164,16 +179,16 @@ function timeliness(scenario: Scenario, state: SessionState): TimelinessCriterio
     sentence = `${capitalise(metText)}, before ${press}, but ${late}.`;
   } else if (reportInTime) {
     level = 'partial';
-    points = 1;
+    share = 1 / 4;
     const late = met === undefined ? 'you never delivered the message to the government' : `you only delivered the message at ${when(met)}, after it`;
     sentence = `${capitalise(sentText)}, before ${press}, but ${late}.`;
   } else {
     level = 'poor';
-    points = 0;
+    share = 0;
     sentence = `${capitalise(metText)} and ${sentText}, so Washington heard nothing from you before ${press}.`;
   }
   return {
-    ...scored('timeliness', 'On time', level, points, sentence),
+    ...scored(spec, level, share, sentence),
     met: when(met),
     sent: when(sent),
     metInTime,
@@ -182,22 +197,25 @@ function timeliness(scenario: Scenario, state: SessionState): TimelinessCriterio
   };
 }
 
-function completeness(state: SessionState): CompletenessCriterion {
-  const conveyed = POINTS.filter((p) => state.conveyed.includes(p)).map((point) => ({ point, label: POINT_LABELS[point] }));
-  const missing = POINTS.filter((p) => !state.conveyed.includes(p)).map((point) => ({ point, label: POINT_LABELS[point] }));
+function completeness(mission: Mission, state: SessionState, spec: Spec & { criterion: 'completeness' }): CompletenessCriterion {
+  const due = POINTS.filter((p) => mission.points.includes(p));
+  const conveyed = due.filter((p) => state.conveyed.includes(p)).map((point) => ({ point, label: POINT_LABELS[point] }));
+  const missing = due.filter((p) => !state.conveyed.includes(p)).map((point) => ({ point, label: POINT_LABELS[point] }));
   const count = conveyed.length;
-  const total = POINTS.length;
+  const total = due.length;
   const level: Level = count === total ? 'good' : count * 2 >= total ? 'partial' : 'poor';
   const sentence =
     count === total
-      ? `You passed on all ${total} things the circular asked you to say.`
+      ? total === 0
+        ? 'The circular asked you to pass nothing on.'
+        : `You passed on all ${total} things the circular asked you to say.`
       : count === 0
         ? `You passed on none of the ${total} things the circular asked you to say.`
         : `You passed on ${count} of the ${total} things the circular asked you to say; you left out ${listText(missing.map((m) => m.label))}.`;
-  return { ...scored('completeness', 'The whole message', level, count === total ? 2 : count * 2 >= total ? 1 : 0, sentence), conveyed, missing, count, total };
+  return { ...scored(spec, level, count === total ? 1 : count * 2 >= total ? 1 / 2 : 0, sentence), conveyed, missing, count, total };
 }
 
-function discretion(scenario: Scenario, state: SessionState): DiscretionCriterion {
+function discretion(scenario: Scenario, state: SessionState, spec: Spec & { criterion: 'discretion' }): DiscretionCriterion {
   const pitfalls = slipsOf(scenario, state).map((id) => {
     const p = lookup(scenario.pitfalls, id);
     return p
@@ -209,7 +227,9 @@ function discretion(scenario: Scenario, state: SessionState): DiscretionCriterio
     pitfalls.length === 0
       ? 'You kept secret what was secret and promised nothing Washington had not decided.'
       : `You made ${pitfalls.length === 1 ? 'one mistake' : `${pitfalls.length} mistakes`} an ambassador must not make: ${listText(pitfalls.map((p) => `"${p.label}"`))}.`;
-  return { ...scored('discretion', 'Discretion', level, level === 'good' ? 2 : level === 'partial' ? 1 : 0, sentence), pitfalls };
+  // One slip costs a point: the share lost is one point of the criterion's weight per slip.
+  const share = spec.points === 0 ? 0 : 1 - pitfalls.length / Math.min(spec.points, 2);
+  return { ...scored(spec, level, level === 'good' ? 1 : share, sentence), pitfalls };
 }
 
 /** The pitfalls that are slips in the room (leaks and promises), not the concealment of one. */
@@ -239,12 +259,13 @@ function faultText(parts: readonly JudgedPart[]): string {
     .join('; ');
 }
 
-function fidelity(scenario: Scenario, state: SessionState): FidelityCriterion {
+function fidelity(scenario: Scenario, state: SessionState, spec: Spec & { criterion: 'fidelity' }): FidelityCriterion {
   const named = (id: string | null): { id: string; label: string } | null => {
     if (id === null) return null;
     return { id, label: lookup(scenario.responses, id)?.label ?? id };
   };
-  const title = 'Honest reporting';
+  // Scored out of four quarters: two for the reaction line, two for the other parts.
+  const quarters = (n: number): number => n / 4;
   const telegram = judgeTelegram(scenario, state);
   const actual = named(state.actual);
   // Judged on the telegram as it left the embassy; a later word to Washington is reported beside it.
@@ -261,30 +282,29 @@ function fidelity(scenario: Scenario, state: SessionState): FidelityCriterion {
     const sentence = state.sent
       ? `Your telegram did not report ${what}, so Washington had to act without knowing it.`
       : `You never sent a telegram reporting ${what}, so Washington had to act without knowing it.`;
-    return { ...scored('fidelity', title, 'poor', 0, sentence), status: 'not-reported', ...base };
+    return { ...scored(spec, 'poor', 0, sentence), status: 'not-reported', ...base };
   }
   if (actual === null) {
     const sentence = `Your telegram reported "${reported.label}", but the government never actually gave a reaction, so Washington acted on a guess.`;
-    return { ...scored('fidelity', title, 'poor', 0, sentence), status: 'no-reaction', ...base };
+    return { ...scored(spec, 'poor', 0, sentence), status: 'no-reaction', ...base };
   }
   if (actual.id === reported.id) {
     const after = later ? ` Later you told Washington "${later.label}" instead, which was not what was said.` : '';
     const points = Math.max(0, 2 + partPoints - (later ? 2 : 0));
-    const level: Level = points === MAX_POINTS.fidelity ? 'good' : points >= 2 ? 'partial' : 'poor';
+    const level: Level = points === 4 ? 'good' : points >= 2 ? 'partial' : 'poor';
     const plain = telegram.plain && !later ? ' Every part of it agreed: that is reporting plainly.' : '';
     const sentence = `Your telegram reported the government's reaction as it really was ("${actual.label}").${plain}${after}${partsText}`;
-    return { ...scored('fidelity', title, level, points, sentence), status: later ? 'mismatch' : 'match', ...base };
+    return { ...scored(spec, level, quarters(points), sentence), status: later ? 'mismatch' : 'match', ...base };
   }
   if (later?.id === actual.id) {
     const sentence = `Your telegram said "${reported.label}", but the real reaction was "${actual.label}". You corrected it afterwards, but Washington had already read the first version.${partsText}`;
-    return { ...scored('fidelity', title, 'partial', 1 + Math.min(1, partPoints), sentence), status: 'corrected', ...base };
+    return { ...scored(spec, 'partial', quarters(1 + Math.min(1, partPoints)), sentence), status: 'corrected', ...base };
   }
   const sentence = `The government's real reaction was "${actual.label}", but your telegram said "${reported.label}", so Washington worked from a wrong picture.${partsText}`;
-  return { ...scored('fidelity', title, 'poor', Math.min(1, partPoints), sentence), status: 'mismatch', ...base };
+  return { ...scored(spec, 'poor', quarters(Math.min(1, partPoints)), sentence), status: 'mismatch', ...base };
 }
 
-function candour(scenario: Scenario, state: SessionState): CandourCriterion {
-  const title = 'Candour';
+function candour(scenario: Scenario, state: SessionState, spec: Spec & { criterion: 'candour' }): CandourCriterion {
   const concealed = state.leaks.some((id) => lookup(scenario.pitfalls, id)?.kind === 'concealment');
   const slips = slipsOf(scenario, state);
   // Owned up: a paragraph that admits going beyond instructions, in the telegram or written later.
@@ -294,16 +314,16 @@ function candour(scenario: Scenario, state: SessionState): CandourCriterion {
   });
   if (concealed) {
     const sentence = 'You went beyond your instructions and then told Washington you had not. That costs more than the slip itself: after it, nobody knows which of your reports to believe.';
-    return { ...scored('candour', title, 'poor', 0, sentence), status: 'concealed' };
+    return { ...scored(spec, 'poor', 0, sentence), status: 'concealed' };
   }
   if (slips.length === 0) {
-    return { ...scored('candour', title, 'good', MAX_POINTS.candour, 'You had no slip to hide, and you hid nothing.'), status: 'no-slip' };
+    return { ...scored(spec, 'good', 1, 'You had no slip to hide, and you hid nothing.'), status: 'no-slip' };
   }
   if (owned) {
-    return { ...scored('candour', title, 'good', MAX_POINTS.candour, 'You slipped, and you told Washington so yourself. That is what lets a slip be put right.'), status: 'owned' };
+    return { ...scored(spec, 'good', 1, 'You slipped, and you told Washington so yourself. That is what lets a slip be put right.'), status: 'owned' };
   }
   const sentence = 'You slipped and never told Washington. You did not deny it, but Washington would learn of it from the other side.';
-  return { ...scored('candour', title, 'partial', 1, sentence), status: 'silent' };
+  return { ...scored(spec, 'partial', 1 / 3, sentence), status: 'silent' };
 }
 
 function outcome(scenario: Scenario, state: SessionState): OutcomeCriterion {
@@ -324,15 +344,17 @@ function outcome(scenario: Scenario, state: SessionState): OutcomeCriterion {
 
 /** Scores a session state (usually a finished one) against its scenario. Pure; does not throw. */
 export function scoreRubric(scenario: Scenario, state: SessionState): Rubric {
+  const mission = missionOf(scenario);
   const rubric = {
-    timeliness: timeliness(scenario, state),
-    completeness: completeness(state),
-    discretion: discretion(scenario, state),
-    fidelity: fidelity(scenario, state),
-    candour: candour(scenario, state),
+    timeliness: timeliness(scenario, state, specOf(mission, 'timeliness', 'On time') as Spec & { criterion: 'timeliness' }),
+    completeness: completeness(mission, state, specOf(mission, 'completeness', 'The whole message') as Spec & { criterion: 'completeness' }),
+    discretion: discretion(scenario, state, specOf(mission, 'discretion', 'Discretion') as Spec & { criterion: 'discretion' }),
+    fidelity: fidelity(scenario, state, specOf(mission, 'fidelity', 'Honest reporting') as Spec & { criterion: 'fidelity' }),
+    candour: candour(scenario, state, specOf(mission, 'candour', 'Candour') as Spec & { criterion: 'candour' }),
     outcome: outcome(scenario, state),
   };
-  const criteria: Criterion[] = [rubric.timeliness, rubric.completeness, rubric.discretion, rubric.fidelity, rubric.candour, rubric.outcome];
+  // The scenario's criteria, in its order, then the outcome (reported, not scored).
+  const criteria: Criterion[] = [...mission.rubric.map((c) => rubric[c.criterion]), rubric.outcome];
   const total = criteria.reduce((t, c) => ({ points: t.points + c.points, max: t.max + c.maxPoints }), { points: 0, max: 0 });
   return { ...rubric, criteria, total };
 }

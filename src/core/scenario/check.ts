@@ -7,6 +7,7 @@ import { parseTime } from '../engine/clock.ts';
 import { checkGraph, exitsOf, type Report } from './check-graph.ts';
 import { issueAt, sortIssues, unlocated, type Locator, type PathSegment, type ScenarioIssue } from './issues.ts';
 import { PHASES, type Condition, type Effect, type Scenario } from './schema.ts';
+import { phasesOf } from './mission.ts';
 
 interface Placed {
   c: Condition;
@@ -139,10 +140,12 @@ function checkVariants(scenario: Scenario, report: Report): void {
 
 function checkPhases(scenario: Scenario, report: Report): void {
   const nodes = Object.entries(scenario.nodes);
-  for (const phase of PHASES) {
-    if (!nodes.some(([, n]) => n.phase === phase)) report(['nodes'], `no node is in phase "${phase}"; every one of ${PHASES.join(', ')} must appear`);
+  const own = phasesOf(scenario);
+  for (const phase of own) {
+    if (!nodes.some(([, n]) => n.phase === phase)) report(['nodes'], `no node is in phase "${phase}"; every one of ${own.join(', ')} must appear`);
   }
   for (const [id, node] of nodes) {
+    if (!own.includes(node.phase)) report(['nodes', id, 'phase'], `phase "${node.phase}" is not one of this scenario's phases (mission.phases: ${own.join(', ')})`);
     if (node.ending && node.phase !== 'debrief') {
       report(['nodes', id, 'phase'], `an ending must be in phase "debrief", not "${node.phase}"`);
     }
@@ -153,6 +156,30 @@ function checkPhases(scenario: Scenario, report: Report): void {
       }
     }
   }
+}
+
+/** The mission block: its phases in order and ending in the debrief, its rubric coherent with what it asks. */
+function checkMission(scenario: Scenario, report: Report): void {
+  const mission = scenario.mission;
+  if (!mission) return;
+  const phases = mission.phases;
+  const ordered = [...phases].sort((a, b) => PHASES.indexOf(a) - PHASES.indexOf(b));
+  if (phases.join() !== ordered.join() || new Set(phases).size !== phases.length) {
+    report(['mission', 'phases'], `must list each phase once, in the order ${PHASES.join(' → ')}`);
+  }
+  if (!phases.includes('debrief')) report(['mission', 'phases'], 'must include "debrief": every game ends there');
+  const seen = new Set<string>();
+  mission.rubric.forEach((c, i) => {
+    if (seen.has(c.criterion)) report(['mission', 'rubric', i, 'criterion'], `"${c.criterion}" is listed twice`);
+    seen.add(c.criterion);
+    if (c.needs && c.criterion !== 'timeliness') report(['mission', 'rubric', i, 'needs'], 'only the timeliness criterion says what must come before the deadline');
+    if (c.criterion === 'completeness' && mission.points.length === 0) {
+      report(['mission', 'rubric', i, 'criterion'], 'the whole message cannot be scored when mission.points lists nothing to convey');
+    }
+  });
+  if (new Set(mission.points).size !== mission.points.length) report(['mission', 'points'], 'lists a point twice');
+  const seats = Object.entries(scenario.people).filter(([, p]) => p.seat === 'guest');
+  if (seats.length > 1) report(['people'], `only one person sits in the guest's chair, found ${seats.map(([k]) => k).join(', ')}`);
 }
 
 /**
@@ -166,6 +193,7 @@ export function checkScenario(scenario: Scenario, locator: Locator = unlocated(s
   checkReferences(scenario, collectUses(scenario), report);
   checkClock(scenario, report);
   checkVariants(scenario, report);
+  checkMission(scenario, report);
   checkPhases(scenario, report);
   checkGraph(scenario, report);
   return sortIssues(issues);

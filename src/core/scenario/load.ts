@@ -6,7 +6,7 @@ import { hashJson } from '../hash.ts';
 import { checkScenario } from './check.ts';
 import type { ScenarioIssue } from './issues.ts';
 import { parseScenario } from './parse.ts';
-import type { Scenario } from './schema.ts';
+import type { Hemisphere, Scenario } from './schema.ts';
 
 /** A scenario that passed every check, with the content hash logs refer to. */
 export interface LoadedScenario {
@@ -15,6 +15,11 @@ export interface LoadedScenario {
   hash: string;
   /** The name it was loaded under, e.g. "scenarios/mexico.yaml". */
   file: string;
+  /**
+   * Washington's table of the republics (scenarios/shared/washington.yaml), the same for every post;
+   * attached by the build beside the scenario, outside its hash. A kept text may carry its own instead.
+   */
+  hemisphere?: Hemisphere;
 }
 
 /** The result of `loadScenario`. */

@@ -5,7 +5,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
-import { cableSchema, glossarySchema, scenarioSchema, type Cable, type Glossary, type Scenario } from './schema.ts';
+import { cableSchema, glossarySchema, scenarioSchema, washingtonSchema, type Cable, type Glossary, type Scenario, type Washington } from './schema.ts';
 import { issueAt, sortIssues, type IssuePath, type Locator, type Position, type ScenarioIssue } from './issues.ts';
 import { translateIssues } from './schema-issues.ts';
 
@@ -26,6 +26,7 @@ export type GlossaryParseResult = { ok: true; glossary: Glossary; locator: Locat
 export type SharedParseResult =
   | { ok: true; kind: 'cable'; cable: Cable; locator: Locator }
   | { ok: true; kind: 'glossary'; glossary: Glossary; locator: Locator }
+  | { ok: true; kind: 'washington'; washington: Washington; locator: Locator }
   | ParseFailure;
 
 type Parsed<T> = { ok: true; value: T; locator: Locator } | ParseFailure;
@@ -189,6 +190,7 @@ export function parseGlossary(text: string, file: string): GlossaryParseResult {
 
 const CABLE_FORMAT = cableSchema.shape.format.value;
 const GLOSSARY_FORMAT = glossarySchema.shape.format.value;
+const WASHINGTON_FORMAT = washingtonSchema.shape.format.value;
 
 /**
  * Parses a file of `scenarios/shared/` as a cable or a glossary according to its `format` field.
@@ -206,7 +208,11 @@ export function parseShared(text: string, file: string): SharedParseResult {
     const r = validate(glossarySchema, read);
     return r.ok ? { ok: true, kind: 'glossary', glossary: r.value, locator: r.locator } : r;
   }
-  const expected = `"${CABLE_FORMAT}" or "${GLOSSARY_FORMAT}"`;
+  if (format === WASHINGTON_FORMAT) {
+    const r = validate(washingtonSchema, read);
+    return r.ok ? { ok: true, kind: 'washington', washington: r.value, locator: r.locator } : r;
+  }
+  const expected = `"${CABLE_FORMAT}", "${GLOSSARY_FORMAT}" or "${WASHINGTON_FORMAT}"`;
   const message = format === undefined ? `is missing: a shared file needs format ${expected}` : `must be ${expected}`;
   return { ok: false, issues: [issueAt(read.locator, ['format'], message)] };
 }

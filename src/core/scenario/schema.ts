@@ -208,11 +208,64 @@ export const nodeSchema = z
   .refine((n) => n.why === undefined || n.choices !== undefined, { message: 'only a node with choices can ask why', path: ['why'] });
 export type ScenarioNode = z.infer<typeof nodeSchema>;
 
+/** Where a person sits in the meeting scene: the student's side (`guest`) or the side received (`host`). */
+const seat = z.enum(['guest', 'host']).optional();
 const personSchema = z.union([
-  z.strictObject({ name: text, role: text, historical: z.literal(true), source, note: text.optional() }),
-  z.strictObject({ name: text, role: text, invented: z.literal(true), note: text.optional() }),
+  z.strictObject({ name: text, role: text, historical: z.literal(true), source, note: text.optional(), seat }),
+  z.strictObject({ name: text, role: text, invented: z.literal(true), note: text.optional(), seat }),
 ]);
 export type Person = z.infer<typeof personSchema>;
+
+/** Washington's table of the republics: the line it holds for each and how each would vote on armed measures. */
+const hemisphereSchema = z.strictObject({
+  note: text,
+  republics: z.array(z.strictObject({ country: text, line: text, vote: z.enum(VOTES), source })).min(1),
+});
+export type Hemisphere = z.infer<typeof hemisphereSchema>;
+
+/** The criteria a rubric can score; each is computed by the core (src/core/rubric/rubric.ts) from the session. */
+export const RUBRIC_CRITERIA = ['timeliness', 'completeness', 'discretion', 'fidelity', 'candour'] as const;
+export type RubricCriterionId = (typeof RUBRIC_CRITERIA)[number];
+
+/** What must happen before the deadline for the timeliness criterion: the démarche (`met`) and the report (`sent`). */
+export const DEADLINE_MARKS = ['met', 'sent'] as const;
+export type DeadlineMark = (typeof DEADLINE_MARKS)[number];
+
+/**
+ * What this scenario asks of its post and how it is judged: which phases it runs, which parts of the
+ * circular the post must convey, and its rubric's criteria with their weights and the words shown
+ * before the game. Nothing in code names a post or a person; this block says what differs.
+ */
+export const missionSchema = z.strictObject({
+  /**
+   * How the circular reached the post: `action` (an addressee told to act: the embassies, and USUN for its own
+   * paragraph) or `information` (a copy for information only, with no instruction to act).
+   */
+  instruction: z.enum(['action', 'information']),
+  /** Who the student is, as the title screen says it ("the United States Ambassador in Caracas"). */
+  role: text,
+  /** The phases this scenario runs, in the order of PHASES. */
+  phases: z.array(z.enum(PHASES)).min(2),
+  /** Where a phase happens, where it differs from an embassy's ("UN Secretariat" for the meeting). */
+  places: z.partialRecord(z.enum(PHASES), text).optional(),
+  /** The parts of the circular this post must convey; the rubric counts these. Empty for an information copy. */
+  points: z.array(point),
+  /** The rubric's criteria, in the order shown; a criterion left out is not scored. */
+  rubric: z
+    .array(
+      z.strictObject({
+        criterion: z.enum(RUBRIC_CRITERIA),
+        title: text,
+        points: z.int().min(1).max(10),
+        /** The criterion in words a sixteen-year-old reads in a minute, shown before the game and in the debrief. */
+        guide: text,
+        /** Timeliness only: what must come before the deadline (both when left out). */
+        needs: z.array(z.enum(DEADLINE_MARKS)).min(1).optional(),
+      }),
+    )
+    .min(1),
+});
+export type Mission = z.infer<typeof missionSchema>;
 
 export const scenarioSchema = z.strictObject({
   format: z.literal(SCENARIO_FORMAT),
@@ -245,6 +298,8 @@ export const scenarioSchema = z.strictObject({
     chancery: z.strictObject({ text, source }),
     ministry: z.strictObject({ text, source }),
   }),
+  /** What the post is asked to do and how it is judged; texts kept from before it existed get EMBASSY_MISSION. */
+  mission: missionSchema.optional(),
   washington: z.strictObject({ utcOffsetMinutes: z.int(), offsetSource: source }),
   clock: z.strictObject({
     /** When the cable was sent, with the source of the time stamp. */
@@ -282,12 +337,7 @@ export const scenarioSchema = z.strictObject({
    * The other republics as Washington counts them, from the research (no replies to the circular survive:
    * the lines are the record of October and November, marked as such), for the count and the Organ's vote.
    */
-  hemisphere: z
-    .strictObject({
-      note: text,
-      republics: z.array(z.strictObject({ country: text, line: text, vote: z.enum(VOTES), source })).min(1),
-    })
-    .optional(),
+  hemisphere: hemisphereSchema.optional(),
   /** The debrief's opening ("what happened and why") and its discussion questions. */
   debrief: z
     .strictObject({ whatHappened: text, questions: z.array(text).length(3), source })
@@ -308,6 +358,14 @@ export const scenarioSchema = z.strictObject({
   telegram: z.strictObject({
     classification: text,
     from: text,
+    /** The sending office on the form ("American Embassy, Mexico City"; by default "American Embassy, " and `from`). */
+    office: text.optional(),
+    /** The addressee of the ACTION line (by default "DEPARTMENT OF STATE, WASHINGTON"). */
+    action: text.optional(),
+    /** Offices the telegram is repeated to for information ("USUN NEW YORK"), on an INFO line. */
+    info: text.optional(),
+    /** Whom the first paragraph says was seen ("Government", "Acting Secretary-General"); by default "Government". */
+    saw: text.optional(),
     number: text,
     reference: text,
     signature: text,
@@ -374,3 +432,13 @@ export const glossarySchema = z.strictObject({
   terms: z.array(z.strictObject({ term: text, expansion: text, definition: text, source })).min(1),
 });
 export type Glossary = z.infer<typeof glossarySchema>;
+
+/**
+ * Washington's side, the same for every post (scenarios/shared/washington.yaml): the republics as the Bureau of
+ * Inter-American Affairs counts them. A post's own row is its telegram; the table gives the others.
+ */
+export const washingtonSchema = z.strictObject({
+  format: z.literal('circular938-washington'),
+  hemisphere: hemisphereSchema,
+});
+export type Washington = z.infer<typeof washingtonSchema>;

@@ -9,6 +9,7 @@
  */
 import type { Point, Scenario } from '../scenario/schema.ts';
 import { paragraphText } from './paragraphs.ts';
+import { missionOf } from '../scenario/mission.ts';
 import { wallTime } from '../engine/clock.ts';
 import { lookup } from '../engine/lookup.ts';
 import type { SessionState } from '../engine/state.ts';
@@ -54,12 +55,14 @@ function pointsParagraph(scenario: Scenario, state: SessionState): string {
   const parts: string[] = [];
   if (letters) parts.push(`points ${letters} of reftel`);
   if (state.conveyed.includes('organ')) parts.push('intention to request Organ of Consultation meeting November 21');
-  if (state.conveyed.includes('reaction')) parts.push('request for Government reaction');
+  const saw = scenario.telegram.saw ?? 'Government';
+  if (state.conveyed.includes('reaction')) parts.push(`request for ${saw === 'Government' ? saw : `${saw}'s`} reaction`);
   const met = state.marks.met;
-  if (met === undefined) return 'Unable to make representations called for by reftel.';
+  const information = missionOf(scenario).instruction === 'information';
+  if (met === undefined) return information ? 'Reftel received for information. No representations made.' : 'Unable to make representations called for by reftel.';
   const when = wallTime(met, scenario.post.utcOffsetMinutes);
   const time = `${when.hhmm} local ${when.weekday === 'Mon' ? 'November 19' : `November ${when.day}`}`;
-  if (parts.length === 0) return `Saw Government ${time} but did not convey substance of reftel.`;
+  if (parts.length === 0) return `Saw ${saw} ${time} but did not convey substance of reftel.`;
   const last = parts.pop() ?? '';
   const list = parts.length ? `${parts.join(', ')} and ${last}` : last;
   return `At ${time} conveyed ${list}.`;
@@ -79,8 +82,11 @@ export function composeTelegram(scenario: Scenario, state: SessionState): Compos
   const body = state.sent ?? { reported: state.reported, precedence: state.precedence, draft: state.draft };
   const stamp = stampOf(sentAt ?? state.clock, scenario.post.utcOffsetMinutes);
   const precedence = body.precedence ?? '(precedence not yet chosen)';
-  // Addressed as the circular's own ACTION line is, with the precedence after the addressee.
-  const action = `ACTION: DEPARTMENT OF STATE, WASHINGTON. ${precedence}`;
+  // Addressed as the circular's own ACTION line is, with the precedence after the addressee; the
+  // scenario names the addressee, the offices repeated to and the sending office (an embassy by default).
+  const action = `ACTION: ${t.action ?? 'DEPARTMENT OF STATE, WASHINGTON'}. ${precedence}`;
+  const info = t.info === undefined ? [] : [`INFO: ${t.info}`];
+  const office = t.office ?? `American Embassy, ${t.from}`;
   const reaction =
     body.reported !== null
       ? (lookup(scenario.responses, body.reported)?.telegram ?? '')
@@ -90,9 +96,10 @@ export function composeTelegram(scenario: Scenario, state: SessionState): Compos
   const opening = `${t.number}. ${t.reference}.`;
   const text = [
     t.classification,
-    `OUTGOING TELEGRAM    American Embassy, ${t.from}`,
+    `OUTGOING TELEGRAM    ${office}`,
     stamp,
     action,
+    ...info,
     '',
     opening,
     '',

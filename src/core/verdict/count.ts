@@ -6,7 +6,7 @@
  */
 import { lookup } from '../engine/lookup.ts';
 import type { SessionState } from '../engine/state.ts';
-import { VOTES, type Scenario, type Vote } from '../scenario/schema.ts';
+import { VOTES, type Hemisphere, type Scenario, type Vote } from '../scenario/schema.ts';
 
 export interface CountRow {
   country: string;
@@ -36,6 +36,8 @@ export interface OrganVote {
   cast: Tally;
   postCounted: Vote | null;
   postCast: Vote | null;
+  /** Whether the post is one of the republics voting (a mission to the UN is not). */
+  votes: boolean;
 }
 
 function tallyOf(votes: readonly (Vote | null)[]): Tally {
@@ -52,9 +54,23 @@ export function washingtonHeard(state: SessionState): boolean {
   return state.sent !== null && state.precedence !== null && state.precedence !== 'ROUTINE';
 }
 
-/** Martin's count as it stands in this state. Pure. */
-export function washingtonCount(scenario: Scenario, state: SessionState): WashingtonCount {
-  const others = scenario.hemisphere?.republics ?? [];
+/**
+ * The table the count starts from: a kept text's own, else the shared one (scenarios/shared/washington.yaml).
+ * The post's own country is taken out: its row is the student's telegram.
+ */
+function othersOf(scenario: Scenario, shared: Hemisphere | undefined): { note: string; republics: Hemisphere['republics']; ownRow: boolean } {
+  const table = scenario.hemisphere ?? shared;
+  const all = table?.republics ?? [];
+  const republics = all.filter((r) => r.country !== scenario.post.country);
+  // A post that is not one of the republics (a mission to the UN, a state outside the OAS) has no row of its own.
+  // Without any table, the post's row is the whole count.
+  const ownRow = table === undefined || scenario.hemisphere !== undefined || republics.length < all.length;
+  return { note: table?.note ?? '', republics, ownRow };
+}
+
+/** Martin's count as it stands in this state: `shared` is Washington's table (LoadedScenario.hemisphere). Pure. */
+export function washingtonCount(scenario: Scenario, state: SessionState, shared?: Hemisphere): WashingtonCount {
+  const { note, republics: others, ownRow } = othersOf(scenario, shared);
   const rows: CountRow[] = others.map((r) => ({ country: r.country, line: r.line, vote: r.vote, source: r.source, post: false }));
   const heard = washingtonHeard(state);
   const response = state.reported === null ? undefined : lookup(scenario.responses, state.reported);
@@ -69,18 +85,20 @@ export function washingtonCount(scenario: Scenario, state: SessionState): Washin
     line = response.count ?? response.telegram;
     vote = response.vote ?? null;
   }
-  rows.push({ country: scenario.post.country, line, vote, source: null, post: true });
+  if (ownRow) rows.push({ country: scenario.post.country, line, vote, source: null, post: true });
   rows.sort((a, b) => a.country.localeCompare(b.country));
-  return { note: scenario.hemisphere?.note ?? '', rows, tally: tallyOf(rows.map((r) => r.vote)), heard };
+  return { note, rows, tally: tallyOf(rows.map((r) => r.vote)), heard };
 }
 
 /** The Organ's vote on armed measures: counted on the reports, then cast on the real positions. Pure. */
-export function organVote(scenario: Scenario, state: SessionState): OrganVote {
-  const others = (scenario.hemisphere?.republics ?? []).map((r) => r.vote);
-  const count = washingtonCount(scenario, state);
+export function organVote(scenario: Scenario, state: SessionState, shared?: Hemisphere): OrganVote {
+  const { republics, ownRow } = othersOf(scenario, shared);
+  const others = republics.map((r) => r.vote);
+  const count = washingtonCount(scenario, state, shared);
+  if (!ownRow) return { counted: tallyOf(others), cast: tallyOf(others), postCounted: null, postCast: null, votes: false };
   const postCounted = count.rows.find((r) => r.post)?.vote ?? null;
   const postCast = state.actual === null ? null : (lookup(scenario.responses, state.actual)?.vote ?? null);
-  return { counted: tallyOf([...others, postCounted]), cast: tallyOf([...others, postCast ?? 'abstain']), postCounted, postCast };
+  return { counted: tallyOf([...others, postCounted]), cast: tallyOf([...others, postCast ?? 'abstain']), postCounted, postCast, votes: true };
 }
 
 /** "17 for, 3 abstaining, 0 against, 1 not known", in VOTES order. */

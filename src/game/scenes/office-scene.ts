@@ -23,16 +23,11 @@ import { RoomScene } from './room-scene.ts';
 type Seat = 'guest' | 'host';
 
 /**
- * Which chair a speaker sits in: the United States ambassador is the guest, the Foreign
- * Secretary (or minister, or Chief of State) the host; anyone else (the narrator) neither.
+ * Which chair a speaker sits in, as the scenario seats its people (`seat`): the student's side is
+ * the guest, the person received the host; anyone else (the narrator) neither.
  */
 export function seatOf(people: Scenario['people'], speaker: string): Seat | null {
-  if (speaker === 'mann') return 'guest';
-  if (speaker === 'tello') return 'host';
-  const role = people[speaker]?.role ?? '';
-  if (/ambassador/i.test(role)) return 'guest';
-  if (/foreign|relations|exterior|minister|secretary of|chief of state|president/i.test(role)) return 'host';
-  return null;
+  return (Object.hasOwn(people, speaker) ? people[speaker]?.seat : undefined) ?? null;
 }
 
 const SCALE = 1.12;

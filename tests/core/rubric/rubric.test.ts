@@ -4,6 +4,7 @@ import { initialState, type SessionState } from '../../../src/core/engine/state.
 import { availableChoices, isEnded, step } from '../../../src/core/engine/step.ts';
 import { replayEvents } from '../../../src/core/log/replay.ts';
 import { scoreRubric } from '../../../src/core/rubric/rubric.ts';
+import type { Scenario } from '../../../src/core/scenario/schema.ts';
 import { MINI_FAITHFUL_WALK, miniScenario } from '../../fixtures/mini-scenario.ts';
 
 function walk(choices: readonly number[], seed = 1, variant = 'historical'): SessionState {
@@ -139,5 +140,62 @@ describe('rubric: the telegram as sent', () => {
   it('counts a reaction that was chosen but never sent as not reported', () => {
     const unsent: SessionState = { ...base, sent: null };
     expect(scoreRubric(miniScenario, unsent).fidelity).toMatchObject({ status: 'not-reported', level: 'poor' });
+  });
+});
+
+describe("a scenario's own rubric (mission)", () => {
+  const state = (): SessionState => walk(MINI_FAITHFUL_WALK);
+
+  it('scores a text without a mission exactly as an embassy told to act: every point, every criterion, 15 points', () => {
+    expect(miniScenario.mission).toBeUndefined();
+    const rubric = scoreRubric(miniScenario, state());
+    expect(rubric.criteria.map((c) => [c.id, c.maxPoints])).toEqual([
+      ['timeliness', 4], ['completeness', 2], ['discretion', 2], ['fidelity', 4], ['candour', 3], ['outcome', 0],
+    ]);
+  });
+
+  it('counts only the points the post must convey, and only the criteria the scenario lists, with its titles and weights', () => {
+    const usunLike: Scenario = {
+      ...miniScenario,
+      mission: {
+        instruction: 'action',
+        role: 'the United States Representative to the United Nations',
+        phases: ['cable', 'appointment', 'meeting', 'report', 'washington', 'debrief'],
+        points: ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+        rubric: [
+          { criterion: 'completeness', title: 'Points (a) to (g), and no more', points: 3, guide: 'Brief him on (a)-(g).' },
+          { criterion: 'discretion', title: 'In confidence', points: 4, guide: 'Nothing for the Soviets.' },
+        ],
+      },
+    };
+    const s = state();
+    const rubric = scoreRubric(usunLike, s);
+    expect(rubric.criteria.map((c) => [c.id, c.title, c.maxPoints])).toEqual([
+      ['completeness', 'Points (a) to (g), and no more', 3],
+      ['discretion', 'In confidence', 4],
+      ['outcome', 'How it ended', 0],
+    ]);
+    expect(rubric.completeness).toMatchObject({ total: 7, count: 7, missing: [] });
+    expect(rubric.total).toEqual({ points: 7, max: 7 });
+    // Points conveyed beyond the mission's are not counted as conveyed points of it.
+    expect(rubric.completeness.conveyed.map((c) => c.point)).not.toContain('organ');
+  });
+
+  it('judges only the report against the deadline when the mission needs only the report', () => {
+    const infoLike: Scenario = {
+      ...miniScenario,
+      mission: {
+        instruction: 'information',
+        role: 'the chargé',
+        phases: ['cable', 'appointment', 'meeting', 'report', 'washington', 'debrief'],
+        points: [],
+        rubric: [{ criterion: 'timeliness', title: 'Report in time', points: 2, guide: 'Report before six.', needs: ['sent'] }],
+      },
+    };
+    const noMeeting: SessionState = { ...state(), marks: { sent: state().marks.sent ?? 0 } };
+    const rubric = scoreRubric(infoLike, noMeeting);
+    expect(rubric.timeliness).toMatchObject({ level: 'good', points: 2, maxPoints: 2 });
+    expect(rubric.timeliness.sentence).not.toMatch(/delivered/);
+    expect(rubric.total).toEqual({ points: 2, max: 2 });
   });
 });

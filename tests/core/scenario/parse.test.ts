@@ -177,10 +177,10 @@ describe('parseShared', () => {
 
   it('refuses a shared file of another format', () => {
     expect(issuesOf(parseShared(GLOSSARY.replace('circular938-glossary', 'circular938-scenario'), 'g.yaml')).map(formatIssue)).toEqual([
-      'g.yaml:1:1 format: must be "circular938-cable" or "circular938-glossary"',
+      'g.yaml:1:1 format: must be "circular938-cable", "circular938-glossary" or "circular938-washington"',
     ]);
     expect(issuesOf(parseShared('terms: []\n', 'g.yaml')).map(formatIssue)).toEqual([
-      'g.yaml:1:1 format: is missing: a shared file needs format "circular938-cable" or "circular938-glossary"',
+      'g.yaml:1:1 format: is missing: a shared file needs format "circular938-cable", "circular938-glossary" or "circular938-washington"',
     ]);
   });
 });

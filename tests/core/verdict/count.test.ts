@@ -117,6 +117,7 @@ describe('organVote', () => {
       cast: { for: 2, abstain: 1, against: 0, unknown: 0 },
       postCounted: 'for',
       postCast: 'for',
+      votes: true,
     });
   });
 
@@ -164,5 +165,41 @@ describe('tallyText', () => {
 
   it('leaves out the unknown when every vote is known', () => {
     expect(tallyText({ for: 2, abstain: 1, against: 0, unknown: 0 })).toBe('2 for, 1 abstaining, 0 against');
+  });
+});
+
+describe("the shared table (Washington's side in one place)", () => {
+  const withoutOwn: Scenario = { ...miniScenario };
+  delete withoutOwn.hemisphere;
+  const shared = {
+    note: 'Shared note.',
+    republics: [
+      { country: 'Otherland', line: 'With us.', vote: 'for' as const, source: 'A source of some length' },
+      { country: 'Testland', line: 'The shared line for the post itself.', vote: 'against' as const, source: 'A source of some length' },
+      { country: 'Thirdland', line: 'Abstains.', vote: 'abstain' as const, source: 'A source of some length' },
+    ],
+  };
+
+  it("takes the other rows from the shared table and the post's own row from the telegram, never from the table", () => {
+    const count = washingtonCount(withoutOwn, base, shared);
+    expect(count.note).toBe('Shared note.');
+    expect(count.rows.map((r) => r.country)).toEqual(['Otherland', 'Testland', 'Thirdland']);
+    const own = count.rows.filter((r) => r.country === withoutOwn.post.country);
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({ post: true, vote: 'for', source: null });
+  });
+
+  it('gives a post that is not one of the republics no row and no vote of its own', () => {
+    const elsewhere = { ...withoutOwn, post: { ...withoutOwn.post, country: 'United Nations' } };
+    const count = washingtonCount(elsewhere, base, shared);
+    expect(count.rows.some((r) => r.post)).toBe(false);
+    expect(count.rows).toHaveLength(3);
+    const v = organVote(elsewhere, base, shared);
+    expect(v).toMatchObject({ votes: false, postCounted: null, postCast: null });
+    expect(v.counted).toEqual({ for: 1, abstain: 1, against: 1, unknown: 0 });
+  });
+
+  it("prefers a kept text's own table to the shared one", () => {
+    expect(washingtonCount(miniScenario, base, shared).note).toBe(miniScenario.hemisphere?.note ?? '');
   });
 });
