@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../../src/core/scenario/issues.ts';
 import { loadScenario } from '../../../src/core/scenario/load.ts';
+import { missionOf } from '../../../src/core/scenario/mission.ts';
 import type { SealedLog } from '../../../src/core/log/format.ts';
 import { archiveFileName, archiveLibrary, readArchiveFileName, type ScenarioRef } from '../../../src/core/log/library.ts';
 import { sealLog, unsealLog } from '../../../src/core/log/seal.ts';
@@ -161,11 +162,27 @@ describe('statuses', () => {
 });
 
 describe('a text that continues earlier ones', () => {
-  /** A scenario without what a revision that changes no decision may add: its version, `continues`, the questions of why, its place on the map and its scenery. */
+  /**
+   * A scenario without what a revision that changes no decision may add: its version, `continues`, the questions
+   * of why, its place on the map and its scenery, the words of its mission, the seats of its people and
+   * Washington's table (which moved to scenarios/shared/). What the mission scores (phases, points, criteria
+   * and weights) must stay as the earlier text was scored.
+   */
   function decisionsOf(scenario: ScenarioRef['scenario']): unknown {
-    const copy = structuredClone(scenario) as Partial<ScenarioRef['scenario']>;
+    const mission = missionOf(scenario);
+    const scoring = {
+      instruction: mission.instruction,
+      phases: mission.phases,
+      points: mission.points,
+      rubric: mission.rubric.map((c) => ({ criterion: c.criterion, points: c.points, needs: c.needs ?? ['met', 'sent'] })),
+    };
+    const copy = structuredClone(scenario) as Partial<ScenarioRef['scenario']> & { scoring?: unknown };
     delete copy.version;
     delete copy.continues;
+    delete copy.mission;
+    delete copy.hemisphere;
+    copy.scoring = scoring;
+    for (const person of Object.values(copy.people ?? {})) delete (person as { seat?: string }).seat;
     // Where the post is on the map, and the art its scenes draw, change no decision either.
     if (copy.post) {
       delete copy.post.lat;
@@ -177,7 +194,7 @@ describe('a text that continues earlier ones', () => {
   }
 
   it.each(current.flatMap((r) => (r.scenario.continues ?? []).map((hash) => [r.scenario.id, hash] as const)))(
-    '%s continues the kept text %s: it is kept, and nothing but the questions of why, the map position and the scenery differs',
+    '%s continues the kept text %s: it is kept, and it decides and scores as that text did',
     async (id, hash) => {
       const file = keptFiles.find((f) => { const n = readArchiveFileName(f); return n?.id === id && hash.startsWith(n.hashPrefix); });
       expect(file, 'the text it continues is kept in scenarios/archive/').toBeDefined();
