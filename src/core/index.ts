@@ -136,7 +136,7 @@ export { archiveFileName, archiveLibrary, readArchiveFileName, type ArchiveLoade
 export { LOG_LIMITS, MAX_LOG_ENTRIES, scanJson } from './log/scan.ts';
 
 // rubric and telegram
-export { EMBASSY_MISSION, missionOf, phasesOf } from './scenario/mission.ts';
+export { counterpartOf, EMBASSY_MISSION, missionOf, officeOf, phasesOf } from './scenario/mission.ts';
 export { scoreRubric, rubricGuide, POINT_LABELS, type Criterion, type Level, type Rubric } from './rubric/rubric.ts';
 export { judgeTelegram, PART_TITLES, type JudgedPart, type JudgedPartId, type PartVerdict, type TelegramJudgement } from './telegram/judge.ts';
 export { paragraphText } from './telegram/paragraphs.ts';

@@ -88,7 +88,7 @@ const COLUMNS: Column[] = [
     id: 'concealed', title: 'Concealed', long: 'Hid a slip from Washington', value: (r) => (r.concealed === null ? null : Number(r.concealed)),
     cell: (i) => [i.row.concealed ? h('span', { class: 'bad strong', text: 'Yes' }) : yesNo(i.row.concealed)],
   },
-  { id: 'actual', title: 'Actual', long: "The minister's actual reaction", value: (r) => r.actual, cell: (i) => [reactionWords(i.play?.scenario ?? null, i.row.actual)] },
+  { id: 'actual', title: 'Actual', long: 'The actual reaction of the person seen', value: (r) => r.actual, cell: (i) => [reactionWords(i.play?.scenario ?? null, i.row.actual)] },
   {
     id: 'reported', title: 'Reported', long: 'The reaction reported to Washington', value: (r) => r.reported,
     cell: (i) => [

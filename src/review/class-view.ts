@@ -26,7 +26,7 @@ function reactionTable(scenario: Scenario, summary: ClassSummary): HTMLElement {
   return h(
     'table',
     { class: 'reactions', id: 'reactions' },
-    h('caption', { text: 'Students by the minister\u2019s actual reaction (rows) and the reaction they reported (columns)' }),
+    h('caption', { text: 'Students by the actual reaction they met (rows) and the reaction they reported (columns)' }),
     h('thead', {}, h('tr', {}, h('td'), ...shown.map((id) => h('th', { attrs: { scope: 'col' }, text: `Reported: ${reportedName(id)}` })))),
     h(
       'tbody',
@@ -104,7 +104,7 @@ export function renderClassView(items: readonly ShownItem[], current: Scenario):
       h('h3', { id: 'sentences-title', text: 'To say in class' }),
       h('ul', { class: 'sentences', id: 'sentences' }, ...summary.sentences.map((s) => h('li', { text: s })))),
     summary.counted === 0 ? null : h('section', { class: 'block', attrs: { 'aria-labelledby': 'reactions-title' } },
-      h('h3', { id: 'reactions-title', text: 'What the ministers said, and what was reported' }),
+      h('h3', { id: 'reactions-title', text: 'What each student was told, and what was reported' }),
       reactionTable(scenario, summary)),
     summary.counted === 0 ? null : h('section', { class: 'block class-map', attrs: { 'aria-labelledby': 'class-map-title' } },
       h('h3', { id: 'class-map-title', text: 'The branch map of the class' }),

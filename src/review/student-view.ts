@@ -91,8 +91,8 @@ function judged(scenario: Scenario, state: SessionState): HTMLElement[] {
   return [
     h('section', { class: 'block', attrs: { 'aria-labelledby': 'telegram-title' } },
       h('h3', { id: 'telegram-title', text: t.sent ? 'The telegram as sent' : 'The telegram (a draft: never sent)' }),
-      h('figure', { class: 'telegram' }, h('figcaption', { text: t.sent ? 'As it left the embassy' : 'Draft' }), h('pre', { class: 'telegram-text', id: 'telegram-text', text: t.text })),
-      h('h4', { text: judgement.sent ? 'Its judgement, line by line' : 'No telegram left the embassy: every part is missing' }),
+      h('figure', { class: 'telegram' }, h('figcaption', { text: t.sent ? 'As it was sent' : 'Draft' }), h('pre', { class: 'telegram-text', id: 'telegram-text', text: t.text })),
+      h('h4', { text: judgement.sent ? 'Its judgement, line by line' : 'No telegram was sent: every part is missing' }),
       parts),
     h('section', { class: 'block', attrs: { 'aria-labelledby': 'rubric-title' } },
       h('h3', { id: 'rubric-title', text: 'The rubric' }),
@@ -110,7 +110,7 @@ function facts(item: ShownItem, scenario: Scenario | null): HTMLElement {
     ['Ending', r.ending ?? (r.finished === false ? 'none: the game stops before an ending' : '—')],
     ['Score', r.score ? `${r.score.points} of ${r.score.max}` : '—'],
     ['Actual reaction', reactionWords(scenario, r.actual)],
-    ['Reported reaction', `${reactionWords(scenario, r.reported)}${r.mismatch ? ' (not what the minister said)' : ''}`],
+    ['Reported reaction', `${reactionWords(scenario, r.reported)}${r.mismatch ? ' (not what was said)' : ''}`],
     ['Time played', playedText(r.playedMs)],
     ['Concealed a slip', yesNo(r.concealed)],
   ];

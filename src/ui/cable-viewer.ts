@@ -14,7 +14,7 @@ type Block = Cable['pages'][number]['blocks'][number];
 type Placed = Block & { page: number };
 
 const KIND_LABEL: Partial<Record<Block['kind'], string>> = {
-  fyi: 'For the ambassador only: not to be passed on',
+  fyi: 'For you alone: not to be passed on',
   usun: 'For the US Mission to the UN only',
 };
 

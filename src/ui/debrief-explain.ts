@@ -3,7 +3,7 @@
  * screen: the odds as the student's conduct made them, what moved them, what chance drew) and how
  * fast the student decided (`paceOf` over the same path's log entries).
  */
-import { explainReaction, paceOf, replayLog, type DecisionLog, type ReactionDraw, type Scenario, type SessionState } from '../core/index.ts';
+import { counterpartOf, explainReaction, paceOf, replayLog, type DecisionLog, type ReactionDraw, type Scenario, type SessionState } from '../core/index.ts';
 import { chanceSentence, currentPathEntries, paceSentences, percent, upperFirst } from './debrief-words.ts';
 import { h } from './dom.ts';
 
@@ -69,7 +69,7 @@ export function renderReactionExplained(scenario: Scenario, session: SessionStat
   return h(
     'section',
     { class: 'reaction-explained', attrs: { 'aria-labelledby': 'reaction-explained-title' } },
-    h('h3', { id: 'reaction-explained-title', text: 'Why the minister answered as he did' }),
+    h('h3', { id: 'reaction-explained-title', text: `Why ${counterpartOf(scenario)} answered as he did` }),
     ...body,
   );
 }

@@ -3,7 +3,7 @@
  * the footer, as the end-to-end test reads it) and the telegram judged line by line
  * (`rubric.fidelity.telegram`): each part's words, its verdict and which parts it contradicts.
  */
-import { PART_TITLES, scoreRubric, type Criterion, type Rubric, type Scenario, type SessionState } from '../core/index.ts';
+import { officeOf, PART_TITLES, scoreRubric, type Criterion, type Rubric, type Scenario, type SessionState } from '../core/index.ts';
 import { listText, lowerFirst, partVerdictWords } from './debrief-words.ts';
 import { h } from './dom.ts';
 
@@ -59,13 +59,13 @@ export function renderRubricTable(rubric: Rubric): HTMLElement {
 }
 
 /** "Your telegram, line by line": every judged part of the telegram as it left the embassy. */
-export function renderLineByLine(rubric: Rubric): HTMLElement {
+export function renderLineByLine(rubric: Rubric, office = 'the embassy'): HTMLElement {
   const judgement = rubric.fidelity.telegram;
   return h(
     'section',
     { class: 'line-by-line', attrs: { 'aria-labelledby': 'line-by-line-title' } },
     h('h3', { id: 'line-by-line-title', text: 'Your telegram, line by line' }),
-    judgement.sent ? null : h('p', { text: 'No telegram left the embassy, so every part of it is missing.' }),
+    judgement.sent ? null : h('p', { text: `No telegram left ${office}, so every part of it is missing.` }),
     h(
       'ol',
       { class: 'judged-parts' },
@@ -77,7 +77,7 @@ export function renderLineByLine(rubric: Rubric): HTMLElement {
           p.quote === null ? h('p', { class: 'part-quote left-out', text: 'Left out.' }) : h('blockquote', { class: 'part-quote', text: p.quote }),
           h('p', { class: 'part-sentence', text: p.sentence }),
           p.contradicts.length > 0
-            ? h('p', { class: 'part-contradicts', text: `It contradicts ${listText(p.contradicts.map((id) => lowerFirst(PART_TITLES[id])))}.` })
+            ? h('p', { class: 'part-contradicts', text: `It contradicts ${listText(p.contradicts.map((id) => lowerFirst(judgement.parts.find((x) => x.part === id)?.title ?? PART_TITLES[id])))}.` })
             : null,
         ),
       ),
@@ -88,5 +88,5 @@ export function renderLineByLine(rubric: Rubric): HTMLElement {
 /** The rubric and the line-by-line judgement of one state, scored once. */
 export function renderScoring(scenario: Scenario, session: SessionState): { table: HTMLElement; lines: HTMLElement } {
   const rubric = scoreRubric(scenario, session);
-  return { table: renderRubricTable(rubric), lines: renderLineByLine(rubric) };
+  return { table: renderRubricTable(rubric), lines: renderLineByLine(rubric, officeOf(scenario)) };
 }

@@ -12,7 +12,7 @@ import { missionOf } from '../scenario/mission.ts';
 import { wallTime, type UtcMinutes } from '../engine/clock.ts';
 import { lookup } from '../engine/lookup.ts';
 import { deadlineOf, type SessionState } from '../engine/state.ts';
-import { judgeTelegram, PART_TITLES, type JudgedPart, type PartVerdict, type TelegramJudgement } from '../telegram/judge.ts';
+import { judgeTelegram, partTitle, type JudgedPart, type PartVerdict, type TelegramJudgement } from '../telegram/judge.ts';
 
 /** How well a criterion was met; the outcome criterion uses good/poor for reached/not reached. */
 export type Level = 'good' | 'partial' | 'poor';
@@ -226,7 +226,7 @@ function discretion(scenario: Scenario, state: SessionState, spec: Spec & { crit
   const sentence =
     pitfalls.length === 0
       ? 'You kept secret what was secret and promised nothing Washington had not decided.'
-      : `You made ${pitfalls.length === 1 ? 'one mistake' : `${pitfalls.length} mistakes`} an ambassador must not make: ${listText(pitfalls.map((p) => `"${p.label}"`))}.`;
+      : `You made ${pitfalls.length === 1 ? 'one mistake' : `${pitfalls.length} mistakes`} a diplomat must not make: ${listText(pitfalls.map((p) => `"${p.label}"`))}.`;
   // One slip costs a point: the share lost is one point of the criterion's weight per slip.
   const share = spec.points === 0 ? 0 : 1 - pitfalls.length / Math.min(spec.points, 2);
   return { ...scored(spec, level, level === 'good' ? 1 : share, sentence), pitfalls };
@@ -247,12 +247,12 @@ const VERDICT_PHRASE: Readonly<Record<PartVerdict, string>> = {
 };
 
 /** "the minister's words: warmer than what he said; your comment: at odds with the reaction line", for the faulty parts. */
-function faultText(parts: readonly JudgedPart[]): string {
+function faultText(scenario: Scenario, parts: readonly JudgedPart[]): string {
   return parts
     .filter((p) => (p.part === 'words' || p.part === 'remarks' || p.part === 'comment') && p.fault)
     .map((p) => {
       const title = p.title.charAt(0).toLowerCase() + p.title.slice(1);
-      const against = p.contradicts.map((c) => PART_TITLES[c].charAt(0).toLowerCase() + PART_TITLES[c].slice(1));
+      const against = p.contradicts.map((c) => { const t = partTitle(scenario, c); return t.charAt(0).toLowerCase() + t.slice(1); });
       const what = p.verdict === 'faithful' ? `at odds with ${listText(against)}` : VERDICT_PHRASE[p.verdict];
       return `${title}: ${what}`;
     })
@@ -276,7 +276,7 @@ function fidelity(scenario: Scenario, state: SessionState, spec: Spec & { criter
   // The other parts: the minister's words, the remarks, the comment (precedence and time are "On time").
   const faults = telegram.parts.filter((p) => (p.part === 'words' || p.part === 'remarks' || p.part === 'comment') && p.fault).length;
   const partPoints = faults === 0 ? 2 : faults === 1 ? 1 : 0;
-  const partsText = faults === 0 ? '' : ` Line by line: ${faultText(telegram.parts)}.`;
+  const partsText = faults === 0 ? '' : ` Line by line: ${faultText(scenario, telegram.parts)}.`;
   if (reported === null) {
     const what = actual === null ? "the government's reaction" : `the government's real reaction ("${actual.label}")`;
     const sentence = state.sent

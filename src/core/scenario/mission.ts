@@ -41,6 +41,16 @@ export function missionOf(scenario: Scenario): Mission {
   return scenario.mission ?? EMBASSY_MISSION;
 }
 
+/** Whom the student sees, as the debrief names him: "the minister" unless the mission says. */
+export function counterpartOf(scenario: Scenario): string {
+  return missionOf(scenario).counterpart ?? 'the minister';
+}
+
+/** The student's own office, as the debrief names it: "the embassy" unless the mission says. */
+export function officeOf(scenario: Scenario): string {
+  return missionOf(scenario).office ?? 'the embassy';
+}
+
 /** The phases the scenario runs, in PHASES order. */
 export function phasesOf(scenario: Scenario): Phase[] {
   const own = missionOf(scenario).phases;

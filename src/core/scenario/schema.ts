@@ -244,6 +244,10 @@ export const missionSchema = z.strictObject({
   instruction: z.enum(['action', 'information']),
   /** Who the student is, as the title screen says it ("the United States Ambassador in Caracas"). */
   role: text,
+  /** Whom the student sees, as the debrief names him ("the Foreign Minister", "the Secretary-General"); "the minister" by default. */
+  counterpart: text.optional(),
+  /** The student's own office, as the debrief names it ("the mission"); "the embassy" by default. */
+  office: text.optional(),
   /** The phases this scenario runs, in the order of PHASES. */
   phases: z.array(z.enum(PHASES)).min(2),
   /** Where a phase happens, where it differs from an embassy's ("UN Secretariat" for the meeting). */

@@ -7,6 +7,7 @@
  */
 import { deadlineOf, type SessionState } from '../engine/state.ts';
 import { wallTime } from '../engine/clock.ts';
+import { counterpartOf, officeOf } from '../scenario/mission.ts';
 import { lookup } from '../engine/lookup.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
@@ -38,6 +39,13 @@ export interface TelegramJudgement {
   consistent: boolean;
   /** The reaction line is faithful, no part is rosier, darker or unfounded, and the parts agree. */
   plain: boolean;
+}
+
+/** A part's title for this scenario: the words part names the scenario's counterpart ("The Secretary-General's words"). */
+export function partTitle(scenario: Scenario, part: JudgedPartId): string {
+  if (part !== 'words') return PART_TITLES[part];
+  const who = counterpartOf(scenario);
+  return `${who.charAt(0).toUpperCase()}${who.slice(1)}'s words`;
 }
 
 export const PART_TITLES: Readonly<Record<JudgedPartId, string>> = {
@@ -105,7 +113,7 @@ export function judgeTelegram(scenario: Scenario, state: SessionState): Telegram
   const parts: JudgedPart[] = [];
   const statements: Statement[] = [];
   const add = (part: JudgedPartId, quote: string | null, verdict: PartVerdict, fault: boolean, sentence: string): void => {
-    parts.push({ part, title: PART_TITLES[part], quote, verdict, fault, contradicts: [], sentence });
+    parts.push({ part, title: partTitle(scenario, part), quote, verdict, fault, contradicts: [], sentence });
   };
 
   // The reaction line.
@@ -127,7 +135,7 @@ export function judgeTelegram(scenario: Scenario, state: SessionState): Telegram
   for (const part of ['words', 'remarks', 'comment'] as const) {
     const mine = drafted.filter((p) => p.part === part);
     if (mine.length === 0) {
-      if (part === 'words') add(part, null, 'omitted', sent !== null, "You left out the minister's own words, so Washington had only your summary to go on.");
+      if (part === 'words') add(part, null, 'omitted', sent !== null, `You left out ${counterpartOf(scenario)}'s own words, so Washington had only your summary to go on.`);
       else if (part === 'remarks') {
         add(
           part,
@@ -160,7 +168,7 @@ export function judgeTelegram(scenario: Scenario, state: SessionState): Telegram
   // Precedence and time.
   if (!sent) {
     add('precedence', null, 'omitted', true, 'No telegram, so no precedence.');
-    add('time', null, 'omitted', true, 'No telegram left the embassy.');
+    add('time', null, 'omitted', true, `No telegram left ${officeOf(scenario)}.`);
   } else {
     const p = sent.precedence;
     if (p === 'ROUTINE') add('precedence', p, 'late', true, 'ROUTINE waits behind crisis traffic: it would not be read before the President spoke.');

@@ -50,7 +50,7 @@ describe('rubric', () => {
       { id: 'promise-pol', kind: 'promise', label: 'Promised the quarantine would not cover fuel', explanation: miniScenario.pitfalls['promise-pol']?.explanation },
     ]);
     expect(rubric.discretion.sentence).toBe(
-      'You made 2 mistakes an ambassador must not make: "Told the minister about the NATO briefings" and "Promised the quarantine would not cover fuel".',
+      'You made 2 mistakes a diplomat must not make: "Told the minister about the NATO briefings" and "Promised the quarantine would not cover fuel".',
     );
     expect(rubric.fidelity.status).toBe('mismatch');
     expect(rubric.fidelity.sentence).toMatch(

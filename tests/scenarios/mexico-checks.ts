@@ -1,6 +1,7 @@
 /**
  * Content checks for the Mexico City scenario, the circular and the glossary: the schemas, the shape of the
- * graph, and an exhaustive search over the real engine for the acceptance points of the scenario.
+ * graph, and an exhaustive search over the real engine for the acceptance points of the scenario. Declared by
+ * the harness file that searches mexico.yaml (every-scenario-1/2.test.ts), so the search runs once for both.
  */
 import { readText, readYaml } from './files.ts';
 import { median, scenarioSearch, STATE_BUDGET } from './search.ts';
