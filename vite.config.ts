@@ -8,6 +8,7 @@ const fromRoot = (p: string): string => fileURLToPath(new URL(p, import.meta.url
 // The review page is optional until it is written; the game page is not.
 const pages: Record<string, string> = { index: fromRoot('./src/index.html') };
 if (existsSync(fromRoot('./src/review.html'))) pages.review = fromRoot('./src/review.html');
+pages.guide = fromRoot('./src/guide.html');
 
 export default defineConfig({
   root: 'src',
@@ -27,7 +28,7 @@ export default defineConfig({
           name: 'unit',
           root: fromRoot('.'),
           environment: 'node',
-          include: ['tests/core/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'tests/ui/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'tests/ui/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/guide/**/*.test.ts'],
         },
       },
       {

@@ -225,7 +225,12 @@ function boot(): void {
       'header',
       { class: 'topbar review-top' },
       h('h1', { class: 'brand' }, h('span', { class: 'brand-name', text: 'Circular 938' }), ' · Review a class\u2019s logs'),
-      h('nav', { attrs: { 'aria-label': 'Pages' } }, h('a', { class: 'tool', id: 'back-to-game', attrs: { href: './index.html' }, text: 'Back to the game' })),
+      h(
+        'nav',
+        { class: 'page-links', attrs: { 'aria-label': 'Pages' } },
+        h('a', { class: 'tool', id: 'back-to-game', attrs: { href: './index.html' }, text: 'Back to the game' }),
+        h('a', { class: 'tool', id: 'to-guide', attrs: { href: './guide.html' }, text: 'Teacher guide' }),
+      ),
     ),
     h('main', { id: 'main', attrs: { tabindex: '-1' } }, panel.el, classSection, studentSection, classViewSection),
   );

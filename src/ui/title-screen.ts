@@ -185,7 +185,13 @@ export function renderTitle(o: TitleOptions): HTMLElement {
     o.chooser ? renderChooser(o.chooser) : null,
     form,
     o.onWatch ? renderWatch(o.onWatch) : null,
-    h('p', { class: 'review-link' }, h('a', { id: 'review-link', attrs: { href: './review.html' }, text: "Teacher: review a class's logs" })),
+    h(
+      'p',
+      { class: 'review-link' },
+      h('a', { id: 'review-link', attrs: { href: './review.html' }, text: "Teacher: review a class's logs" }),
+      ' · ',
+      h('a', { id: 'guide-link', attrs: { href: './guide.html' }, text: 'Teacher guide' }),
+    ),
   );
 }
 
