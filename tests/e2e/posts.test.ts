@@ -23,23 +23,31 @@ const POSTS = readdirSync(DIR)
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((f) => {
-    const data = parse(readFileSync(join(DIR, f), 'utf8')) as { id: string; post: { city: string } };
-    return { id: data.id, city: data.post.city };
+    const data = parse(readFileSync(join(DIR, f), 'utf8')) as {
+      id: string;
+      post: { city: string };
+      mission?: { rubric: { title: string }[]; places?: { meeting?: string } };
+    };
+    // What the file's mission says the student must see: its own criteria before the game, its own meeting place.
+    return { id: data.id, city: data.post.city, criteria: (data.mission?.rubric ?? []).map((c) => c.title), meetingPlace: data.mission?.places?.meeting ?? null };
   });
 
-describe.each(POSTS)('the post $id', ({ id, city }) => {
+describe.each(POSTS)('the post $id', ({ id, city, criteria, meetingPlace }) => {
   it('opens by link and plays through to its debrief by keyboard', async () => {
     browser = await openBrowser();
     const { page, assertNoProblems } = browser;
     await page.goto(seeded(`${site().url}?post=${id}`));
     await waitForTitle(page);
     await expect(page.locator('.post-current').innerText()).resolves.toContain(city);
+    const judged = await page.locator('#how-judged').innerText();
+    for (const title of criteria) expect(judged, `"How you will be judged" names "${title}"`).toContain(title);
     await startByKeyboard(page, `Student at ${city}`);
     let metShot = false;
     for (let i = 0; i < 200 && (await page.locator('#download-log').count()) === 0; i++) {
       if (!metShot && (await phaseOf(page)) === 'meeting') {
         await page.waitForTimeout(600);
         await screenshot(page, `post-${id}-meeting`);
+        if (meetingPlace !== null) await expect(page.locator('body').innerText(), 'the meeting happens where the mission puts it').resolves.toContain(meetingPlace);
         metShot = true;
       }
       await pressChoice(page, 1);

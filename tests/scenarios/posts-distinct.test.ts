@@ -44,5 +44,6 @@ describe('the posts', () => {
       }
     }
     expect(shared).toEqual([]);
-  });
+    // It loads and checks every post's file, so its time grows with the number of posts.
+  }, 60_000);
 });
