@@ -65,11 +65,11 @@ describe('the three files through the line-numbered loader', () => {
 });
 
 describe('scenarios/mexico.yaml: the file', () => {
-  it('is a circular938-scenario v1 with id mexico and version 3 (the revision that asks for reasons)', () => {
+  it('is a circular938-scenario v1 with id mexico and version 4 (the revision that states its mission)', () => {
     expect(scenario.format).toBe('circular938-scenario');
     expect(scenario.formatVersion).toBe(1);
     expect(scenario.id).toBe('mexico');
-    expect(scenario.version).toBe(3);
+    expect(scenario.version).toBe(4);
   });
 
   it('sets Mexico City at UTC-6 and Washington at UTC-5, with their sources', () => {
@@ -508,7 +508,7 @@ describe('scenarios/mexico.yaml: the endings agree with the rubric', () => {
       if (/^end-h-(faithful|corrected|overstated|understated)$/.test(e.node) && rubric.timeliness.level !== 'good') wrong.push(`${e.node}: timeliness ${rubric.timeliness.level}`);
     }
     expect([...new Set(wrong)]).toEqual([]);
-  });
+  }, 60_000);
 
   it('says which lateness it was as it happened, and keeps late reports that arrive before Wednesday on the fidelity endings', () => {
     for (const e of explored().endings) {
@@ -763,7 +763,7 @@ describe('scenarios/mexico.yaml: a careless student does not do well, a careful 
     expect(summary(random).median).toBeLessThanOrEqual(max / 2);
     expect(summary(random).p90).toBeLessThan(summary(careful).min - 3);
     for (const { k, points } of same) expect(summary(points).median, `key ${k}`).toBeLessThanOrEqual(max / 2);
-  });
+  }, 60_000);
 
   it('gives a promise Washington never authorised no better chance of a warm answer', () => {
     const response = nodeOf('meet-response').chance ?? [];

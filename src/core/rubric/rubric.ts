@@ -180,7 +180,7 @@ function timeliness(scenario: Scenario, state: SessionState, spec: Spec & { crit
   } else if (reportInTime) {
     level = 'partial';
     share = 1 / 4;
-    const late = met === undefined ? 'you never delivered the message to the government' : `you only delivered the message at ${when(met)}, after it`;
+    const late = met === undefined ? `you never delivered the message to ${partyOf(scenario)}` : `you only delivered the message at ${when(met)}, after it`;
     sentence = `${capitalise(sentText)}, before ${press}, but ${late}.`;
   } else {
     level = 'poor';
@@ -278,14 +278,14 @@ function fidelity(scenario: Scenario, state: SessionState, spec: Spec & { criter
   const partPoints = faults === 0 ? 2 : faults === 1 ? 1 : 0;
   const partsText = faults === 0 ? '' : ` Line by line: ${faultText(scenario, telegram.parts)}.`;
   if (reported === null) {
-    const what = actual === null ? "the government's reaction" : `the government's real reaction ("${actual.label}")`;
+    const what = actual === null ? `${partyOf(scenario)}'s reaction` : `${partyOf(scenario)}'s real reaction ("${actual.label}")`;
     const sentence = state.sent
       ? `Your telegram did not report ${what}, so Washington had to act without knowing it.`
       : `You never sent a telegram reporting ${what}, so Washington had to act without knowing it.`;
     return { ...scored(spec, 'poor', 0, sentence), status: 'not-reported', ...base };
   }
   if (actual === null) {
-    const sentence = `Your telegram reported "${reported.label}", but the government never actually gave a reaction, so Washington acted on a guess.`;
+    const sentence = `Your telegram reported "${reported.label}", but ${partyOf(scenario)} never actually gave a reaction, so Washington acted on a guess.`;
     return { ...scored(spec, 'poor', 0, sentence), status: 'no-reaction', ...base };
   }
   if (actual.id === reported.id) {
@@ -293,14 +293,14 @@ function fidelity(scenario: Scenario, state: SessionState, spec: Spec & { criter
     const points = Math.max(0, 2 + partPoints - (later ? 2 : 0));
     const level: Level = points === 4 ? 'good' : points >= 2 ? 'partial' : 'poor';
     const plain = telegram.plain && !later ? ' Every part of it agreed: that is reporting plainly.' : '';
-    const sentence = `Your telegram reported the government's reaction as it really was ("${actual.label}").${plain}${after}${partsText}`;
+    const sentence = `Your telegram reported ${partyOf(scenario)}'s reaction as it really was ("${actual.label}").${plain}${after}${partsText}`;
     return { ...scored(spec, level, quarters(points), sentence), status: later ? 'mismatch' : 'match', ...base };
   }
   if (later?.id === actual.id) {
     const sentence = `Your telegram said "${reported.label}", but the real reaction was "${actual.label}". You corrected it afterwards, but Washington had already read the first version.${partsText}`;
     return { ...scored(spec, 'partial', quarters(1 + Math.min(1, partPoints)), sentence), status: 'corrected', ...base };
   }
-  const sentence = `The government's real reaction was "${actual.label}", but your telegram said "${reported.label}", so Washington worked from a wrong picture.${partsText}`;
+  const sentence = `${capitalise(partyOf(scenario))}'s real reaction was "${actual.label}", but your telegram said "${reported.label}", so Washington worked from a wrong picture.${partsText}`;
   return { ...scored(spec, 'poor', quarters(Math.min(1, partPoints)), sentence), status: 'mismatch', ...base };
 }
 
@@ -357,6 +357,11 @@ export function scoreRubric(scenario: Scenario, state: SessionState): Rubric {
   const criteria: Criterion[] = [...mission.rubric.map((c) => rubric[c.criterion]), rubric.outcome];
   const total = criteria.reduce((t, c) => ({ points: t.points + c.points, max: t.max + c.maxPoints }), { points: 0, max: 0 });
   return { ...rubric, criteria, total };
+}
+
+/** Whose reaction the telegram reports: the government, or the person the mission names ("the Secretary-General"). */
+function partyOf(scenario: Scenario): string {
+  return missionOf(scenario).counterpart ?? 'the government';
 }
 
 function endSentence(text: string): string {
