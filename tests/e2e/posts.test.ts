@@ -23,17 +23,20 @@ const POSTS = readdirSync(DIR)
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((f) => {
-    const data = parse(readFileSync(join(DIR, f), 'utf8')) as { id: string; post: { city: string } };
-    return { id: data.id, city: data.post.city };
+    const data = parse(readFileSync(join(DIR, f), 'utf8')) as { id: string; post: { city: string }; mission?: { rubric: { title: string }[] } };
+    return { id: data.id, city: data.post.city, judged: data.mission?.rubric.map((c) => c.title) ?? null };
   });
 
-describe.each(POSTS)('the post $id', ({ id, city }) => {
+describe.each(POSTS)('the post $id', ({ id, city, judged }) => {
   it('opens by link and plays through to its debrief by keyboard', async () => {
     browser = await openBrowser();
     const { page, assertNoProblems } = browser;
     await page.goto(seeded(`${site().url}?post=${id}`));
     await waitForTitle(page);
     await expect(page.locator('.post-current').innerText()).resolves.toContain(city);
+    // "How you will be judged" lists the post's own criteria, as its mission names them (an information post has no
+    // "whole message" to deliver, so no such criterion).
+    if (judged) await expect(page.locator('#how-judged .judged-list li strong').allInnerTexts()).resolves.toEqual(judged);
     await startByKeyboard(page, `Student at ${city}`);
     let metShot = false;
     for (let i = 0; i < 200 && (await page.locator('#download-log').count()) === 0; i++) {
