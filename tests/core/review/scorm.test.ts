@@ -4,7 +4,7 @@
  * and accepted by an independent SCORM 1.2 runtime (scorm-again), the score the verdict's, and the
  * progress kept in suspend_data read back or refused.
  */
-import { Scorm12API } from 'scorm-again/scorm12';
+import { Scorm12API } from 'scorm-again';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SealedLog } from '../../../src/core/log/format.ts';
 import { replayAttempts } from '../../../src/core/log/replay.ts';
