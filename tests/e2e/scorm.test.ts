@@ -6,8 +6,9 @@
  * API is then the opener's). A student plays by keyboard to the debrief, and the API's stored
  * values are checked against the downloaded log and the debrief: initialised once, one choice
  * interaction per decision, the score of the rubric, the status, committed, finished when the
- * course frame goes. Without an API the game plays as ever: the adapter is never fetched and
- * nothing is said in the console. The package's manifest is read by the browser's XML parser.
+ * course frame goes. Without an API (or with one on another origin, which cannot be reached) the
+ * game plays as ever: the adapter is never fetched, no call is made and nothing is said in the
+ * console. The package's manifest is read by the browser's XML parser.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -67,6 +68,7 @@ ${course}
 
 let server: PreviewServer;
 let base = '';
+let crossBase = '';
 let root = '';
 let zipEntries: Record<string, Uint8Array> = {};
 let loaded: LoadedScenario;
@@ -106,6 +108,9 @@ beforeAll(async () => {
     const address = server.httpServer.address();
     if (address === null || typeof address === 'string') throw new Error('vite preview did not listen on a TCP port');
     base = `http://127.0.0.1:${address.port}/`;
+    // The LMS's player on another origin (localhost, not 127.0.0.1): its API cannot be reached from the course.
+    await writeFile(path.join(root, 'site', 'lms', 'cross.html'), playerPage('frame', seeded(`${base}${COURSE}index.html`)));
+    crossBase = `http://localhost:${address.port}/`;
   } catch (e) {
     setupError = e;
   }
@@ -305,28 +310,51 @@ describe('in an LMS', () => {
     browser.assertNoProblems('playing in a window opened by the LMS');
   });
 
-  it('plays to the debrief as ever without an LMS, in a frame and on its own: the adapter is never fetched, nothing is said', async () => {
+  it('plays as ever without an LMS, on its own, in a frame without an API and in a frame of another origin: the adapter is never fetched, nothing is called or said', async () => {
+    // A player on another origin has an API, but the course cannot reach it (reading it throws, silently).
     browser = await openBrowser();
     const { page } = browser;
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    const frame = await courseFrame(page, 'plain.html');
+    await page.goto(`${crossBase}lms/cross.html`);
+    const handle = await page.waitForSelector('#course');
+    const frame = await handle.contentFrame();
+    if (!frame) throw new Error('the course iframe has no frame');
+    expect(frame.url().startsWith(base)).toBe(true);
+    expect(page.url().startsWith(base)).toBe(false);
+    await frame.locator('#start-form').waitFor({ state: 'visible' });
     await playToDebrief(page, frame);
     expect(await downloadDecisions(page, frame)).not.toHaveLength(0);
-    expect(await page.evaluate(() => 'API' in window)).toBe(false);
-    browser.assertNoProblems('playing in a frame without an LMS');
+    expect((await readLms(page)).recorded).toEqual({ initialized: 0, commits: 0, finished: 0, sets: [] });
+    await page.evaluate(() => document.getElementById('course')?.remove());
+    expect((await readLms(page)).recorded.finished).toBe(0);
+    browser.assertNoProblems('playing in a frame of another origin');
     await browser.close();
 
-    // On its own (a fresh browser, so the game starts at its title).
-    browser = await openBrowser();
-    const alone = browser.page;
-    alone.on('request', (r) => requests.push(r.url()));
-    await alone.goto(seeded(`${base}${COURSE}index.html`));
-    await waitForTitle(alone);
-    await startByKeyboard(alone, STUDENT);
-    for (let i = 0; i < 5; i++) await pressChoice(alone, 1);
-    expect(requests.filter((u) => u.includes('/assets/')).length).toBeGreaterThan(10);
+    // A frame of the same origin, with no API anywhere; then the game on its own (fresh browsers, so each starts at the title).
+    for (const where of ['frame', 'alone'] as const) {
+      browser = await openBrowser();
+      const b = browser;
+      b.page.on('request', (r) => requests.push(r.url()));
+      if (where === 'frame') {
+        const course = await courseFrame(b.page, 'plain.html');
+        await tabToIn(b.page, course, '#student-name');
+        await b.page.keyboard.type(STUDENT);
+        await b.page.keyboard.press('Enter');
+        await course.waitForSelector('body[data-phase="cable"]', { state: 'attached' });
+        for (let i = 0; i < 5; i++) await pressIn(b.page, course, 1);
+        expect(await b.page.evaluate(() => 'API' in window)).toBe(false);
+      } else {
+        await b.page.goto(seeded(`${base}${COURSE}index.html`));
+        await waitForTitle(b.page);
+        await startByKeyboard(b.page, STUDENT);
+        for (let i = 0; i < 5; i++) await pressChoice(b.page, 1);
+      }
+      b.assertNoProblems(where === 'frame' ? 'playing in a frame without an API' : 'playing on its own');
+      await b.close();
+      browser = null;
+    }
+    expect(requests.filter((u) => u.includes('/assets/')).length).toBeGreaterThan(30);
     expect(requests.filter((u) => ADAPTER_CHUNK.test(u))).toEqual([]);
-    browser.assertNoProblems('playing on its own');
   });
 });
