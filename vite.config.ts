@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { scenarioPlugin } from './src/build/scenario-plugin.ts';
+import { scormPackagePlugin } from './src/build/scorm-package.ts';
 
 const fromRoot = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -15,7 +16,11 @@ export default defineConfig({
   // Relative URLs, so dist/ works from any static path (a school server, a subfolder, a USB stick).
   base: './',
   publicDir: false,
-  plugins: [scenarioPlugin({ dir: fromRoot('./scenarios') })],
+  plugins: [
+    scenarioPlugin({ dir: fromRoot('./scenarios') }),
+    // The whole built site again as a SCORM 1.2 package for a school's LMS (dist/circular938-scorm.zip).
+    scormPackagePlugin({ fileName: 'circular938-scorm.zip', identifier: 'circular938', title: 'Circular 938' }),
+  ],
   server: {
     // scenarios/, assets/ and node_modules/ live beside the Vite root, not under it.
     fs: { allow: [fromRoot('.')] },
@@ -28,7 +33,7 @@ export default defineConfig({
           name: 'unit',
           root: fromRoot('.'),
           environment: 'node',
-          include: ['tests/core/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'tests/ui/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/guide/**/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'tests/ui/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/guide/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/lms/**/*.test.ts'],
         },
       },
       {

@@ -9,7 +9,7 @@ import '@fontsource/courier-prime/400.css';
 import '@fontsource/courier-prime/700.css';
 import './ui/styles.css';
 import { cable, glossary, loadAllPosts, loadPost, posts } from './content.ts';
-import { teletypeText } from './core/index.ts';
+import { teletypeText, verdictOf } from './core/index.ts';
 import { createMutePreference } from './audio/mute-preference.ts';
 import { openDurable } from './store/durable.ts';
 import { createGameStore, saveKey } from './store/game-store.ts';
@@ -18,6 +18,7 @@ import { createSaveSlot } from './store/save-slot.ts';
 import { browserStorage, clearSave, readSave, writeSave } from './store/storage.ts';
 import { browserTabLock } from './store/tab-lock.ts';
 import { keepForWatching, readWatched } from './store/watch-slot.ts';
+import { findScormApi } from './lms/find-api.ts';
 import { h } from './ui/dom.ts';
 import { createClockFormatPreference } from './ui/clock-format.ts';
 import { mountOverlay, type Overlay } from './ui/overlay.ts';
@@ -66,6 +67,7 @@ async function boot(): Promise<void> {
   const store = createGameStore({ loaded: scenario, slot, tabs, now: () => Date.now(), newSeed: () => fixedSeed ?? newSeed(), modes: link.modes });
   await store.getState().load();
   resumeAfterReload(store);
+  reportToLmsIfAny(store);
   const preset = { ...link.preset, problems: link.problems };
   const chooser = { posts, current: postId, locked: postLink.locked };
 
@@ -141,6 +143,19 @@ async function watch(app: HTMLElement, key: string, storage: ReturnType<typeof b
   document.title = `Watching ${opened.log.student.label} · Circular 938`;
   (globalThis as { circular938?: unknown }).circular938 = { store };
   loadLater(overlay, store);
+}
+
+/**
+ * In a school's LMS (a SCORM 1.2 API in a parent or opener window) the game reports the store's
+ * decisions and score to it; the adapter is loaded only then, so outside an LMS nothing is fetched,
+ * called or said. A watched log is never reported.
+ */
+function reportToLmsIfAny(store: ReturnType<typeof createGameStore>): void {
+  const api = findScormApi(window);
+  if (!api) return;
+  import('./lms/scorm.ts')
+    .then(({ browserLmsDeps, reportToLms }) => void reportToLms(api, store, browserLmsDeps(verdictOf)))
+    .catch(() => undefined);
 }
 
 /**
