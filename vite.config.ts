@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { scenarioPlugin } from './src/build/scenario-plugin.ts';
+import { serviceWorkerPlugin } from './src/build/service-worker.ts';
+import { SINGLE_FILE_MODE, singleFileConfig } from './src/build/single-file.ts';
 
 const fromRoot = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -9,12 +11,14 @@ const fromRoot = (p: string): string => fileURLToPath(new URL(p, import.meta.url
 const pages: Record<string, string> = { index: fromRoot('./src/index.html') };
 if (existsSync(fromRoot('./src/review.html'))) pages.review = fromRoot('./src/review.html');
 
-export default defineConfig({
+const scenarios = scenarioPlugin({ dir: fromRoot('./scenarios') });
+
+const site = defineConfig({
   root: 'src',
   // Relative URLs, so dist/ works from any static path (a school server, a subfolder, a USB stick).
   base: './',
   publicDir: false,
-  plugins: [scenarioPlugin({ dir: fromRoot('./scenarios') })],
+  plugins: [scenarios, serviceWorkerPlugin()],
   server: {
     // scenarios/, assets/ and node_modules/ live beside the Vite root, not under it.
     fs: { allow: [fromRoot('.')] },
@@ -59,3 +63,7 @@ export default defineConfig({
     },
   },
 });
+
+// `vite build` makes the site; `vite build --mode single-file` then adds dist/circular938-offline.html,
+// the whole game in one file for opening from disk (src/build/single-file.ts). `npm run build` runs both.
+export default defineConfig(({ mode }) => (mode === SINGLE_FILE_MODE ? singleFileConfig(site, { page: fromRoot('./src/index.html'), plugins: [scenarios] }) : site));
