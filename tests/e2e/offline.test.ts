@@ -6,8 +6,8 @@
  *   scenario text), every response coming from the service worker;
  * - the one-file copy (dist/circular938-offline.html) opened from disk with the network off and any
  *   request that is not a file aborted and counted: a post chosen from the title's list, played by
- *   keyboard to the debrief, with its pictures, fonts and sound, and the downloaded log verified and
- *   replayed in Node by the core.
+ *   keyboard to the debrief with its pictures, fonts and sound (a reload on the way resumes from the
+ *   save), the downloaded log verified and replayed in Node by the core, then watched from the title.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -246,6 +246,20 @@ describe('the one-file copy, opened from disk', () => {
     expect(verified.finished, 'the log reaches an ending').toBe(true);
     expect(verified.log.scenario).toEqual({ id: CHOSEN_POST, version: chosen.scenario.version, hash: chosen.hash });
     expect(verified.replay.state, 'the replayed state is the live one').toEqual(live);
+
+    // "Watch a log" on the title plays the file back in the same page (?watch= on the file itself), and back.
+    await page.evaluate(() => sessionStorage.clear());
+    await page.goto(file);
+    await waitForTitle(page);
+    await page.locator('#watch-file').setInputFiles(await download.path());
+    await page.waitForURL((u) => u.href.startsWith(`${file}?watch=`));
+    await page.waitForSelector('#watch-bar');
+    await page.keyboard.press('End');
+    await page.waitForSelector('#debrief-title');
+    await tabTo(page, '#watch-bar .watch-note a');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(file);
+    await waitForTitle(page);
 
     expect(network, 'no request left the file').toEqual([]);
     assertNoProblems('the one-file copy');
