@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { scenarioPlugin } from './src/build/scenario-plugin.ts';
 import { scormPackagePlugin } from './src/build/scorm-package.ts';
+import { serviceWorkerPlugin } from './src/build/service-worker.ts';
+import { SINGLE_FILE_MODE, singleFileConfig } from './src/build/single-file.ts';
 
 const fromRoot = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -11,13 +13,16 @@ const pages: Record<string, string> = { index: fromRoot('./src/index.html') };
 if (existsSync(fromRoot('./src/review.html'))) pages.review = fromRoot('./src/review.html');
 pages.guide = fromRoot('./src/guide.html');
 
-export default defineConfig({
+const scenarios = scenarioPlugin({ dir: fromRoot('./scenarios') });
+
+const site = defineConfig({
   root: 'src',
   // Relative URLs, so dist/ works from any static path (a school server, a subfolder, a USB stick).
   base: './',
   publicDir: false,
   plugins: [
-    scenarioPlugin({ dir: fromRoot('./scenarios') }),
+    scenarios,
+    serviceWorkerPlugin(),
     // The whole built site again as a SCORM 1.2 package for a school's LMS (dist/circular938-scorm.zip).
     scormPackagePlugin({ fileName: 'circular938-scorm.zip', identifier: 'circular938', title: 'Circular 938' }),
   ],
@@ -65,3 +70,7 @@ export default defineConfig({
     },
   },
 });
+
+// `vite build` makes the site; `vite build --mode single-file` then adds dist/circular938-offline.html,
+// the whole game in one file for opening from disk (src/build/single-file.ts). `npm run build` runs both.
+export default defineConfig(({ mode }) => (mode === SINGLE_FILE_MODE ? singleFileConfig(site, { page: fromRoot('./src/index.html'), plugins: [scenarios] }) : site));

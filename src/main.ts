@@ -23,6 +23,7 @@ import { h } from './ui/dom.ts';
 import { createClockFormatPreference } from './ui/clock-format.ts';
 import { mountOverlay, type Overlay } from './ui/overlay.ts';
 import { showFatal } from './ui/fatal.ts';
+import { registerServiceWorker } from './offline/site.ts';
 
 /** Where the post last played is remembered, so the next visit opens it. */
 const POST_KEY = 'circular938.post';
@@ -83,7 +84,8 @@ async function boot(): Promise<void> {
       if (!opened.ok) return `${file.name}: ${opened.problem}`;
       const key = keepForWatching(storage, text, file.name);
       if (key === null) return 'This browser does not let the game keep the file to play it back (storage is off or full).';
-      location.assign(`./index.html?watch=${key}`);
+      // This page with another query: index.html on the site, the one-file copy from disk.
+      location.assign(`?watch=${key}`);
       return null;
     },
     savedGame() {
@@ -123,7 +125,7 @@ async function watch(app: HTMLElement, key: string, storage: ReturnType<typeof b
     : await openForWatching(kept.text, await loadAllPosts());
   if (!opened.ok) {
     app.replaceChildren(
-      h('main', { class: 'fatal', attrs: { role: 'alert' } }, h('h1', { text: 'This log cannot be watched' }), h('p', { text: opened.problem }), h('p', {}, h('a', { attrs: { href: './index.html' }, text: 'Back to the game' }))),
+      h('main', { class: 'fatal', attrs: { role: 'alert' } }, h('h1', { text: 'This log cannot be watched' }), h('p', { text: opened.problem }), h('p', {}, h('a', { attrs: { href: location.pathname }, text: 'Back to the game' }))),
     );
     return;
   }
@@ -188,7 +190,9 @@ function loadLater(overlay: Overlay, store: ReturnType<typeof createGameStore>):
       .then(({ startGame }) => {
         startGame(overlay.stage, { store, cableText, onReady: () => overlay.stageStatus(null) });
       })
-      .catch(() => overlay.stageStatus('The pictures could not be loaded. You can still play: all the words are here.'));
+      .catch(() => overlay.stageStatus('The pictures could not be loaded. You can still play: all the words are here.'))
+      // Only then does the service worker fetch the rest of the site for offline use: not in Phaser's way.
+      .finally(registerServiceWorker);
     import('./audio/audio.ts')
       .then(({ createAudio }) => {
         // The overlay owns the mute setting and the captions; the adapter only makes sound.

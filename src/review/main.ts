@@ -15,6 +15,7 @@ import { loadAllPosts } from '../content.ts';
 import type { LoadedScenario } from '../core/index.ts';
 import { sha256Hex } from '../core/index.ts';
 import { markDuplicates } from '../core/review/model.ts';
+import { registerServiceWorker } from '../offline/site.ts';
 import { browserStorage } from '../store/storage.ts';
 import { keepForWatching } from '../store/watch-slot.ts';
 import { h } from '../ui/dom.ts';
@@ -236,7 +237,11 @@ function boot(): void {
   );
   redraw(true);
 
-  void ready.finally(() => document.body.setAttribute('data-ready', 'true'));
+  void ready.finally(() => {
+    document.body.setAttribute('data-ready', 'true');
+    // Once everything the page needs is here, the service worker keeps the site for offline use.
+    registerServiceWorker();
+  });
 }
 
 try {

@@ -22,12 +22,15 @@ export function localDeadline(post: PostSummary): string {
   return `${t.weekday} ${t.hhmm}`;
 }
 
-/** The link that opens a post, keeping the teacher's other parameters but the world. */
+/**
+ * The link that opens a post, keeping the teacher's other parameters but the world. Only a query,
+ * so it opens the page it is on, whatever its name: index.html on the site, the one-file copy from disk.
+ */
 export function postLink(id: string, search: string): string {
   const params = new URLSearchParams(search);
   params.set('post', id);
   params.delete('variant');
-  return `./index.html?${params.toString()}`;
+  return `?${params.toString()}`;
 }
 
 export function renderChooser(o: ChooserOptions): HTMLElement {

@@ -5,6 +5,7 @@
  */
 import { rubricGuide, wallTime, type Scenario, type SessionState } from '../core/index.ts';
 import { CLASS_CODE_MAX_LENGTH, NAME_MAX_LENGTH, type LinkPreset } from '../store/link-params.ts';
+import { ONE_FILE } from '../offline/site.ts';
 import { renderChooser, type ChooserOptions } from './post-chooser.ts';
 import { h, paragraphs } from './dom.ts';
 import { PHASE_TITLES } from './phases.ts';
@@ -185,13 +186,16 @@ export function renderTitle(o: TitleOptions): HTMLElement {
     o.chooser ? renderChooser(o.chooser) : null,
     form,
     o.onWatch ? renderWatch(o.onWatch) : null,
-    h(
-      'p',
-      { class: 'review-link' },
-      h('a', { id: 'review-link', attrs: { href: './review.html' }, text: "Teacher: review a class's logs" }),
-      ' · ',
-      h('a', { id: 'guide-link', attrs: { href: './guide.html' }, text: 'Teacher guide' }),
-    ),
+    // The one-file copy has no review page or guide beside it; the README says where teachers review logs.
+    ONE_FILE
+      ? null
+      : h(
+          'p',
+          { class: 'review-link' },
+          h('a', { id: 'review-link', attrs: { href: './review.html' }, text: "Teacher: review a class's logs" }),
+          ' · ',
+          h('a', { id: 'guide-link', attrs: { href: './guide.html' }, text: 'Teacher guide' }),
+        ),
   );
 }
 

@@ -64,7 +64,7 @@ export function createWatchBar(store: GameStore): WatchBar {
     { id: 'watch-bar', class: 'watch-bar', attrs: { role: 'group', 'aria-label': 'Watching a log' } },
     h('p', { class: 'watch-title' }, 'Watching the log of ', who, ' · ', where),
     h('div', { class: 'watch-controls' }, first, back, play, forward, last, h('span', { class: 'watch-speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds), h('label', {}, 'Attempt ', attemptSelect)),
-    h('p', { class: 'watch-note', text: 'Nothing can be chosen or changed here, and your own game is not touched. ' }, h('a', { attrs: { href: './index.html' }, text: 'Back to the game' })),
+    h('p', { class: 'watch-note', text: 'Nothing can be chosen or changed here, and your own game is not touched. ' }, h('a', { attrs: { href: location.pathname }, text: 'Back to the game' })),
   );
 
   const keep = (): number => store.getState().view?.keep ?? 0;

@@ -5,13 +5,15 @@
  * (`base: './'`).
  *
  * `npm run test:e2e` builds first. When dist/ is missing or older than the sources (someone ran
- * `vitest --project e2e` alone after an edit), it is rebuilt here with the same `vite build`,
- * so the tests never pass or fail against a stale build.
+ * `vitest --project e2e` alone after an edit), it is rebuilt here with the same two builds as
+ * `npm run build` (the site, then the one-file copy), so the tests never pass or fail against a
+ * stale build.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
+import { OFFLINE_FILE, SINGLE_FILE_MODE } from '../../src/build/single-file.ts';
 import { PROJECT_ROOT } from './browser.ts';
 
 export const DIST = join(PROJECT_ROOT, 'dist');
@@ -33,24 +35,37 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Builds dist/ with `vite build` unless it is present and newer than every build input. */
+/** The one-file copy of the game that `npm run build` writes beside the site. */
+export const OFFLINE_PATH = join(DIST, OFFLINE_FILE);
+
+/** What the two builds of `npm run build` write, each checked for being there and fresh. */
+const BUILDS = [
+  { args: ['build'], output: join(DIST, 'index.html') },
+  { args: ['build', '--mode', SINGLE_FILE_MODE], output: OFFLINE_PATH },
+];
+
+/** Builds dist/ as `npm run build` does unless everything it writes is present and newer than every build input. */
 export function ensureBuilt(): void {
-  const index = join(DIST, 'index.html');
-  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const built = Math.min(...BUILDS.map((b) => (existsSync(b.output) ? statSync(b.output).mtimeMs : 0)));
   const sources = Math.max(...BUILD_INPUTS.map((p) => newestMtime(join(PROJECT_ROOT, p))));
   if (built > sources) return;
-  const why = built === 0 ? 'dist/ has no index.html' : 'dist/ is older than the sources';
-  process.stdout.write(`[e2e] ${why}: running vite build…\n`);
-  const result = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  if (result.status !== 0 || !existsSync(index)) {
-    throw new Error(
-      `vite build failed (exit ${String(result.status)}${result.error ? `, ${result.error.message}` : ''}); the end-to-end tests need the built site.\n` +
-        `${result.stdout}\n${result.stderr}`,
-    );
+  const why = built === 0 ? 'dist/ lacks the site or the one-file copy' : 'dist/ is older than the sources';
+  for (const { args, output } of BUILDS) {
+    process.stdout.write(`[e2e] ${why}: running vite ${args.join(' ')}…\n`);
+    const result = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), [...args, '--logLevel', 'warn'], {
+      cwd: PROJECT_ROOT,
+      // Vitest sets NODE_ENV=test, and a Vite build run with it is not a production build
+      // (import.meta.env.PROD is false): build as `npm run build` does.
+      env: { ...process.env, NODE_ENV: 'production' },
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+    if (result.status !== 0 || !existsSync(output)) {
+      throw new Error(
+        `vite ${args.join(' ')} failed (exit ${String(result.status)}${result.error ? `, ${result.error.message}` : ''}); the end-to-end tests need the built site.\n` +
+          `${result.stdout}\n${result.stderr}`,
+      );
+    }
   }
 }
 
