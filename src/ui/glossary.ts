@@ -17,11 +17,16 @@ function slug(term: string): string {
   return term.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'term';
 }
 
-export function createGlossary(glossary: Glossary): GlossaryDialog {
+/**
+ * `postId` says which post is being played: a term of one post only (`posts` in the glossary file) is
+ * listed, and linked, in that post's game alone.
+ */
+export function createGlossary(glossary: Glossary, postId: () => string = () => ''): GlossaryDialog {
   const modal = createModal('glossary-dialog', 'Glossary', 'glossary-dialog');
   const terms = [...glossary.terms].sort((a, b) => a.term.localeCompare(b.term));
   const entries = new Map<string, HTMLElement>();
   const used = new Set<string>();
+  const scoped: { posts: readonly string[]; els: HTMLElement[] }[] = [];
   const list = h(
     'dl',
     { class: 'glossary' },
@@ -37,14 +42,26 @@ export function createGlossary(glossary: Glossary): GlossaryDialog {
         h('span', { class: 'expansion', text: `(${t.expansion})` }),
       );
       entries.set(t.term, dt);
-      return [dt, h('dd', {}, h('p', { text: t.definition }), h('p', { class: 'source', text: `Source: ${t.source}` }))];
+      const dd = h('dd', {}, h('p', { text: t.definition }), h('p', { class: 'source', text: `Source: ${t.source}` }));
+      if (t.posts) scoped.push({ posts: t.posts, els: [dt, dd] });
+      return [dt, dd];
     }),
   );
   modal.body.append(list);
 
+  /** Shows only the terms of the post being played. */
+  function fit(): void {
+    const post = postId();
+    for (const { posts, els } of scoped) for (const el of els) el.hidden = !posts.includes(post);
+  }
+  const open = (): void => {
+    fit();
+    modal.open();
+  };
+
   let target: HTMLElement | null = null;
   function openAt(term: string): void {
-    modal.open();
+    open();
     const dt = entries.get(term);
     if (!dt) return;
     target?.classList.remove('is-target');
@@ -58,8 +75,10 @@ export function createGlossary(glossary: Glossary): GlossaryDialog {
     target = null;
   });
 
+  // A text links the terms of every post: a term of another post does not occur in this post's text.
   return {
     ...modal,
+    open,
     openAt,
     links: { index: buildTermIndex(glossary.terms), open: openAt },
   };

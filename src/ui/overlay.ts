@@ -80,7 +80,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       }
     },
   });
-  const glossary = createGlossary(o.glossary);
+  const glossary = createGlossary(o.glossary, () => store.getState().loaded.scenario.id);
   const cableViewer = createCableViewer(o.cable, glossary.links);
   const captions = createCaptions();
   let sound: SoundPort | null = null;

@@ -57,3 +57,26 @@ describe('scenario content', () => {
     });
   }
 });
+
+describe('the shared files name only what exists', () => {
+  it("gives a term of one post only to posts that exist (a glossary term's `posts`)", () => {
+    const ids = new Set(scenarios.map((f) => f.replace(/^scenarios\/|\.yaml$/g, '')));
+    const result = parseShared(read('scenarios/shared/glossary.yaml'), 'scenarios/shared/glossary.yaml');
+    if (!result.ok) failWith(result.issues);
+    if (result.kind !== 'glossary') return expect.fail('glossary.yaml is not a glossary');
+    const unknown = result.glossary.terms.flatMap((t) => (t.posts ?? []).filter((p) => !ids.has(p)).map((p) => `${t.term}: ${p}`));
+    expect(unknown).toEqual([]);
+    // Words of one post (its ministry, its titles, its holiday) are kept to it.
+    for (const term of ['SRE', 'Licenciado', 'Revolution Day']) expect(result.glossary.terms.find((t) => t.term === term)?.posts).toEqual(['mexico']);
+  });
+
+  it("counts every republic of Washington's table once, each with a source", () => {
+    const result = parseShared(read('scenarios/shared/washington.yaml'), 'scenarios/shared/washington.yaml');
+    if (!result.ok) failWith(result.issues);
+    if (result.kind !== 'washington') return expect.fail('washington.yaml is not the Washington table');
+    const countries = result.washington.hemisphere.republics.map((r) => r.country);
+    expect(new Set(countries).size).toBe(countries.length);
+    expect(countries.length).toBe(20);
+    for (const r of result.washington.hemisphere.republics) expect(r.source.length, r.country).toBeGreaterThan(8);
+  });
+});

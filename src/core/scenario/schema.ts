@@ -433,7 +433,18 @@ export type Cable = z.infer<typeof cableSchema>;
 
 export const glossarySchema = z.strictObject({
   format: z.literal('circular938-glossary'),
-  terms: z.array(z.strictObject({ term: text, expansion: text, definition: text, source })).min(1),
+  terms: z
+    .array(
+      z.strictObject({
+        term: text,
+        expansion: text,
+        definition: text,
+        source,
+        /** The scenario ids whose glossary lists the term (a word of one post: "SRE", "Licenciado"); every post's when left out. */
+        posts: z.array(id).min(1).optional(),
+      }),
+    )
+    .min(1),
 });
 export type Glossary = z.infer<typeof glossarySchema>;
 
