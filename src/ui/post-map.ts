@@ -15,7 +15,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 420;
 const HEIGHT = 460;
 /** New York (the mission to the UN) to Cape Horn, the Caribbean to the Pacific. */
-const FRAME: GeoJSON.MultiPoint = { type: 'MultiPoint', coordinates: [[-118, 42], [-34, 42], [-34, -56], [-118, -56]] };
+const FRAME: GeoJSON.MultiPoint = { type: 'MultiPoint', coordinates: [[-118, 46], [-34, 46], [-34, -56], [-118, -56]] };
 
 function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
