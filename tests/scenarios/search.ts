@@ -214,15 +214,17 @@ function buildSearch(scenario: Scenario) {
     const flags = s.flags.filter((f) => OBSERVED_FLAGS.includes(f) || reads.has(`flag:${f}`));
     const counters = Object.entries(s.counters)
       .filter(([c]) => reads.has(`counter:${c}`))
-      .sort(([a], [b]) => a.localeCompare(b));
-    const mark = (t: number | undefined): string => (t === undefined ? '-' : t < deadline ? 'in time' : 'late');
-    return JSON.stringify([
-      s.node, s.variant, s.actual, s.reported, [...s.leaks].sort(), flags, counters,
-      reads.has('conveyed') ? s.conveyed : null,
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([c, v]) => `${c}=${v}`);
+    const mark = (t: number | undefined): string => (t === undefined ? '-' : t < deadline ? 'in' : 'late');
+    // Ids are lower-case letters, digits and hyphens, so '|' and ',' cannot occur inside a part.
+    return [
+      s.node, s.variant, s.actual ?? '-', s.reported ?? '-', [...s.leaks].sort().join(','), flags.join(','), counters.join(','),
+      reads.has('conveyed') ? s.conveyed.join(',') : '*',
       clockKey(s),
       mark(s.marks.met), mark(s.marks.sent),
-      reads.has('telegram') ? telegramKey(s) : null,
-    ]);
+      reads.has('telegram') ? telegramKey(s) : '*',
+    ].join('|');
   }
 
   /**
@@ -245,16 +247,16 @@ function buildSearch(scenario: Scenario) {
     return value;
   }
 
-  function telegramKey(s: SessionState): unknown {
+  function telegramKey(s: SessionState): string {
     // NIACT and PRIORITY are alike to every claim and condition; only ROUTINE differs.
     const speed = (p: string | null): string => (p === null ? '-' : p === 'ROUTINE' ? 'slow' : 'fast');
-    if (s.sent !== null) return [s.sent.reported, speed(s.sent.precedence), isPlainReport(scenario, s), speed(s.precedence)];
-    if (s.draft.length === 0) return [s.reported, speed(s.precedence), true];
+    if (s.sent !== null) return `sent,${s.sent.reported ?? '-'},${speed(s.sent.precedence)},${isPlainReport(scenario, s)},${speed(s.precedence)}`;
+    if (s.draft.length === 0) return `draft,${s.reported ?? '-'},${speed(s.precedence)},true`;
     const faithful = judgedOnce(s, { reported: s.actual, precedence: 'NIACT', draft: s.draft }, (x) => {
       const draft = judgeTelegram(scenario, x);
       return draft.parts.every((p) => !['rosier', 'darker', 'unfounded'].includes(p.verdict)) && draft.consistent;
     });
-    return [s.reported, speed(s.precedence), faithful];
+    return `draft,${s.reported ?? '-'},${speed(s.precedence)},${faithful}`;
   }
 
 

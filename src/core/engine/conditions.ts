@@ -1,34 +1,65 @@
-/** Evaluates the closed condition vocabulary of scenario files against a session state. Pure. */
+/**
+ * Evaluates the closed condition vocabulary of scenario files against a session state. Pure.
+ * Each condition object is turned once into a function (kept in a WeakMap beside it), so a game,
+ * a replay or the scenario tests' exhaustive search does not read the condition's shape again at
+ * every step.
+ */
 import type { Condition, Scenario } from '../scenario/schema.ts';
 import { timeOf } from './clock.ts';
 import { lookup } from './lookup.ts';
 import type { SessionState } from './state.ts';
 import { claimHolds } from '../verdict/claims.ts';
 
+type Test = (scenario: Scenario, state: SessionState) => boolean;
+
+const compiled = new WeakMap<Condition, Test>();
+
 function timeRef(scenario: Scenario, ref: string): number {
   return ref === 'deadline' ? timeOf(scenario.clock.deadline) : timeOf(ref);
 }
 
-export function holds(scenario: Scenario, state: SessionState, c: Condition | undefined): boolean {
-  if (c === undefined) return true;
-  if ('flag' in c) return state.flags.includes(c.flag);
-  if ('notFlag' in c) return !state.flags.includes(c.notFlag);
+function compile(c: Condition): Test {
+  if ('flag' in c) return (_, s) => s.flags.includes(c.flag);
+  if ('notFlag' in c) return (_, s) => !s.flags.includes(c.notFlag);
   if ('counter' in c) {
-    const v = lookup(state.counters, c.counter) ?? 0;
-    return (c.atLeast === undefined || v >= c.atLeast) && (c.atMost === undefined || v <= c.atMost);
+    const { counter, atLeast, atMost } = c;
+    return (_, s) => {
+      const v = lookup(s.counters, counter) ?? 0;
+      return (atLeast === undefined || v >= atLeast) && (atMost === undefined || v <= atMost);
+    };
   }
-  if ('conveyed' in c) return c.conveyed.every((p) => state.conveyed.includes(p));
-  if ('notConveyed' in c) return c.notConveyed.every((p) => !state.conveyed.includes(p));
-  if ('conveyedAtLeast' in c) return state.conveyed.length >= c.conveyedAtLeast;
-  if ('leaked' in c) return state.leaks.includes(c.leaked);
-  if ('noLeaks' in c) return state.leaks.length === 0;
-  if ('before' in c) return state.clock < timeRef(scenario, c.before);
-  if ('after' in c) return state.clock >= timeRef(scenario, c.after);
-  if ('actual' in c) return state.actual === c.actual;
-  if ('reported' in c) return state.reported === c.reported;
-  if ('variant' in c) return state.variant === c.variant;
-  if ('claim' in c) return claimHolds(scenario, state, c.claim);
-  if ('all' in c) return c.all.every((x) => holds(scenario, state, x));
-  if ('any' in c) return c.any.some((x) => holds(scenario, state, x));
-  return !holds(scenario, state, c.not);
+  if ('conveyed' in c) return (_, s) => c.conveyed.every((p) => s.conveyed.includes(p));
+  if ('notConveyed' in c) return (_, s) => c.notConveyed.every((p) => !s.conveyed.includes(p));
+  if ('conveyedAtLeast' in c) return (_, s) => s.conveyed.length >= c.conveyedAtLeast;
+  if ('leaked' in c) return (_, s) => s.leaks.includes(c.leaked);
+  if ('noLeaks' in c) return (_, s) => s.leaks.length === 0;
+  if ('before' in c) return (scenario, s) => s.clock < timeRef(scenario, c.before);
+  if ('after' in c) return (scenario, s) => s.clock >= timeRef(scenario, c.after);
+  if ('actual' in c) return (_, s) => s.actual === c.actual;
+  if ('reported' in c) return (_, s) => s.reported === c.reported;
+  if ('variant' in c) return (_, s) => s.variant === c.variant;
+  if ('claim' in c) return (scenario, s) => claimHolds(scenario, s, c.claim);
+  if ('all' in c) {
+    const parts = c.all.map(testOf);
+    return (scenario, s) => parts.every((t) => t(scenario, s));
+  }
+  if ('any' in c) {
+    const parts = c.any.map(testOf);
+    return (scenario, s) => parts.some((t) => t(scenario, s));
+  }
+  const inner = testOf(c.not);
+  return (scenario, s) => !inner(scenario, s);
+}
+
+function testOf(c: Condition): Test {
+  let test = compiled.get(c);
+  if (!test) {
+    test = compile(c);
+    compiled.set(c, test);
+  }
+  return test;
+}
+
+export function holds(scenario: Scenario, state: SessionState, c: Condition | undefined): boolean {
+  return c === undefined || testOf(c)(scenario, state);
 }

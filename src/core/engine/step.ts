@@ -56,6 +56,21 @@ export function openIndices(
   return main.length > 0 ? main : open;
 }
 
+/**
+ * Whether item `index` is one of `openIndices` (without listing them all): its condition holds and,
+ * for a fallback, no item that is not a fallback is open.
+ */
+export function isOpen(
+  scenario: Scenario,
+  state: SessionState,
+  items: readonly { if?: Condition | undefined; fallback?: true | undefined }[],
+  index: number,
+): boolean {
+  const item = items[index];
+  if (!item || !holds(scenario, state, item.if)) return false;
+  return !item.fallback || !items.some((c) => !c.fallback && holds(scenario, state, c.if));
+}
+
 /** The choices open to the student now, in file order (conditions that fail hide a choice). */
 export function availableChoices(scenario: Scenario, state: SessionState): ChoiceView[] {
   const node = currentNode(scenario, state);
@@ -128,7 +143,7 @@ export function step(scenario: Scenario, state: SessionState, event: GameEvent):
 
   const choice = node.choices?.[event.choice];
   if (!choice) return { ok: false, error: `node "${state.node}" has no choice ${event.choice}` };
-  if (!openIndices(scenario, state, node.choices ?? []).includes(event.choice)) {
+  if (!isOpen(scenario, state, node.choices ?? [], event.choice)) {
     return { ok: false, error: `node "${state.node}" choice ${event.choice} is not open in this state` };
   }
   let next: SessionState = { ...state, clock: state.clock + choice.minutes };
