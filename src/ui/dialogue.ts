@@ -138,6 +138,8 @@ export function renderDialogue(
     h('h3', {
       class: 'choices-title',
       id: 'choices-title',
+      // A class game's question takes the focus after each decision (overlay.ts), so that no choice looks picked.
+      ...(classGame && !readOnly ? { attrs: { tabindex: '-1' } } : {}),
       text: readOnly ? (readOnly.taken === null ? 'Not decided yet' : 'What was chosen') : isChance ? 'Continue' : classGame ? handsUp(choices.length) : 'What do you do?',
     }),
     h(

@@ -342,8 +342,11 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     state.shown();
     panel.scrollTop = 0;
     if (focusWasInPanel) {
-      // A required reason is written before choosing: the field takes the focus first.
-      const first = panel.querySelector<HTMLElement>('textarea#reason[required], button.choice:not([disabled]), #debrief-title, #back-to-present');
+      // A required reason is written before choosing: the field takes the focus first. In a class game
+      // the question over the choices takes it, not choice A: on the projector no choice looks chosen
+      // before the class has voted, and a stray Enter takes none (the letters choose, Tab reaches A).
+      const choiceTarget = classGame() ? '#choices-title[tabindex]' : 'button.choice:not([disabled])';
+      const first = panel.querySelector<HTMLElement>(`textarea#reason[required], ${choiceTarget}, #debrief-title, #back-to-present`);
       first?.focus({ preventScroll: true });
       // Keep the focused choice in view on small screens, scrolling no more than needed.
       if (first && first.getBoundingClientRect().bottom > panel.getBoundingClientRect().bottom) {
