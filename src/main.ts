@@ -8,6 +8,7 @@ import '@fontsource/libre-franklin/600.css';
 import '@fontsource/courier-prime/400.css';
 import '@fontsource/courier-prime/700.css';
 import './ui/styles.css';
+import './ui/projector.css';
 import { cable, glossary, loadAllPosts, loadPost, posts } from './content.ts';
 import { teletypeText, verdictOf } from './core/index.ts';
 import { createMutePreference } from './audio/mute-preference.ts';
@@ -64,7 +65,7 @@ async function boot(): Promise<void> {
   const durable = await openDurable();
   const slot = storage || durable ? createSaveSlot({ key, storage, durable, token: tabToken() }) : null;
   const tabs = browserTabLock(`circular938.writer.${key}`);
-  // ?rewind=free|look|off and ?reasons=required set the modes of new games; a saved game keeps its own.
+  // ?rewind=free|look|off, ?reasons=required and ?mode=class set the modes of new games; a saved game keeps its own.
   const store = createGameStore({ loaded: scenario, slot, tabs, now: () => Date.now(), newSeed: () => fixedSeed ?? newSeed(), modes: link.modes });
   await store.getState().load();
   resumeAfterReload(store);
@@ -90,7 +91,7 @@ async function boot(): Promise<void> {
     },
     savedGame() {
       const saved = store.getState().saved;
-      return saved ? { session: saved.session, student: saved.log.student.label } : null;
+      return saved ? { session: saved.session, student: saved.log.student.label, classGame: saved.log.play === 'class' } : null;
     },
   });
   (globalThis as { circular938?: unknown }).circular938 = { store };

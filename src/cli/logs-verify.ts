@@ -5,8 +5,9 @@
  * Prints one line per file (and one per attempt when it has several): readable by default, or with
  * `--json` one JSON object per line with `file`, `status` (verified | scenario-changed | edited |
  * refused), `finished`, `student`, `attempts`, `attemptEndings`, `ending`, `score`, `format`, `modes`,
- * `problems`, `notes`, `newerText` and `scenario`. Logs of format 1 are converted and verified. Exit status: 0 when
- * every file verified, 1 when any did not, 2 for a usage error (or when no scenario loads).
+ * `problems`, `notes`, `newerText` and `scenario` (`modes.play` is `"class"` for a game the whole
+ * class played together). Logs of format 1 are converted and verified. Exit status: 0 when every
+ * file verified, 1 when any did not, 2 for a usage error (or when no scenario loads).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -42,8 +43,8 @@ export interface FileReport {
   ending: string | null;
   /** The format version the file was written in, once it was read as a log of a known version. */
   format: number | null;
-  /** The rewind and reasons modes the game was played in. */
-  modes: { rewind: string; reasons: string } | null;
+  /** The rewind and reasons modes the game was played in, and `play: 'class'` for a game the whole class played together. */
+  modes: { rewind: string; reasons: string; play?: string } | null;
   score: { points: number; max: number } | null;
   problems: string[];
   notes: string[];
@@ -81,7 +82,7 @@ function reportOf(file: string, r: VerifyResult): FileReport {
     attemptEndings: r.attempts?.map(({ index, from, decisions, ending }) => ({ index, from, decisions, ending })) ?? null,
     ending: r.verdict?.title ?? null,
     format: r.ok ? r.formatRead : log === undefined ? null : log.formatVersion,
-    modes: log === undefined ? null : { rewind: log.rewind, reasons: log.reasons },
+    modes: log === undefined ? null : log.play === undefined ? { rewind: log.rewind, reasons: log.reasons } : { rewind: log.rewind, reasons: log.reasons, play: log.play },
     score: r.verdict ? { ...r.verdict.score } : null,
     problems: r.ok ? [] : r.problems,
     notes: r.ok ? r.notes : [],
@@ -153,6 +154,7 @@ export function readableLine(r: FileReport): string {
   const facts: string[] = [];
   if (who !== null) facts.push(who);
   if (r.scenario !== null) facts.push(`${r.scenario.id} v${r.scenario.version}`);
+  if (r.modes?.play === 'class') facts.push('class game (the whole class played it together)');
   if (r.format !== null && r.format < 2) facts.push(`format ${r.format}, converted`);
   if (r.modes !== null && r.modes.rewind !== 'free') facts.push(`rewind ${r.modes.rewind}`);
   if (r.modes !== null && r.modes.reasons === 'required') facts.push('reasons required');

@@ -55,7 +55,11 @@ function deadlineCell(r: ReviewRow): Child[] {
 const COLUMNS: Column[] = [
   {
     id: 'student', title: 'Student', value: (r) => rowName(r).toLocaleLowerCase(),
-    cell: (i) => [i.row.student ? i.row.student.label : h('span', { class: 'muted', text: 'no name' }), small(i.row.file)],
+    cell: (i) => [
+      i.row.student ? i.row.student.label : h('span', { class: 'muted', text: 'no name' }),
+      i.row.modes?.play === 'class' ? h('span', { class: 'class-game-tag', text: 'Class game' }) : null,
+      small(i.row.file),
+    ],
   },
   { id: 'class', title: 'Class', value: (r) => r.student?.classCode ?? null, cell: (i) => [i.row.student?.classCode ?? '—'] },
   {

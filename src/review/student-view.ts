@@ -106,6 +106,7 @@ function facts(item: ShownItem, scenario: Scenario | null): HTMLElement {
     ['Class', r.student?.classCode ?? '—'],
     ['Post', r.scenario?.post || r.scenario?.id || '—'],
     ['World', r.world?.label ?? '—'],
+    ['Played', r.modes === null ? '—' : r.modes.play === 'class' ? 'Class game: the whole class together, the teacher choosing for it' : 'By the student'],
     ['Rewind mode', r.modes ? `${r.modes.rewind}; reasons ${r.modes.reasons}` : '—'],
     ['Ending', r.ending ?? (r.finished === false ? 'none: the game stops before an ending' : '—')],
     ['Score', r.score ? `${r.score.points} of ${r.score.max}` : '—'],

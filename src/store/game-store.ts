@@ -30,6 +30,7 @@ import {
   type ChoiceView,
   type DecisionLog,
   type LoadedScenario,
+  type PlayMode,
   type ReasonsMode,
   type RewindMode,
   type SessionState,
@@ -57,10 +58,14 @@ export interface SavedGame {
   session: SessionState;
 }
 
-/** The modes a teacher's link sets for new games; a saved game keeps the modes it was started with. */
+/**
+ * The modes a teacher's link sets for new games; a saved game keeps the modes it was started with.
+ * `play: 'class'` is a game the whole class plays together on the projector (absent: one student's own).
+ */
 export interface Modes {
   rewind: RewindMode;
   reasons: ReasonsMode;
+  play?: PlayMode;
 }
 
 /** A point looked at: the state after `keep` decisions of attempt `attempt`'s full path. */
@@ -224,7 +229,11 @@ export function createGameStore(deps: StoreDeps): GameStore {
   // A watching store never touches the save.
   const slot = deps.watch ? null : deps.slot;
   const linkModes: Modes = deps.modes ?? { rewind: 'free', reasons: 'optional' };
-  const modesOf = (log: DecisionLog | null): Modes => (log ? { rewind: log.rewind, reasons: log.reasons } : linkModes);
+  const modesOf = (log: DecisionLog | null): Modes => {
+    if (!log) return linkModes;
+    const { rewind, reasons, play } = log;
+    return play === undefined ? { rewind, reasons } : { rewind, reasons, play };
+  };
   /** Every state of attempt `attempt`'s full path, replayed from the log; null when it does not replay. */
   const statesOf = (log: DecisionLog, attempt: number): SessionState[] | null => {
     const r = replayLog(loaded.scenario, log, { attempt });
@@ -349,6 +358,7 @@ export function createGameStore(deps: StoreDeps): GameStore {
           createdAt: new Date(now()).toISOString(),
           rewind: linkModes.rewind,
           reasons: linkModes.reasons,
+          ...(linkModes.play === undefined ? {} : { play: linkModes.play }),
         });
         const written = await write(JSON.stringify(log));
         if (written.takenOver) {

@@ -5,7 +5,7 @@
  * limited as the form limits typing. A value that cannot be used is left out, the game starts with
  * the default, and the title screen says why in one plain sentence. Pure.
  */
-import { REASONS_MODES, REWIND_MODES, type ReasonsMode, type RewindMode } from '../core/index.ts';
+import { PLAY_MODES, REASONS_MODES, REWIND_MODES, type PlayMode, type ReasonsMode, type RewindMode } from '../core/index.ts';
 import { parseSeed } from './seed.ts';
 
 /** The name field's `maxlength`: the form and a link allow the same. */
@@ -25,11 +25,14 @@ export interface LinkParams {
   preset: LinkPreset;
   /** `?seed=N`: the seed every new game of this page load starts from, or null for a fresh one. */
   seed: number | null;
-  /** `?rewind=free|look|off` and `?reasons=required|optional`: the modes of new games (free and optional by default). */
-  modes: { rewind: RewindMode; reasons: ReasonsMode };
+  /**
+   * `?rewind=free|look|off`, `?reasons=required|optional` and `?mode=class`: the modes of new games
+   * (free and optional by default; `play: 'class'` only for a class game on the projector).
+   */
+  modes: { rewind: RewindMode; reasons: ReasonsMode; play?: PlayMode };
   /** `?watch=KEY`: the page plays back the log kept under that key (the title's "Watch a log" or the review page put it there). */
   watch: string | null;
-  /** One plain sentence for each parameter that could not be used: variant, class, name, seed, in that order. */
+  /** One plain sentence for each parameter that could not be used: variant, class, name, seed, rewind, reasons, mode, in that order. */
   problems: string[];
 }
 
@@ -63,9 +66,10 @@ function field(value: string, what: string, max: number): { value: string | null
 }
 
 /**
- * Reads `variant`, `class`, `name`, `seed`, `rewind`, `reasons` and `watch` from a query string (`location.search`, with or
- * without its "?"). Other parameters are ignored (a school's site may add its own); a parameter
- * given twice counts once, the first time, as the browser's `get` reads it. Never throws.
+ * Reads `variant`, `class`, `name`, `seed`, `rewind`, `reasons`, `mode` and `watch` from a query
+ * string (`location.search`, with or without its "?"). Other parameters are ignored (a school's site
+ * may add its own); a parameter given twice counts once, the first time, as the browser's `get`
+ * reads it. Never throws.
  */
 export function readLinkParams(query: string, worlds: Worlds): LinkParams {
   const params = new URLSearchParams(query);
@@ -116,10 +120,17 @@ export function readLinkParams(query: string, worlds: Worlds): LinkParams {
     if ((REASONS_MODES as readonly string[]).includes(reasonsText)) reasons = reasonsText as ReasonsMode;
     else problems.push(`The link's reasons ${quote(reasonsText)} is not required or optional, so reasons are optional.`);
   }
+  // ?mode=class: the whole class plays one game on the projector; any other mode is one student's own game.
+  const modeText = params.get('mode');
+  let play: PlayMode | undefined;
+  if (modeText !== null && modeText !== '') {
+    if ((PLAY_MODES as readonly string[]).includes(modeText)) play = modeText as PlayMode;
+    else problems.push(`The link's mode ${quote(modeText)} is not class, so each student plays their own game.`);
+  }
   const watchText = params.get('watch');
   const watch = watchText !== null && /^[a-z0-9-]{1,64}$/.test(watchText) ? watchText : null;
 
-  return { preset, seed, problems, modes: { rewind, reasons }, watch };
+  return { preset, seed, problems, modes: play === undefined ? { rewind, reasons } : { rewind, reasons, play }, watch };
 }
 
 /** Which post a page opens: the link's (`?post=venezuela`), whether the link locks it (`&lock=post`), and why a post was left out. */

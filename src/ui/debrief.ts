@@ -27,19 +27,19 @@ export interface DebriefOptions {
   onNewGame(): void;
 }
 
-/** The reasons the student wrote on this attempt's path, beside the question and the choice. */
+/** The reasons the student (or in a class game, the class) wrote on this attempt's path, beside the question and the choice. */
 function renderReasons(scenario: Scenario, log: DecisionLog, attempt: number): HTMLElement | null {
   const entries = entriesOf(log, attempt).filter((e) => e.reason !== undefined);
   if (entries.length === 0) return null;
   return h(
     'section',
     { class: 'reasons', attrs: { 'aria-labelledby': 'reasons-title' } },
-    h('h3', { id: 'reasons-title', text: 'The reasons you gave' }),
+    h('h3', { id: 'reasons-title', text: log.play === 'class' ? 'The reasons the class gave' : 'The reasons you gave' }),
     h(
       'dl',
       { class: 'reason-list' },
       ...entries.flatMap((e) => [
-        h('dt', {}, h('span', { text: lookup(scenario.nodes, e.node)?.why ?? e.node }), h('span', { class: 'reason-choice', text: ` You chose: ${takenLabel(scenario, e)}` })),
+        h('dt', {}, h('span', { text: lookup(scenario.nodes, e.node)?.why ?? e.node }), h('span', { class: 'reason-choice', text: ` ${log.play === 'class' ? 'The class chose' : 'You chose'}: ${takenLabel(scenario, e)}` })),
         h('dd', {}, h('q', { text: e.reason ?? '' })),
       ]),
     ),
@@ -81,7 +81,9 @@ async function downloadLog(log: DecisionLog, verdict: Verdict, status: HTMLEleme
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    status.textContent = 'Your decision log has been downloaded. Hand it in as your teacher asks.';
+    status.textContent = log.play === 'class'
+      ? 'The class’s decision log has been downloaded. It records that the whole class played this game.'
+      : 'Your decision log has been downloaded. Hand it in as your teacher asks.';
   } catch (e) {
     status.textContent = `The log could not be prepared: ${e instanceof Error ? e.message : String(e)}`;
   }
@@ -121,7 +123,8 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
   const variant = Object.hasOwn(scenario.variants, session.variant) ? scenario.variants[session.variant] : undefined;
   const sent = session.sent !== null;
   const status = h('p', { class: 'download-status', attrs: { role: 'status' } });
-  const download = h('button', { class: 'primary', id: 'download-log', attrs: { type: 'button' }, text: 'Download your decision log' });
+  const classGame = log.play === 'class';
+  const download = h('button', { class: 'primary', id: 'download-log', attrs: { type: 'button' }, text: classGame ? 'Download the class’s decision log' : 'Download your decision log' });
   let downloaded = false;
   let warned = false;
   // The file's verdict is the last attempt's, which the verifier checks, whichever attempt is on screen.
@@ -149,6 +152,7 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
     { class: 'debrief', attrs: { 'data-node': session.node, 'data-phase': session.phase } },
     h('h2', { id: 'debrief-title', attrs: { tabindex: '-1' }, text: 'Debrief' }),
     h('p', { class: 'debrief-student' }, `${log.student.label}${log.student.classCode ? ` · class ${log.student.classCode}` : ''} · ${scenario.title}`),
+    classGame ? h('p', { class: 'class-game-note', id: 'class-game-note', text: 'Class game — the whole class played it together, the teacher choosing for the class.' }) : null,
     renderWhatHappened(scenario),
     renderVerdict(scenario, session),
     variant ? h('p', { class: 'source' }, `World: ${variant.label}. ${variant.description}`) : null,
@@ -162,7 +166,7 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
     ),
     status,
     log.attempts.length > 1
-      ? h('p', { class: 'attempts-note', text: `This is attempt ${attempt + 1} of ${log.attempts.length}. Every attempt is in the log; press D (Decisions) to compare them or to go back.` })
+      ? h('p', { class: 'attempts-note', text: `This is attempt ${attempt + 1} of ${log.attempts.length}. Every attempt is in the log; press ${classGame ? 'Shift+D' : 'D'} (Decisions) to compare them or to go back.` })
       : null,
     h('h3', { text: 'How you did' }),
     scoring.table,

@@ -1,8 +1,10 @@
 /**
- * The dialogue panel: who speaks, what is said, and the numbered choices. New text is announced
- * through a polite live region; focus moves to the first choice so keyboard play flows on.
+ * The dialogue panel: who speaks, what is said, and the numbered choices (lettered A, B, C… in a
+ * class game, for a show of hands). New text is announced through a polite live region; focus moves
+ * to the first choice so keyboard play flows on.
  */
 import { composeTelegram, formatSpan, MAX_REASON_CHARS, nodeText, wallTime, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
+import { choiceMark, choiceShortcuts } from './choice-keys.ts';
 import { formatTimeOfDay, type ClockFormat } from './clock-format.ts';
 import { h, paragraphs, type TermLinks } from './dom.ts';
 import { phaseOf, phaseSteps } from './phases.ts';
@@ -60,10 +62,25 @@ export interface ReadOnlyView {
 export interface DialogueOptions {
   why?: WhyAsk;
   readOnly?: ReadOnlyView;
+  /** A class game on the projector: the choices are lettered, and the reason is the class's, typed by the teacher. */
+  classGame?: boolean;
+}
+
+/** A class game's question over its choices: "What do we do? Hands up for A, B or C." */
+function handsUp(count: number): string {
+  const letters = Array.from({ length: Math.min(count, 9) }, (_, i) => choiceMark(i, true));
+  if (letters.length < 2) return 'What do we do?';
+  return `What do we do? Hands up for ${letters.slice(0, -1).join(', ')} or ${letters.at(-1) ?? ''}.`;
+}
+
+/** The words beside the reason's question: whose reason it is and whether it is required. */
+function reasonNote(why: WhyAsk, classGame: boolean): string {
+  if (classGame) return why.required ? "(required: type the class's reason)" : "(optional: type the class's reason)";
+  return why.required ? '(your teacher asks for an answer)' : '(optional)';
 }
 
 /** The reason field: its question, whether it is required, and room for one or two sentences. */
-function reasonField(why: WhyAsk): HTMLElement {
+function reasonField(why: WhyAsk, classGame: boolean): HTMLElement {
   const count = h('span', { class: 'reason-count', id: 'reason-count', attrs: { 'aria-live': 'off' }, text: `0/${MAX_REASON_CHARS}` });
   const area = h('textarea', {
     id: 'reason',
@@ -74,9 +91,14 @@ function reasonField(why: WhyAsk): HTMLElement {
   return h(
     'div',
     { class: 'reason-field' },
-    h('label', { attrs: { for: 'reason' } }, h('strong', { text: why.prompt }), ` ${why.required ? '(your teacher asks for an answer)' : '(optional)'}`),
+    h('label', { attrs: { for: 'reason' } }, h('strong', { text: why.prompt }), ` ${reasonNote(why, classGame)}`),
     area,
-    h('p', { class: 'reason-help', id: 'reason-help' }, 'One or two sentences of why, kept in your log with your choice. ', count),
+    h(
+      'p',
+      { class: 'reason-help', id: 'reason-help' },
+      classGame ? 'One or two sentences of why the class chose it, kept in the log with the choice. ' : 'One or two sentences of why, kept in your log with your choice. ',
+      count,
+    ),
   );
 }
 
@@ -91,6 +113,7 @@ export function renderDialogue(
   options: DialogueOptions = {},
 ): HTMLElement {
   const { readOnly } = options;
+  const classGame = options.classGame === true;
   const why = readOnly ? undefined : options.why;
   const node = scenario.nodes[session.node];
   if (!node) throw new RangeError(`no node ${session.node}`);
@@ -111,11 +134,17 @@ export function renderDialogue(
       // The node's text and the passages that hold now, as one text: a glossary term is linked once.
       ...paragraphs(nodeText(scenario, node, session).join('\n\n'), links),
     ),
-    why ? reasonField(why) : null,
-    h('h3', { class: 'choices-title', id: 'choices-title', text: readOnly ? (readOnly.taken === null ? 'Not decided yet' : 'What was chosen') : isChance ? 'Continue' : 'What do you do?' }),
+    why ? reasonField(why, classGame) : null,
+    h('h3', {
+      class: 'choices-title',
+      id: 'choices-title',
+      // A class game's question takes the focus after each decision (overlay.ts), so that no choice looks picked.
+      ...(classGame && !readOnly ? { attrs: { tabindex: '-1' } } : {}),
+      text: readOnly ? (readOnly.taken === null ? 'Not decided yet' : 'What was chosen') : isChance ? 'Continue' : classGame ? handsUp(choices.length) : 'What do you do?',
+    }),
     h(
       'ol',
-      { id: 'choices', class: 'choices', attrs: { 'aria-labelledby': 'choices-title' } },
+      { id: 'choices', class: 'choices', attrs: { 'aria-labelledby': 'choices-title', ...(classGame ? { type: 'A' } : {}) } },
       ...choices.map((c, i) =>
         h(
           'li',
@@ -129,10 +158,10 @@ export function renderDialogue(
                 }
               : {
                   class: 'choice',
-                  attrs: { type: 'button', 'data-choice': String(c.index), 'aria-keyshortcuts': i < 9 ? String(i + 1) : '' },
+                  attrs: { type: 'button', 'data-choice': String(c.index), 'aria-keyshortcuts': choiceShortcuts(i, classGame) },
                   on: { click: () => onChoose(c.index) },
                 },
-            h('kbd', { text: i < 9 ? String(i + 1) : '·' }),
+            h('kbd', { text: choiceMark(i, classGame) }),
             h('span', { class: 'choice-label', text: c.label }),
             costOf(scenario, c, format),
             readOnly?.taken === c.index ? h('span', { class: 'taken-mark', text: ' ✔ chosen' }) : null,

@@ -3,12 +3,15 @@
  * panel when the node changes; it writes nothing but calls store actions. Keyboard: number keys
  * choose, C the cable, G the glossary, M sound, D the decisions (look back, choose again), B the
  * branch map; while a log is watched, ← → Space Home End drive the player. Tab and Enter work everywhere.
+ * In a class game (`?mode=class`, body[data-mode="class"]) the choices are lettered and the letter
+ * keys choose too, so the tools take Shift (choice-keys.ts); the type is sized for a projector (projector.css).
  */
 import { lookup, type Cable, type Glossary, type SessionState, type SoundCue } from '../core/index.ts';
 import { CUE_KINDS } from '../audio/captions.ts';
 import { choicesOf, type GameStore } from '../store/game-store.ts';
 import type { SaveStatus } from '../store/storage.ts';
 import { createCableViewer } from './cable-viewer.ts';
+import { choiceOfKey, toolOfKey, toolShortcut, type ToolKey } from './choice-keys.ts';
 import { createCaptions } from './captions.ts';
 import { createClockBar, type ClockView } from './clock-bar.ts';
 import type { ClockFormat } from './clock-format.ts';
@@ -41,7 +44,7 @@ export interface OverlayOptions {
   chooser?: TitleOptions['chooser'];
   /** Opens a log file for watching (the title's "Watch a log"); left out in a page that is watching. */
   onWatch?: TitleOptions['onWatch'];
-  savedGame(): { session: SessionState; student: string } | null;
+  savedGame(): { session: SessionState; student: string; classGame?: boolean } | null;
   /** Remembered mute setting, read before the sound adapter has loaded. */
   muted: boolean;
   onMutedChange(muted: boolean): void;
@@ -86,11 +89,19 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   let sound: SoundPort | null = null;
   let muted = o.muted;
 
-  const muteButton = h('button', { id: 'mute', class: 'tool', attrs: { type: 'button', 'aria-pressed': String(muted), 'aria-keyshortcuts': 'M' } });
-  const cableButton = h('button', { id: 'open-cable', class: 'tool', attrs: { type: 'button', 'aria-keyshortcuts': 'C' } }, 'Cable ', h('kbd', { text: 'C' }));
-  const glossaryButton = h('button', { id: 'open-glossary', class: 'tool', attrs: { type: 'button', 'aria-keyshortcuts': 'G' } }, 'Glossary ', h('kbd', { text: 'G' }));
-  const decisionsButton = h('button', { id: 'open-decisions', class: 'tool', attrs: { type: 'button', 'aria-keyshortcuts': 'D' } }, 'Decisions ', h('kbd', { text: 'D' }));
-  const mapButton = h('button', { id: 'open-map', class: 'tool', attrs: { type: 'button', 'aria-keyshortcuts': 'B' } }, 'Branch map ', h('kbd', { text: 'B' }));
+  const muteButton = h('button', { id: 'mute', class: 'tool', attrs: { type: 'button', 'aria-pressed': String(muted) } });
+  const cableButton = h('button', { id: 'open-cable', class: 'tool', attrs: { type: 'button' } });
+  const glossaryButton = h('button', { id: 'open-glossary', class: 'tool', attrs: { type: 'button' } });
+  const decisionsButton = h('button', { id: 'open-decisions', class: 'tool', attrs: { type: 'button' } });
+  const mapButton = h('button', { id: 'open-map', class: 'tool', attrs: { type: 'button' } });
+  /** A class game on screen (or about to start from the title): lettered choices, the tools on Shift. */
+  const classGame = (): boolean => store.getState().modes.play === 'class';
+  /** A tool button's name and its key as the mode has it ("Cable C", or "Cable Shift+C" in a class game). */
+  function drawTool(button: HTMLButtonElement, name: string, key: ToolKey): void {
+    const shortcut = toolShortcut(key, classGame());
+    button.replaceChildren(`${name} `, h('kbd', { text: shortcut }));
+    button.setAttribute('aria-keyshortcuts', shortcut);
+  }
   const decisions = createDecisionsWindow(store, () => clockFormat);
   // The branch map (dagre and its SVG) is loaded the first time it is opened: the first screen does not carry it.
   let branchMap: BranchMap | null = null;
@@ -122,8 +133,22 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   const panel = h('section', { id: 'panel', class: 'panel', attrs: { 'aria-label': 'Game' } });
 
   function drawMute(): void {
-    muteButton.replaceChildren(muted ? 'Sound off ' : 'Sound on ', h('kbd', { text: 'M' }));
+    drawTool(muteButton, muted ? 'Sound off' : 'Sound on', 'm');
     muteButton.setAttribute('aria-pressed', String(muted));
+  }
+  /** The tools' labels and the page's mode, when the mode of the game on screen changes. */
+  let drawnMode: boolean | null = null;
+  function drawMode(): void {
+    const on = classGame();
+    if (on === drawnMode) return;
+    drawnMode = on;
+    if (on) document.body.dataset['mode'] = 'class';
+    else delete document.body.dataset['mode'];
+    drawTool(cableButton, 'Cable', 'c');
+    drawTool(glossaryButton, 'Glossary', 'g');
+    drawTool(decisionsButton, 'Decisions', 'd');
+    drawTool(mapButton, 'Branch map', 'b');
+    drawMute();
   }
   function toggleMute(): void {
     muted = !muted;
@@ -136,7 +161,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   decisionsButton.addEventListener('click', () => decisions.open());
   mapButton.addEventListener('click', () => openMap());
   glossaryButton.addEventListener('click', () => glossary.open());
-  drawMute();
+  drawMode();
 
   o.root.replaceChildren(
     h('a', { class: 'skip-link', attrs: { href: '#panel' }, text: 'Skip to the story' }),
@@ -216,6 +241,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
 
   function render(): void {
     const state = store.getState();
+    drawMode();
     drawSave(state.save);
     tabStatus.hidden = state.tab.writer;
     saveStatus.hidden = !state.tab.writer; // the tab message says who saves instead
@@ -231,7 +257,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       if (view) branchMap.update(view);
     }
     const where = state.view ? `${state.view.attempt}/${state.view.keep}` : 'now';
-    const key = session ? `${state.log?.attempts.length ?? 0}:${session.trail.length}:${session.node}:${where}` : 'title';
+    const key = session ? `${state.log?.attempts.length ?? 0}:${session.trail.length}:${session.node}:${where}` : `title:${drawnMode === true ? 'class' : 'own'}`;
     if (key === shownKey) return;
     const focusWasInPanel = panel.contains(document.activeElement) || document.activeElement === document.body;
     shownKey = key;
@@ -261,6 +287,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
           ...(o.onWatch ? { onWatch: o.onWatch } : {}),
           ...(o.chooser ? { chooser: o.chooser } : {}),
           setAside: state.setAside,
+          classGame: classGame(),
         }),
       );
       return;
@@ -306,6 +333,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       const view = renderDialogue(scenario, session, choicesOf(state), choose, glossary.links, clockFormat, {
         ...(why === undefined ? {} : { why: { prompt: why, required: state.modes.reasons === 'required' } }),
         ...(readOnly ? { readOnly } : {}),
+        classGame: classGame(),
       });
       // A Washington node with `show` draws its table under the text, above the choices.
       if (node?.show) view.querySelector('#dialogue')?.after(renderShow(scenario, session, node.show, state.loaded.hemisphere));
@@ -314,8 +342,11 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     state.shown();
     panel.scrollTop = 0;
     if (focusWasInPanel) {
-      // A required reason is written before choosing: the field takes the focus first.
-      const first = panel.querySelector<HTMLElement>('textarea#reason[required], button.choice:not([disabled]), #debrief-title, #back-to-present');
+      // A required reason is written before choosing: the field takes the focus first. In a class game
+      // the question over the choices takes it, not choice A: on the projector no choice looks chosen
+      // before the class has voted, and a stray Enter takes none (the letters choose, Tab reaches A).
+      const choiceTarget = classGame() ? '#choices-title[tabindex]' : 'button.choice:not([disabled])';
+      const first = panel.querySelector<HTMLElement>(`textarea#reason[required], ${choiceTarget}, #debrief-title, #back-to-present`);
       first?.focus({ preventScroll: true });
       // Keep the focused choice in view on small screens, scrolling no more than needed.
       if (first && first.getBoundingClientRect().bottom > panel.getBoundingClientRect().bottom) {
@@ -330,20 +361,22 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
     if (cableViewer.isOpen() || glossary.isOpen() || decisions.modal.isOpen() || branchMap?.isOpen()) return;
     if (watchBar?.key(e)) return;
-    const k = e.key.toLowerCase();
     const playing = store.getState().session !== null;
-    if (k === 'd' && playing) decisions.open();
-    else if (k === 'b' && playing) openMap();
-    else if (k === 'c') cableViewer.open();
-    else if (k === 'g') glossary.open();
-    else if (k === 'm') toggleMute();
-    else if (/^[1-9]$/.test(k)) {
-      const buttons = panel.querySelectorAll<HTMLButtonElement>('button.choice');
-      const b = buttons[Number(k) - 1];
+    const tool = toolOfKey(e.key, e.shiftKey, classGame());
+    if (tool === 'd' && playing) decisions.open();
+    else if (tool === 'b' && playing) openMap();
+    else if (tool === 'c') cableViewer.open();
+    else if (tool === 'g') glossary.open();
+    else if (tool === 'm') toggleMute();
+    else {
+      // Number keys, and in a class game the letters A–I: the choice in that place.
+      const n = choiceOfKey(e.key, e.shiftKey, classGame());
+      if (n === null) return;
+      const b = panel.querySelectorAll<HTMLButtonElement>('button.choice')[n];
       if (!b) return;
       e.preventDefault();
       b.click();
-    } else return;
+    }
   });
 
   store.subscribe(render);

@@ -1,7 +1,8 @@
 /**
  * The first screen: plain DOM, usable before Phaser has arrived. The student gives a name (as the
  * teacher will see it in the log), an optional class code, and the world; a teacher's link can
- * preset them (?variant=counterfactual&class=9B).
+ * preset them (?variant=counterfactual&class=9B). In a class game (?mode=class) it says so first,
+ * and the name is the one the class's log should carry.
  */
 import { rubricGuide, wallTime, type Scenario, type SessionState } from '../core/index.ts';
 import { CLASS_CODE_MAX_LENGTH, NAME_MAX_LENGTH, type LinkPreset } from '../store/link-params.ts';
@@ -14,7 +15,7 @@ export interface TitleOptions {
   scenario: Scenario;
   /** The posts to choose from, the one played here, and whether the teacher's link locks it. */
   chooser?: ChooserOptions;
-  saved: { session: SessionState; student: string } | null;
+  saved: { session: SessionState; student: string; classGame?: boolean } | null;
   /** Opens a log file for watching; resolves with why it cannot be opened, or null. Left out: no "Watch a log". */
   onWatch?: (file: File) => Promise<string | null>;
   /** The teacher's link, read by `readLinkParams`; `problems` says why any of its values was left out. */
@@ -23,6 +24,8 @@ export interface TitleOptions {
   onResume(): void;
   /** Saves this version could not resume, kept for the teacher (oldest first). */
   setAside?: readonly { at: string; sentence: string; text: string }[];
+  /** The teacher's link asks for a class game (`?mode=class`): the whole class plays one game on the projector. */
+  classGame?: boolean;
 }
 
 /** How many kept saves the title lists (the newest); the rest stay stored. */
@@ -91,8 +94,58 @@ function renderLinkProblems(problems: readonly string[]): HTMLElement | null {
   return h('div', { class: 'resume link-problems', id: 'link-problems', attrs: { role: 'status' } }, ...problems.map((p) => h('p', { text: p })));
 }
 
+/** What a class game is, at the top of the title: the class reads, votes by a show of hands, the teacher clicks. */
+function renderClassGame(): HTMLElement {
+  return h(
+    'section',
+    { class: 'class-game', id: 'class-game', attrs: { 'aria-labelledby': 'class-game-title' } },
+    h('h3', { id: 'class-game-title', text: 'Class game — the teacher plays for the class' }),
+    h('p', {
+      text:
+        'Everyone reads the screen together. At each decision the class votes by a show of hands for A, B, C…, and the teacher ' +
+        'clicks the choice (or presses its letter). The teacher may type the class’s reason where the game asks why. ' +
+        'The decision log records that the whole class played this game.',
+    }),
+  );
+}
+
+/** How to play by keyboard: number keys and single letters, or in a class game letters for choices and Shift for the tools. */
+function renderHow(classGame: boolean): HTMLElement {
+  if (classGame) {
+    return h(
+      'p',
+      { class: 'how' },
+      'Letter keys ',
+      h('kbd', { text: 'A' }),
+      ' ',
+      h('kbd', { text: 'B' }),
+      ' ',
+      h('kbd', { text: 'C' }),
+      '… (or the number keys) pick a choice; ',
+      h('kbd', { text: 'Shift+C' }),
+      ' opens the cable, ',
+      h('kbd', { text: 'Shift+G' }),
+      ' the glossary, ',
+      h('kbd', { text: 'Shift+M' }),
+      ' turns sound on or off.',
+    );
+  }
+  return h(
+    'p',
+    { class: 'how' },
+    'Play with the keyboard or the mouse: number keys pick a choice, ',
+    h('kbd', { text: 'C' }),
+    ' opens the cable, ',
+    h('kbd', { text: 'G' }),
+    ' the glossary, ',
+    h('kbd', { text: 'M' }),
+    ' turns sound on or off.',
+  );
+}
+
 export function renderTitle(o: TitleOptions): HTMLElement {
   const { scenario } = o;
+  const classGame = o.classGame === true;
   const variants = Object.entries(scenario.variants);
   // Own keys only: `?variant=constructor` names no world, whatever every object inherits.
   const chosen = o.preset.variant !== undefined && Object.hasOwn(scenario.variants, o.preset.variant) ? o.preset.variant : variants[0]?.[0];
@@ -106,7 +159,9 @@ export function renderTitle(o: TitleOptions): HTMLElement {
   const form = h(
     'form',
     { class: 'start-form', id: 'start-form', attrs: { novalidate: '' } },
-    h('label', { attrs: { for: 'student-name' } }, 'Your name ', h('span', { class: 'hint', text: '(your teacher sees it in your log)' })),
+    classGame
+      ? h('label', { attrs: { for: 'student-name' } }, 'Name for the log ', h('span', { class: 'hint', text: '(the class, as the teacher wants it in the log: "Class 9B, period 3")' }))
+      : h('label', { attrs: { for: 'student-name' } }, 'Your name ', h('span', { class: 'hint', text: '(your teacher sees it in your log)' })),
     name,
     error,
     h('label', { attrs: { for: 'class-code' } }, 'Class code ', h('span', { class: 'hint', text: '(optional)' })),
@@ -133,7 +188,7 @@ export function renderTitle(o: TitleOptions): HTMLElement {
     e.preventDefault();
     const label = name.value.trim();
     if (!label) {
-      error.textContent = 'Please write your name first.';
+      error.textContent = classGame ? 'Please write a name for the log first (the class’s, for example).' : 'Please write your name first.';
       name.setAttribute('aria-invalid', 'true');
       name.setAttribute('aria-describedby', 'name-error');
       name.focus();
@@ -156,7 +211,7 @@ export function renderTitle(o: TitleOptions): HTMLElement {
         return h(
           'div',
           { class: 'resume' },
-          h('p', { text: `You have a game in progress (${o.saved.student}): ${PHASE_TITLES[s.phase].title}, ${t.label} in ${scenario.post.city}.` }),
+          h('p', { text: `You have a ${o.saved.classGame ? 'class game' : 'game'} in progress (${o.saved.student}): ${PHASE_TITLES[s.phase].title}, ${t.label} in ${scenario.post.city}.` }),
           h('button', { class: 'primary', id: 'resume', attrs: { type: 'button' }, text: 'Continue your game', on: { click: () => o.onResume() } }),
         );
       })()
@@ -167,18 +222,9 @@ export function renderTitle(o: TitleOptions): HTMLElement {
     { class: 'title-screen' },
     h('h2', { class: 'game-title' }, 'Circular 938'),
     h('p', { class: 'subtitle', text: scenario.title }),
+    classGame ? renderClassGame() : null,
     ...paragraphs(scenario.summary),
-    h(
-      'p',
-      { class: 'how' },
-      'Play with the keyboard or the mouse: number keys pick a choice, ',
-      h('kbd', { text: 'C' }),
-      ' opens the cable, ',
-      h('kbd', { text: 'G' }),
-      ' the glossary, ',
-      h('kbd', { text: 'M' }),
-      ' turns sound on or off.',
-    ),
+    renderHow(classGame),
     resume,
     renderSetAside(o.setAside ?? []),
     renderGuide(scenario),

@@ -13,7 +13,7 @@ import {
   type LogHeader,
 } from './format.ts';
 
-/** What the caller supplies for a new log; `format` and `formatVersion` are filled in, the modes default to free and optional. */
+/** What the caller supplies for a new log; `format` and `formatVersion` are filled in, the modes default to free and optional, `play` to none (one student's own game). */
 export type LogHeaderFields = Omit<LogHeader, 'format' | 'formatVersion' | 'rewind' | 'reasons'> & Partial<Pick<LogHeader, 'rewind' | 'reasons'>>;
 
 /** An entry as the store records it; `seq` is assigned by `appendEntry` when left out. */
@@ -36,6 +36,7 @@ export function createLog(header: LogHeaderFields): DecisionLog {
     createdAt: header.createdAt,
     rewind: header.rewind ?? 'free',
     reasons: header.reasons ?? 'optional',
+    ...(header.play === undefined ? {} : { play: header.play }),
     attempts: [{ from: null, startedAt: header.createdAt, entries: [] }],
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Decision log, format version 2 (design.md §4). Version 2 adds the student's reasons (`reason` on an
- * entry) and the modes the teacher's link set (`rewind`, `reasons` in the header); a version 1 log is
- * migrated (migrate.ts). A log records events, never states: the
+ * entry) and the modes the teacher's link set (`rewind`, `reasons` in the header, and `play` when the
+ * whole class played one game); a version 1 log is migrated (migrate.ts). A log records events, never states: the
  * outcome is always derived by replaying the entries through the scenario.
  *
  * In memory and in autosave the log is "open" (entries without hashes). Exported files are
@@ -23,6 +23,14 @@ export type RewindMode = (typeof REWIND_MODES)[number];
 /** Whether the student must write a reason at the decisions that ask for one (`why` in the scenario). */
 export const REASONS_MODES = ['optional', 'required'] as const;
 export type ReasonsMode = (typeof REASONS_MODES)[number];
+
+/**
+ * Who played: the only value is `class`, a game the whole class played together on the projector,
+ * the teacher choosing for it (`?mode=class`). A log without `play` is one student's own game, so
+ * every log written before the field existed reads (and hashes) as it did.
+ */
+export const PLAY_MODES = ['class'] as const;
+export type PlayMode = (typeof PLAY_MODES)[number];
 
 /** The longest reason a student can write (characters, as a text field counts them). */
 export const MAX_REASON_CHARS = 500;
@@ -74,6 +82,8 @@ export interface LogHeader {
   rewind: RewindMode;
   /** Whether reasons were required; a log that leaves out a required one is refused. */
   reasons: ReasonsMode;
+  /** `class` when the whole class played this game together; absent for one student's own game. */
+  play?: PlayMode;
 }
 
 export interface DecisionLog extends LogHeader {

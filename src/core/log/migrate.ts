@@ -35,7 +35,7 @@ const VERSION_1_MODES = { rewind: 'free', reasons: 'optional' } as const;
 /** Fields format 2 added, which a format 1 file cannot hold. */
 function version2Fields(input: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  for (const key of Object.keys(VERSION_1_MODES)) {
+  for (const key of [...Object.keys(VERSION_1_MODES), 'play']) {
     if (Object.hasOwn(input, key)) problems.push(`${key}: unexpected field (a format 1 log has no ${key} mode)`);
   }
   const attempts = input['attempts'];

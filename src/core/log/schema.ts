@@ -9,7 +9,7 @@
  */
 import { CLAIMS } from '../scenario/schema.ts';
 import { z } from 'zod';
-import { LOG_FORMAT, LOG_FORMAT_VERSION, MAX_REASON_CHARS, REASONS_MODES, REWIND_MODES, type Attempt, type DecisionLog, type LogEntry, type SealedEntry, type SealedLog } from './format.ts';
+import { LOG_FORMAT, LOG_FORMAT_VERSION, MAX_REASON_CHARS, PLAY_MODES, REASONS_MODES, REWIND_MODES, type Attempt, type DecisionLog, type LogEntry, type SealedEntry, type SealedLog } from './format.ts';
 import { formatPath, MAX_LOG_ENTRIES, scanJson } from './scan.ts';
 
 export { formatPath } from './scan.ts';
@@ -56,6 +56,7 @@ const headerShape = {
   createdAt: wallTime,
   rewind: z.enum(REWIND_MODES),
   reasons: z.enum(REASONS_MODES),
+  play: z.enum(PLAY_MODES).exactOptional(),
 };
 
 /** A sealed log of the current format version; structure only (the chain and replay are checked apart). */

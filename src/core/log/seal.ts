@@ -1,7 +1,8 @@
 /**
  * The hash chain of a sealed log (design.md §4).
  *
- * - genesis = SHA-256 of the canonical JSON of the header (everything but `attempts` and `head`);
+ * - genesis = SHA-256 of the canonical JSON of the header (everything but `attempts`, `head` and
+ *   `verdict`; `play` only when present);
  * - each entry, in attempt order then entry order: `prev` = the previous link's hash (genesis for
  *   the first), `hash` = SHA-256 of the canonical JSON of the entry without `hash`, together with
  *   its attempt's index, `from` and `startedAt`, so an entry moved to another attempt, or an edited
@@ -19,12 +20,16 @@ import type { Verdict } from '../verdict/summary.ts';
 import { hashJson, sha256Hex } from '../hash.ts';
 import type { Attempt, DecisionLog, LogEntry, LogHeader, SealedEntry, SealedLog } from './format.ts';
 
-/** The header fields the genesis hash covers, copied field by field so extra keys never leak in. */
+/**
+ * The header fields the genesis hash covers, copied field by field so extra keys never leak in.
+ * `play` is copied only when the log has it: a log without it (every log of a student's own game,
+ * and every log written before the field existed) hashes exactly as before.
+ */
 export function headerOf(log: LogHeader): LogHeader {
   const student = log.student.classCode === undefined
     ? { label: log.student.label }
     : { label: log.student.label, classCode: log.student.classCode };
-  return {
+  const header: LogHeader = {
     format: log.format,
     formatVersion: log.formatVersion,
     scenario: { id: log.scenario.id, version: log.scenario.version, hash: log.scenario.hash },
@@ -35,6 +40,8 @@ export function headerOf(log: LogHeader): LogHeader {
     rewind: log.rewind,
     reasons: log.reasons,
   };
+  if (log.play !== undefined) header.play = log.play;
+  return header;
 }
 
 /**

@@ -37,7 +37,7 @@ const seconds = (ms: number): number => Math.round(ms / 100) / 10;
 /** The column names of `studentsCsv`, in order. */
 export const STUDENT_COLUMNS = [
   'File', 'Status', 'Duplicate', 'Student', 'Class', 'Scenario', 'Scenario version', 'Post', 'World', 'Rewind mode', 'Reasons mode',
-  'Log format', 'Finished', 'Ending', 'Score', 'Score out of', 'Met the minister (local)', 'Met the minister (Washington)',
+  'Class game', 'Log format', 'Finished', 'Ending', 'Score', 'Score out of', 'Met the minister (local)', 'Met the minister (Washington)',
   'Report sent (local)', 'Report sent (Washington)', 'Press conference (local)', 'Press conference (Washington)',
   'Met before the press conference', 'Report in Washington before it', 'Points conveyed', 'Points to convey', 'Points conveyed (list)',
   'Secrets passed or promises made', 'Secrets passed or promises made (list)', 'Hid a slip', 'Actual reaction', 'Reported reaction',
@@ -47,7 +47,8 @@ export const STUDENT_COLUMNS = [
 function studentCells(r: ReviewRow): Cell[] {
   return [
     r.file, r.status, yesNo(r.duplicate), text(r.student?.label), text(r.student?.classCode), text(r.scenario?.id), num(r.scenario?.version),
-    text(r.scenario?.post), text(r.world?.label), text(r.modes?.rewind), text(r.modes?.reasons), num(r.format), yesNo(r.finished), text(r.ending),
+    text(r.scenario?.post), text(r.world?.label), text(r.modes?.rewind), text(r.modes?.reasons),
+    yesNo(r.modes === null ? null : r.modes.play === 'class'), num(r.format), yesNo(r.finished), text(r.ending),
     num(r.score?.points), num(r.score?.max), time(r.meeting, 'local'), time(r.meeting, 'washington'), time(r.report, 'local'),
     time(r.report, 'washington'), time(r.deadline, 'local'), time(r.deadline, 'washington'), yesNo(r.metInTime), yesNo(r.reportedInTime),
     num(r.conveyed?.length), num(r.conveyable), r.conveyed?.join(' ') ?? '', num(r.leaks?.length), r.leaks?.map((l) => l.label).join('; ') ?? '',

@@ -90,7 +90,7 @@ function fileFacts(log: SealedLog, scenario: Scenario | null): Partial<ReviewRow
       post: scenario !== null && scenario.id === log.scenario.id ? scenario.post.city : '',
     },
     world: { id: log.variant, label: world?.label ?? log.variant },
-    modes: { rewind: log.rewind, reasons: log.reasons },
+    modes: log.play === undefined ? { rewind: log.rewind, reasons: log.reasons } : { rewind: log.rewind, reasons: log.reasons, play: log.play },
     format: log.formatVersion,
     playedMs: playedMs(log),
     attempts: log.attempts.length,

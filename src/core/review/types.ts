@@ -4,7 +4,7 @@
  * exports (CSV, xAPI) and `npm run logs -- csv|xapi` share. Types only; the functions are in
  * model.ts, csv.ts and xapi.ts beside this file.
  */
-import type { RewindMode, ReasonsMode } from '../log/format.ts';
+import type { PlayMode, RewindMode, ReasonsMode } from '../log/format.ts';
 import type { VerifyStatus } from '../log/verify.ts';
 import type { Point } from '../scenario/schema.ts';
 
@@ -35,7 +35,8 @@ export interface ReviewRow {
   scenario: { id: string; version: number; post: string } | null;
   /** The world played: its key and label. */
   world: { id: string; label: string } | null;
-  modes: { rewind: RewindMode; reasons: ReasonsMode } | null;
+  /** The link's modes the game was played in; `play: 'class'` when the whole class played it together (absent: one student's game). */
+  modes: { rewind: RewindMode; reasons: ReasonsMode; play?: PlayMode } | null;
   /** Log format the file was written in. */
   format: number | null;
   /** Whether the last attempt reached an ending; null when not replayed. */

@@ -15,7 +15,8 @@
  * - the reason the student wrote is in `result.extensions` under `<base>extensions/reason`
  *   (`result.response` keeps the choice id, as a `choice` interaction requires); the attempt number
  *   (from 1) and the game clock (ISO UTC, 1962) are context extensions under `<base>extensions/attempt`
- *   and `<base>extensions/game-clock`;
+ *   and `<base>extensions/game-clock`; a game the whole class played together carries `"class"` under
+ *   `<base>extensions/play` in every statement's context (the actor is then the label the class gave);
  * - `context.registration` is a UUID v5 of the log's head hash and the attempt index, in the
  *   namespace `XAPI_NAMESPACE` (itself the v5 UUID of `XAPI_BASE` in the URL namespace); statement ids are
  *   v5 UUIDs of the head, the attempt and the step. An open (unsealed) log stands in for its head with
@@ -49,6 +50,7 @@ export const XAPI_EXTENSIONS = {
   reason: `${XAPI_BASE}extensions/reason`,
   attempt: `${XAPI_BASE}extensions/attempt`,
   gameClock: `${XAPI_BASE}extensions/game-clock`,
+  play: `${XAPI_BASE}extensions/play`,
 } as const;
 
 export interface XapiInput {
@@ -76,8 +78,8 @@ export function isoDuration(ms: number): string {
 /** The name the log's UUIDs are derived from: its head, or for an open log its header. */
 function logName(log: SealedLog | DecisionLog): string {
   if ('head' in log && typeof log.head === 'string') return log.head;
-  const { format, formatVersion, scenario, seed, variant, student, createdAt, rewind, reasons } = log;
-  return canonicalJson({ format, formatVersion, scenario, seed, variant, student, createdAt, rewind, reasons });
+  const { format, formatVersion, scenario, seed, variant, student, createdAt, rewind, reasons, play } = log;
+  return canonicalJson({ format, formatVersion, scenario, seed, variant, student, createdAt, rewind, reasons, ...(play === undefined ? {} : { play }) });
 }
 
 /** The registration of one attempt of a log: a v5 UUID of the log's head and the attempt index. */
@@ -117,6 +119,7 @@ export function xapiStatements(input: XapiInput): Statement[] {
       extensions: {
         [XAPI_EXTENSIONS.attempt]: a + 1,
         ...(d === null ? {} : { [XAPI_EXTENSIONS.gameClock]: d.clock.utc }),
+        ...(log.play === undefined ? {} : { [XAPI_EXTENSIONS.play]: log.play }),
       },
     });
     for (const d of own) {
