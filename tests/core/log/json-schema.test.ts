@@ -110,7 +110,7 @@ describe('the JSON Schema of a sealed log', () => {
     const fresh = await freshLogs();
     expect(fresh.some((l) => l.attempts.length > 1 && l.attempts.some((a) => a.entries.some((e) => e.reason?.includes('\n'))))).toBe(true);
     for (const log of fresh) expect(errorsOf(log)).toEqual([]);
-  });
+  }, 60_000);
 
   it('refuses what the zod schema refuses: a long or control-character reason, a missing mode, an unknown field', async () => {
     const [log] = await freshLogs();
@@ -128,5 +128,5 @@ describe('the JSON Schema of a sealed log', () => {
     expect(errorsOf({ ...log, reasons: 'sometimes' }).join()).toMatch(/\.reasons should be equal to one of the allowed values/);
     expect(errorsOf({ ...log, note: 'x' }).join()).toMatch(/should NOT have additional properties/);
     expect(errorsOf({ ...log, formatVersion: 3 }).join()).toMatch(/\.formatVersion should be equal to constant/);
-  });
+  }, 60_000);
 });

@@ -23,7 +23,8 @@ beforeAll(async () => {
     unreadableRow('-2+3.json', 'There is no such file.', 'k3'),
     unreadableRow('+SUM(1).json', 'There is no such file.', 'k4'),
   ]);
-});
+  // Loads every post and plays a class of games through the real engine: heavier than a unit test.
+}, 60_000);
 
 /** What a neutralised cell reads as: the text, with a `'` before a formula start. */
 const expected = (cell: string | number): string => {

@@ -23,7 +23,8 @@ import { HOSTILE_LABEL, HOSTILE_REASONS, verifiedLogs, type Verified } from './r
 let logs: Verified[];
 beforeAll(async () => {
   logs = await verifiedLogs();
-});
+  // Loads every post and plays a class of games through the real engine: heavier than a unit test.
+}, 60_000);
 
 const verified = (v: Verified): { scenario: Scenario; log: SealedLog; state: SessionState } => {
   if (!v.result.ok) throw new Error(`${v.name} did not verify: ${v.result.problems.join(' ')}`);

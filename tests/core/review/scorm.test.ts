@@ -48,7 +48,8 @@ describe('cmiTimespan', () => {
     expect(cmiTimespan(1e15)).toBe('9999:59:59.99');
     for (const ms of [0, 1, 994, 995, 3_599_999, 86_400_000, 1e12]) expect(cmiTimespan(ms)).toMatch(TIMESPAN);
   });
-});
+  // Loads every post and plays a class of games through the real engine: heavier than a unit test.
+}, 60_000);
 
 describe('cmiTime', () => {
   it('gives the time of day in the learner\'s zone, across midnight both ways', () => {

@@ -19,7 +19,8 @@ import { HOSTILE_LABEL, verifiedLogs, type Verified } from './review-fixtures.ts
 let logs: { name: string; scenario: Scenario; log: SealedLog }[];
 beforeAll(async () => {
   logs = (await verifiedLogs(6)).flatMap((v: Verified) => (v.result.ok ? [{ name: v.name, scenario: v.result.scenario.scenario, log: v.result.log }] : []));
-});
+  // Loads every post and plays a class of games through the real engine: heavier than a unit test.
+}, 60_000);
 
 /** The validator's default export, however the module system hands it over. */
 const validate = ((validateStatement as unknown as { default?: unknown }).default ?? validateStatement) as (s: unknown) => unknown[];
