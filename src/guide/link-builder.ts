@@ -57,6 +57,7 @@ export function renderLinkBuilder(posts: readonly PostSummary[], base: string): 
   const seedError = h('p', { class: 'form-error', id: 'lb-seed-error' });
   const rewind = h('select', { id: 'lb-rewind', attrs: { name: 'rewind', 'aria-describedby': 'lb-rewind-hint' } }, ...REWIND_OPTIONS.map((o) => h('option', { attrs: { value: o.value }, text: o.text })));
   const reasons = h('input', { id: 'lb-reasons', attrs: { type: 'checkbox', name: 'reasons' } });
+  const classGame = h('input', { id: 'lb-class-game', attrs: { type: 'checkbox', name: 'mode' } });
   const output = h('input', { id: 'lb-link', class: 'lb-link', attrs: { type: 'text', readonly: '', spellcheck: 'false', 'aria-describedby': 'lb-status' } });
   const copy = h('button', { class: 'primary', id: 'lb-copy', attrs: { type: 'button' }, text: 'Copy the link' });
   const open = h('a', { class: 'lb-open', id: 'lb-open', attrs: { href: './index.html', target: '_blank', rel: 'noopener' }, text: 'Open it in a new tab' });
@@ -85,6 +86,7 @@ export function renderLinkBuilder(posts: readonly PostSummary[], base: string): 
     seed: seed.value,
     rewind: rewind.value as LinkChoice['rewind'],
     reasons: reasons.checked ? 'required' : 'optional',
+    classGame: classGame.checked,
   });
 
   const showProblems = (problems: readonly LinkProblem[]): void => {
@@ -156,6 +158,12 @@ export function renderLinkBuilder(posts: readonly PostSummary[], base: string): 
       rewind,
     ),
     h('div', { class: 'lb-field lb-choice' }, reasons, h('label', { attrs: { for: 'lb-reasons' }, text: 'Students must write why at the six key decisions' })),
+    h(
+      'div',
+      { class: 'lb-field lb-choice' },
+      classGame,
+      h('label', { attrs: { for: 'lb-class-game' }, text: 'A class game on the projector: large type, choices lettered for a show of hands, you click' }),
+    ),
     h(
       'div',
       { class: 'lb-result' },

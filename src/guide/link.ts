@@ -21,6 +21,8 @@ export interface LinkChoice {
   seed: string;
   rewind: RewindMode;
   reasons: ReasonsMode;
+  /** `?mode=class`: the whole class plays one game on the projector and the teacher clicks. */
+  classGame?: boolean;
 }
 
 /** A field of the form whose value the game would not take, and why, in one sentence. */
@@ -74,6 +76,7 @@ export function buildGameLink(choice: LinkChoice): LinkResult {
   if (seedText !== '') params.set('seed', seedText);
   if (choice.rewind !== 'free') params.set('rewind', choice.rewind);
   if (choice.reasons !== 'optional') params.set('reasons', choice.reasons);
+  if (choice.classGame === true) params.set('mode', 'class');
   const query = params.toString();
   return { ok: true, href: query === '' ? './index.html' : `./index.html?${query}` };
 }

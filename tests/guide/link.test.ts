@@ -75,6 +75,7 @@ describe("the guide's link builder", () => {
           seed: fc.option(fc.integer({ min: 0, max: 0xffffffff }).map(String), { nil: '' }),
           rewind: fc.constantFrom(...REWIND_MODES),
           reasons: fc.constantFrom(...REASONS_MODES),
+          classGame: fc.boolean(),
         }),
         (choice) => {
           const query = hrefOf(choice).split('?')[1] ?? '';
@@ -83,7 +84,7 @@ describe("the guide's link builder", () => {
           expect(read.preset.variant ?? null).toBe(choice.variant);
           expect(read.preset.classCode ?? '').toBe(choice.classCode.trim());
           expect(read.seed).toBe(choice.seed === '' ? null : Number(choice.seed));
-          expect(read.modes).toEqual({ rewind: choice.rewind, reasons: choice.reasons });
+          expect(read.modes).toEqual({ rewind: choice.rewind, reasons: choice.reasons, ...(choice.classGame ? { play: 'class' } : {}) });
           const post = readPostParam(query, ['mexico', 'brazil', 'venezuela']);
           expect(post).toEqual({ post: choice.post, locked: choice.post !== null && choice.lock, problem: null });
         },
