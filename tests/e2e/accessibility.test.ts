@@ -12,11 +12,17 @@ import { join } from 'node:path';
 import type * as Axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { SOUND_CAPTIONS } from '../../src/audio/captions.ts';
+import { wallTime } from '../../src/core/engine/clock.ts';
+import { loadScenario } from '../../src/core/scenario/load.ts';
 import { classLogs } from '../fixtures/class-logs.ts';
 import { ARTIFACTS, openBrowser, PROJECT_ROOT, type TestBrowser } from './browser.ts';
+import { DIST } from './server.ts';
 import {
   formatAxe,
   nodeOf,
+  readSession,
   phaseOf,
   pressChoice,
   runAxe,
@@ -70,6 +76,14 @@ function axeLog(): { check(page: Page, screen: string): Promise<void>; screens: 
 }
 
 /** A real log of two attempts, the second played to an ending (as replay.test.ts watches it). */
+/** Opens, by a click on its summary, every folded part under `scope`, so that axe reads what it holds. */
+async function openFolds(page: Page, scope: string): Promise<number> {
+  const closed = page.locator(`${scope} details:not([open]) > summary`);
+  const n = await closed.count();
+  for (let i = 0; i < n; i++) await closed.first().click();
+  return n;
+}
+
 const WATCHED = join(PROJECT_ROOT, 'tests/fixtures/logs/mexico-v2-format1-historical.json');
 
 describe('every screen of the game', () => {
@@ -88,7 +102,8 @@ describe('every screen of the game', () => {
     await axe.check(page, 'phase cable');
     await page.keyboard.press('c');
     await page.locator('#cable-dialog').waitFor({ state: 'visible' });
-    await axe.check(page, 'the cable viewer');
+    expect(await openFolds(page, '#cable-dialog'), 'the cable has folded parts').toBeGreaterThan(0);
+    await axe.check(page, 'the cable viewer, every fold open');
     await page.keyboard.press('Escape');
     await page.keyboard.press('g');
     await page.locator('#glossary-dialog').waitFor({ state: 'visible' });
@@ -110,8 +125,14 @@ describe('every screen of the game', () => {
         await axe.check(page, `phase ${phase} (${await nodeOf(page)})`);
       }
       if (await first('reason', (await page.locator('#reason').count()) > 0)) await axe.check(page, 'a decision that asks why');
-      if (await first('count', (await page.locator('.count-table').count()) > 0)) await axe.check(page, 'Washington: the count table');
-      if (await first('vote', (await page.locator('.vote-table').count()) > 0)) await axe.check(page, 'the vote table (counterfactual)');
+      if (await first('count', (await page.locator('.count-table').count()) > 0)) {
+        await openFolds(page, '.count-table');
+        await axe.check(page, 'Washington: the count table, its sources open');
+      }
+      if (await first('vote', (await page.locator('.vote-table').count()) > 0)) {
+        await openFolds(page, '.vote-table');
+        await axe.check(page, 'the vote table (counterfactual), its sources open');
+      }
       if (await first('sent', phase === 'washington' && (await page.locator('.telegram').count()) > 0)) await axe.check(page, 'the telegram as sent');
       if (phase === 'meeting' && (await first('windows', true))) {
         await page.keyboard.press('d');
@@ -600,5 +621,139 @@ describe('text zoomed to 200 %', () => {
     expect(lost).toEqual([]);
     axe.assertClean();
     assertNoProblems('the review page at 200 %');
+  });
+});
+
+// ---------------------------------------------------------------- the focus ring
+
+/**
+ * Presses Tab up to `max` times from where focus is; for each control reached, says what is wrong
+ * with its focus ring: none, thinner than 2px, or less than 3:1 against the surface around it
+ * (WCAG 1.4.11; the surface is the first opaque background behind the control).
+ */
+async function weakFocusRings(page: Page, screen: string, max: number): Promise<{ reached: number; weak: string[] }> {
+  const weak: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const rgba = (c: string): [number, number, number, number] => {
+        const m = /rgba?\(([^)]+)\)/.exec(c);
+        const [r = 0, g = 0, b = 0, a = 1] = (m?.[1] ?? '0,0,0,0').split(/[ ,/]+/).filter(Boolean).map(Number);
+        return [r, g, b, a];
+      };
+      const luminance = ([r, g, b]: number[]): number => {
+        const [R = 0, G = 0, B = 0] = [r, g, b].map((v) => ((v ?? 0) / 255 <= 0.03928 ? (v ?? 0) / 255 / 12.92 : (((v ?? 0) / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+      };
+      let surface = rgba(getComputedStyle(document.body).backgroundColor);
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const bg = rgba(getComputedStyle(a).backgroundColor);
+        if (bg[3] > 0.5) {
+          surface = bg;
+          break;
+        }
+      }
+      const cs = getComputedStyle(el);
+      const [l1, l2] = [luminance(rgba(cs.outlineColor)), luminance(surface)];
+      const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+      return {
+        name: `${name} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
+        style: cs.outlineStyle,
+        width: parseFloat(cs.outlineWidth),
+        contrast: (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05),
+      };
+    });
+    if (!ring || seen.has(ring.name)) continue;
+    seen.add(ring.name);
+    if (ring.style === 'none' || ring.width < 2) weak.push(`${screen}: ${ring.name} shows no focus ring (${ring.style} ${ring.width}px)`);
+    else if (ring.contrast < 3) weak.push(`${screen}: ${ring.name}'s focus ring is ${ring.contrast.toFixed(2)}:1 against the surface around it`);
+  }
+  return { reached: seen.size, weak };
+}
+
+describe('the keyboard focus ring', () => {
+  it('stands out 3:1 or more from the surface around every control Tab reaches: title, a phase, a window, the debrief, the review page, the guide', async () => {
+    browser = await openBrowser();
+    const { page, assertNoProblems } = browser;
+    const weak: string[] = [];
+    const reached: Record<string, number> = {};
+    const walk = async (screen: string, max: number): Promise<void> => {
+      const r = await weakFocusRings(page, screen, max);
+      weak.push(...r.weak);
+      reached[screen] = r.reached;
+    };
+    await page.goto(seeded(site().url));
+    await waitForTitle(page);
+    await page.locator('#post-map svg').waitFor({ state: 'attached' });
+    await walk('title', 40);
+    await startByKeyboard(page, 'Foco');
+    await page.locator('.stage-status').waitFor({ state: 'hidden', timeout: 30_000 });
+    await walk('cable', 20);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('c');
+    await page.locator('#cable-dialog').waitFor({ state: 'visible' });
+    await walk('the cable window', 12);
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 200 && (await page.locator('#download-log').count()) === 0; i++) await pressChoice(page, 1);
+    await walk('debrief', 40);
+    await page.goto(new URL('review.html', site().url).href);
+    await page.waitForSelector('body[data-ready="true"]');
+    const logs = await classLogs(2);
+    await page.setInputFiles('#import-files', logs.map((l) => ({ name: l.name, mimeType: 'application/json', buffer: Buffer.from(l.text) })));
+    await page.waitForSelector('body[data-imported="2"]');
+    await walk('review', 40);
+    await page.goto(`${site().url}guide.html`);
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
+    await walk('guide', 40);
+    for (const [screen, n] of Object.entries(reached)) expect(n, `Tab reached controls on ${screen}`).toBeGreaterThan(3);
+    expect(weak).toEqual([]);
+    assertNoProblems('walking the focus');
+  });
+});
+
+// ---------------------------------------------------------------- words, not pictures
+
+describe('nothing essential only in the pictures', () => {
+  it('with the pictures blocked, a game plays through every phase to the debrief; the times, who speaks and every sound are in words', async () => {
+    const text = readFileSync(join(PROJECT_ROOT, 'scenarios', 'mexico.yaml'), 'utf8');
+    const loaded = await loadScenario(text, 'scenarios/mexico.yaml');
+    if (!loaded.ok) throw new Error('scenarios/mexico.yaml does not load');
+    const { scenario } = loaded.loaded;
+    browser = await openBrowser();
+    const { page, assertNoProblems } = browser;
+    // The canvas draws the rooms, the clocks and the teletype: block Phaser and read the page alone.
+    const chunks = readdirSync(join(DIST, 'assets')).filter((f) => /^phaser[-.].*\.js$/.test(f));
+    expect(chunks.length, 'the build has a Phaser chunk').toBeGreaterThan(0);
+    const pattern = new RegExp(`/assets/(${chunks.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+    browser.expect({ kinds: ['requestfailed', 'console.error'], url: pattern, why: 'the Phaser chunk is blocked on purpose; Chromium reports the aborted request and a "Failed to load resource" error' });
+    await page.route(pattern, (route) => route.abort('failed'));
+    await page.goto(seeded(`${site().url}?variant=counterfactual`));
+    await waitForTitle(page);
+    await expect.poll(() => page.locator('.stage-status').innerText(), { timeout: 15_000 }).toMatch(/could not be loaded/);
+    await startByKeyboard(page, 'Sin Dibujos');
+    const missing: string[] = [];
+    const phases = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const session = await readSession(page);
+      if (!session) throw new Error('no session');
+      const node = scenario.nodes[session.node];
+      phases.add(session.phase);
+      const bar = await page.locator('.clock-bar').innerText();
+      for (const [where, offset] of [['local', scenario.post.utcOffsetMinutes], ['Washington', scenario.washington.utcOffsetMinutes]] as const) {
+        const t = wallTime(session.clock, offset);
+        if (!bar.includes(t.hhmm)) missing.push(`${session.node}: the ${where} time ${t.hhmm} is not in the clock bar`);
+      }
+      const person = node && node.speaker !== 'narrator' ? scenario.people[node.speaker] : undefined;
+      if (person && !(await page.locator('#dialogue .speaker').innerText().catch(() => '')).includes(person.name)) missing.push(`${session.node}: ${person.name} speaks unnamed`);
+      if (node?.sound && (await page.locator('#captions').innerText()) !== SOUND_CAPTIONS[node.sound]) missing.push(`${session.node}: the sound "${node.sound}" has no caption`);
+      if ((await page.locator('#download-log').count()) > 0) break;
+      await pressChoice(page, 1);
+    }
+    expect([...phases]).toEqual(['cable', 'appointment', 'meeting', 'report', 'washington', 'debrief']);
+    expect(missing).toEqual([]);
+    assertNoProblems('with the pictures blocked');
   });
 });
