@@ -326,7 +326,6 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       });
       // A Washington node with `show` draws its table under the text, above the choices.
       if (node?.show) view.querySelector('#dialogue')?.after(renderShow(scenario, session, node.show, state.loaded.hemisphere));
-
       panel.append(view);
     }
     state.shown();
