@@ -43,7 +43,8 @@ function phaseTitle(phase: string): string {
  * 200 %), so the page itself never does; the box takes the keyboard focus, so arrow keys scroll it.
  */
 function scrollBox(table: HTMLElement, labelledBy: string): HTMLElement {
-  return h('div', { class: 'table-scroll', attrs: { tabindex: '0', role: 'region', 'aria-labelledby': labelledBy } }, table);
+  // A group, not a region: the section around it is already the landmark of that name.
+  return h('div', { class: 'table-scroll', attrs: { tabindex: '0', role: 'group', 'aria-labelledby': labelledBy } }, table);
 }
 
 function timeline(decisions: readonly ReviewDecision[]): HTMLElement {
