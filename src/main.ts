@@ -15,6 +15,7 @@ import { createMutePreference } from './audio/mute-preference.ts';
 import { openDurable } from './store/durable.ts';
 import { createGameStore, saveKey } from './store/game-store.ts';
 import { readLinkParams, readPostParam } from './store/link-params.ts';
+import { createPresentation, type PresentationStore } from './store/presentation.ts';
 import { createSaveSlot } from './store/save-slot.ts';
 import { browserStorage, clearSave, readSave, writeSave } from './store/storage.ts';
 import { browserTabLock } from './store/tab-lock.ts';
@@ -73,8 +74,9 @@ async function boot(): Promise<void> {
   const preset = { ...link.preset, problems: link.problems };
   const chooser = { posts, current: postId, locked: postLink.locked };
 
+  const parts = pageParts(app, store, storage);
   const overlay = mountOverlay({
-    ...pageParts(app, store, storage),
+    ...parts,
     preset,
     chooser,
     async onWatch(file) {
@@ -95,16 +97,17 @@ async function boot(): Promise<void> {
     },
   });
   (globalThis as { circular938?: unknown }).circular938 = { store };
-  loadLater(overlay, store);
+  loadLater(overlay, store, parts.presentation);
 }
 
-/** What both pages (playing and watching) give the overlay: the root, the store, the content and the remembered settings. */
+/** What both pages (playing and watching) give the overlay: the root, the store, the content, the remembered settings and the presentation (motion, the teletype). */
 function pageParts(app: HTMLElement, store: ReturnType<typeof createGameStore>, storage: ReturnType<typeof browserStorage>) {
   const mute = createMutePreference(storage);
   const clockFormat = createClockFormatPreference(storage);
   return {
     root: app,
     store,
+    presentation: createPresentation(),
     cable,
     glossary,
     muted: mute.get(),
@@ -126,7 +129,7 @@ async function watch(app: HTMLElement, key: string, storage: ReturnType<typeof b
     : await openForWatching(kept.text, await loadAllPosts());
   if (!opened.ok) {
     app.replaceChildren(
-      h('main', { class: 'fatal', attrs: { role: 'alert' } }, h('h1', { text: 'This log cannot be watched' }), h('p', { text: opened.problem }), h('p', {}, h('a', { attrs: { href: location.pathname }, text: 'Back to the game' }))),
+      h('main', { class: 'fatal' }, h('div', { attrs: { role: 'alert' } }, h('h1', { text: 'This log cannot be watched' }), h('p', { text: opened.problem }), h('p', {}, h('a', { attrs: { href: location.pathname }, text: 'Back to the game' })))),
     );
     return;
   }
@@ -138,14 +141,15 @@ async function watch(app: HTMLElement, key: string, storage: ReturnType<typeof b
     watch: { log: opened.log, file: kept?.file ?? null },
   });
   if (opened.warning) store.setState({ problem: opened.warning });
+  const parts = pageParts(app, store, storage);
   const overlay = mountOverlay({
-    ...pageParts(app, store, storage),
+    ...parts,
     preset: {},
     savedGame: () => null,
   });
   document.title = `Watching ${opened.log.student.label} · Circular 938`;
   (globalThis as { circular938?: unknown }).circular938 = { store };
-  loadLater(overlay, store);
+  loadLater(overlay, store, parts.presentation);
 }
 
 /**
@@ -183,13 +187,13 @@ function resumeAfterReload(store: ReturnType<typeof createGameStore>): void {
 }
 
 /** Phaser and sound arrive after the first screen is usable; the game plays on in text if either fails. */
-function loadLater(overlay: Overlay, store: ReturnType<typeof createGameStore>): void {
+function loadLater(overlay: Overlay, store: ReturnType<typeof createGameStore>, presentation: PresentationStore): void {
   overlay.stageStatus('Drawing the embassy…');
   const cableText = teletypeText(cable);
   const start = (): void => {
     import('./game/main.ts')
       .then(({ startGame }) => {
-        startGame(overlay.stage, { store, cableText, onReady: () => overlay.stageStatus(null) });
+        startGame(overlay.stage, { store, cableText, presentation, onReady: () => overlay.stageStatus(null) });
       })
       .catch(() => overlay.stageStatus('The pictures could not be loaded. You can still play: all the words are here.'))
       // Only then does the service worker fetch the rest of the site for offline use: not in Phaser's way.

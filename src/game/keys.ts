@@ -106,6 +106,13 @@ export const TextureKey = {
 } as const;
 export type TextureKey = (typeof TextureKey)[keyof typeof TextureKey];
 
+/** Game-wide values in Phaser's registry (read by objects that have only their scene). */
+export const RegistryKey = {
+  /** true while the system asks for less motion (PresentationState.reducedMotion). */
+  reducedMotion: 'presentation.reduced-motion',
+} as const;
+export type RegistryKey = (typeof RegistryKey)[keyof typeof RegistryKey];
+
 export const FigureKey = {
   ambassadorSeated: figure('ambassador-seated'),
   ministerSeated: figure('minister-seated'),

@@ -7,7 +7,8 @@
 import * as Phaser from 'phaser';
 import type { Phase } from '../core/scenario/schema.ts';
 import type { GameStore } from '../store/game-store.ts';
-import { SceneKey } from './keys.ts';
+import type { PresentationStore } from '../store/presentation.ts';
+import { RegistryKey, SceneKey } from './keys.ts';
 import type { SceneContext } from './objects/scene-context.ts';
 import { BootScene } from './scenes/boot-scene.ts';
 import { CableScene } from './scenes/cable-scene.ts';
@@ -22,6 +23,8 @@ export interface GameOptions {
   store: GameStore;
   /** The circular as plain text, typed out by the teletype (decoration; the overlay shows it). */
   cableText: string;
+  /** Whether motion is reduced and the teletype stopped; the scenes follow it. */
+  presentation: PresentationStore;
   /** Called once, when the first room has been drawn. */
   onReady?: () => void;
 }
@@ -86,6 +89,7 @@ export function startGame(parent: HTMLElement, options: GameOptions): GameHandle
   const ctx: SceneContext = {
     store,
     cableText: options.cableText,
+    presentation: options.presentation,
     memory: { time: null },
     drawn: () => {
       if (ready || destroyed) return;
@@ -125,6 +129,10 @@ export function startGame(parent: HTMLElement, options: GameOptions): GameHandle
     ]),
   );
 
+  // Objects that have only their scene read reduced motion from the registry; it follows the system setting.
+  game.registry.set(RegistryKey.reducedMotion, options.presentation.getState().reducedMotion);
+  const unfollowMotion = options.presentation.subscribe((p) => game.registry.set(RegistryKey.reducedMotion, p.reducedMotion));
+
   // Phaser's FIT mode follows window resizes only; the stage also changes size when the page's
   // columns change (the debrief gives the text more room), so refit whenever the parent does.
   const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => game.scale.refresh());
@@ -135,6 +143,7 @@ export function startGame(parent: HTMLElement, options: GameOptions): GameHandle
       if (destroyed) return;
       destroyed = true;
       resized?.disconnect();
+      unfollowMotion();
       unsubscribe?.();
       unsubscribe = null;
       game.destroy(true);

@@ -38,6 +38,15 @@ function phaseTitle(phase: string): string {
   return Object.hasOwn(PHASE_TITLES, phase) ? PHASE_TITLES[phase as keyof typeof PHASE_TITLES].title : phase;
 }
 
+/**
+ * A wide table in a box of its own that scrolls sideways when the page is narrow (text zoomed to
+ * 200 %), so the page itself never does; the box takes the keyboard focus, so arrow keys scroll it.
+ */
+function scrollBox(table: HTMLElement, labelledBy: string): HTMLElement {
+  // A group, not a region: the section around it is already the landmark of that name.
+  return h('div', { class: 'table-scroll', attrs: { tabindex: '0', role: 'group', 'aria-labelledby': labelledBy } }, table);
+}
+
 function timeline(decisions: readonly ReviewDecision[]): HTMLElement {
   if (decisions.length === 0) return h('p', { text: 'No decisions were taken in this attempt.' });
   const rows = decisions.map((d) => {
@@ -92,8 +101,8 @@ function judged(scenario: Scenario, state: SessionState): HTMLElement[] {
     h('section', { class: 'block', attrs: { 'aria-labelledby': 'telegram-title' } },
       h('h3', { id: 'telegram-title', text: t.sent ? 'The telegram as sent' : 'The telegram (a draft: never sent)' }),
       h('figure', { class: 'telegram' }, h('figcaption', { text: t.sent ? 'As it was sent' : 'Draft' }), h('pre', { class: 'telegram-text', id: 'telegram-text', text: t.text })),
-      h('h4', { text: judgement.sent ? 'Its judgement, line by line' : 'No telegram was sent: every part is missing' }),
-      parts),
+      h('h4', { id: 'judgement-title', text: judgement.sent ? 'Its judgement, line by line' : 'No telegram was sent: every part is missing' }),
+      scrollBox(parts, 'judgement-title')),
     h('section', { class: 'block', attrs: { 'aria-labelledby': 'rubric-title' } },
       h('h3', { id: 'rubric-title', text: 'The rubric' }),
       renderRubricTable(scoreRubric(scenario, state))),
@@ -181,7 +190,7 @@ export function renderStudentView(o: StudentViewOptions): HTMLElement {
         h('h3', { id: 'timeline-title', text: `Decisions of attempt ${shown + 1}` }),
         item.play === null ? h('p', { class: 'warning', text: 'Not verified: this is what the file says, which may not be what the student did.' }) : null,
         state !== null && !ended ? h('p', { class: 'warning', text: 'This attempt stops before an ending.' }) : null,
-        timeline(reviewDecisions(scenario, log, shown))),
+        scrollBox(timeline(reviewDecisions(scenario, log, shown)), 'timeline-title')),
       ...(state === null ? [] : judged(scenario, state)),
     );
   };

@@ -11,7 +11,7 @@ import { h } from './dom.ts';
 import { createModal } from './modal.ts';
 import { phaseOf } from './phases.ts';
 import { BAND_HEAD, layoutMap, type EdgeShape, type MapLayout, type NodeBox, type Point } from './branch-map-layout.ts';
-import { mapList, nodeWords, rewindAt, rewindName } from './branch-map-list.ts';
+import { mapList, nodeWords, rewindAt } from './branch-map-list.ts';
 import './branch-map.css';
 
 export interface MapView {
@@ -135,21 +135,41 @@ function drawStatic(scenario: Scenario, layout: MapLayout, prefix: string): Draw
 
 const TAG: Record<MapMark, string> = { current: 'YOU ARE HERE', path: '', explored: '', unexplored: '' };
 
+/** The tag row of a node's box: "DECISION 3" or "YOU ARE HERE 5" on the left, "END" or "CHANCE" on the right. */
+function tagsOf(view: MapView, box: NodeBox, mark: MapMark, k: number | null): { left: string; right: string } {
+  const left = k !== null ? `${TAG[mark] || 'DECISION'} ${k + 1}` : TAG[mark] || (box.kind === 'chance' ? 'CHANCE' : '');
+  const endCount = box.kind === 'ending' && view.counts ? ` · ${view.counts.endings[box.id] ?? 0}` : '';
+  const right = box.kind === 'ending' ? `END${endCount}` : box.kind === 'chance' && left !== 'CHANCE' ? 'CHANCE' : '';
+  return { left, right };
+}
+
+/**
+ * A rewind point's accessible name: what its box shows, in the box's order ("Decision 3, chance:
+ * Whom to see"), then what Enter does. Speech-input users say what they see, so the name holds the
+ * visible words (WCAG 2.5.3); a label cut short on the box is given in full.
+ */
+function pointName(view: MapView, box: NodeBox, mark: MapMark, k: number, words: string | null): string {
+  const { left, right } = tagsOf(view, box, mark, k);
+  const sentence = (t: string): string => t.charAt(0) + t.slice(1).toLowerCase();
+  const tags = [left, right].filter(Boolean).map(sentence).join(', ');
+  return `${tags}: ${words ?? 'not reached yet'}; ${view.rewind === 'look' ? 'look at it' : 'go back to it'}`;
+}
+
 /** A node's contents for this view: one rect (the box), the tag row, the label or "?". */
 function nodeContent(view: MapView, marks: MapMarks, box: NodeBox, mark: MapMark, k: number | null): Node[] {
   const words = nodeWords(view, marks, box.id);
   const out: Node[] = [s('rect', { class: 'bm-box', width: box.w, height: box.h, rx: box.kind === 'ending' ? 12 : 4 })];
   if (box.kind === 'ending') out.push(s('path', { class: 'bm-box-inner', d: `M12,4H${box.w - 12}A8,8 0 0 1 ${box.w - 4},12V${box.h - 12}A8,8 0 0 1 ${box.w - 12},${box.h - 4}H12A8,8 0 0 1 4,${box.h - 12}V12A8,8 0 0 1 12,4Z` }));
-  const left = k !== null ? `${TAG[mark] || 'DECISION'} ${k + 1}` : TAG[mark] || (box.kind === 'chance' ? 'CHANCE' : '');
-  const endCount = box.kind === 'ending' && view.counts ? ` · ${view.counts.endings[box.id] ?? 0}` : '';
-  const right = box.kind === 'ending' ? `END${endCount}` : box.kind === 'chance' && left !== 'CHANCE' ? 'CHANCE' : '';
-  if (left) out.push(s('text', { class: 'bm-tag', x: 9, y: 15 }, left));
-  if (right) out.push(s('text', { class: 'bm-tag bm-tag-end', x: box.w - 9, y: 15, 'text-anchor': 'end' }, right));
+  const { left, right } = tagsOf(view, box, mark, k);
+  // Each piece of text ends in a space (not drawn: SVG strips it at a text's end, and it ends a
+  // line), so that the words of the box read apart (its name holds them, see pointName).
+  if (left) out.push(s('text', { class: 'bm-tag', x: 9, y: 15 }, `${left} `));
+  if (right) out.push(s('text', { class: 'bm-tag bm-tag-end', x: box.w - 9, y: 15, 'text-anchor': 'end' }, `${right} `));
   if (words === null) {
     out.push(s('text', { class: 'bm-unknown', x: box.w / 2, y: box.h / 2 + 12, 'text-anchor': 'middle' }, '?'));
   } else {
     const lines = wrap(words, box.kind === 'ending' ? 2 : 3);
-    out.push(s('text', { class: 'bm-label', x: 9, y: 31 }, ...lines.map((line, i) => s('tspan', { x: 9, dy: i ? 14.5 : 0 }, line))));
+    out.push(s('text', { class: 'bm-label', x: 9, y: 31 }, ...lines.map((line, i) => s('tspan', { x: 9, dy: i ? 14.5 : 0 }, `${line} `))));
   }
   return out;
 }
@@ -282,7 +302,7 @@ function mountMap(first: MapView): { el: HTMLElement; update(view: MapView): voi
         g.setAttribute('data-rewind', String(k));
         g.setAttribute('tabindex', '0');
         g.setAttribute('role', 'button');
-        g.setAttribute('aria-label', rewindName(view, k, nodeWords(view, marks, id)));
+        g.setAttribute('aria-label', pointName(view, box, mark, k, nodeWords(view, marks, id)));
       }
     }
     const layers: Record<Exclude<MapMark, 'current'>, SVGGElement[]> = { unexplored: [], explored: [], path: [] };
@@ -312,7 +332,7 @@ function mountMap(first: MapView): { el: HTMLElement; update(view: MapView): voi
   const toolbar = h('div', { class: 'bm-toolbar' }, legend,
     h('div', { class: 'bm-zoom-tools', attrs: { role: 'group', 'aria-label': 'Zoom' } },
       tool('−', 'Zoom out', () => setScale(scale / 1.25)), zoomLabel, tool('+', 'Zoom in', () => setScale(scale * 1.25)),
-      tool('Fit', 'Fit the whole map', fit), tool('You are here', 'Show where you are', centre)));
+      tool('Fit', 'Fit the whole map', fit), tool('You are here', 'You are here: centre the map on it', centre)));
   const el = h('div', { class: 'bm' }, toolbar, viewport, details);
   apply(first);
   return { el, update: apply, centre, layout: () => layout };

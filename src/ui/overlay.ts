@@ -24,6 +24,8 @@ import { renderShow } from './washington-tables.ts';
 import type { BranchMap, MapView } from './branch-map.ts';
 import { attemptOnScreen, attemptsOf, createDecisionsWindow, entriesOf, lookingBar } from './replay-panel.ts';
 import { createWatchBar } from './watch-bar.ts';
+import { createTeletypeControl } from './teletype-control.ts';
+import type { PresentationStore } from '../store/presentation.ts';
 
 /** What the overlay needs of the sound adapter; the adapter arrives later than the first screen. */
 export interface SoundPort {
@@ -37,6 +39,8 @@ export interface SoundPort {
 export interface OverlayOptions {
   root: HTMLElement;
   store: GameStore;
+  /** Reduced motion and the teletype's stop, shared with the scenes. */
+  presentation: PresentationStore;
   cable: Cable;
   glossary: Glossary;
   preset: TitleOptions['preset'];
@@ -86,6 +90,18 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   const glossary = createGlossary(o.glossary, () => store.getState().loaded.scenario.id);
   const cableViewer = createCableViewer(o.cable, glossary.links);
   const captions = createCaptions();
+  // "Stop the teletype", on the picture while the cable phase is on screen. Once stopped, its
+  // clatter stops too, and focus goes on from the button that is gone to the first choice.
+  const teletype = createTeletypeControl(o.presentation, () => {
+    if (loop === 'teletype') {
+      sound?.stop(loop);
+      loop = null;
+    }
+    const focus = document.activeElement;
+    if (focus === null || focus === document.body || teletype.el.contains(focus)) {
+      panel.querySelector<HTMLElement>('button.choice:not([disabled])')?.focus();
+    }
+  });
   let sound: SoundPort | null = null;
   let muted = o.muted;
 
@@ -173,7 +189,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       h('div', { class: 'tools' }, decisionsButton, mapButton, cableButton, glossaryButton, muteButton, clockBar.formatToggle),
     ),
     ...(watchBar ? [watchBar.el] : []),
-    h('main', { class: 'layout' }, h('div', { class: 'stage-wrap' }, stage, captions.el), panel),
+    h('main', { class: 'layout' }, h('div', { class: 'stage-wrap' }, stage, teletype.el, captions.el), panel),
     h('footer', { class: 'statusbar' }, saveStatus, tabStatus, problem),
     cableViewer.el,
     glossary.el,
@@ -261,6 +277,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     if (key === shownKey) return;
     const focusWasInPanel = panel.contains(document.activeElement) || document.activeElement === document.body;
     shownKey = key;
+    teletype.setActive(session?.phase === 'cable');
     clear(panel);
     document.body.dataset['phase'] = session?.phase ?? 'title';
     document.body.dataset['node'] = session?.node ?? '';
@@ -341,6 +358,8 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     }
     state.shown();
     panel.scrollTop = 0;
+    // Where the page scrolls as one (a short window, text zoomed to 200 %), the new node shows from its top.
+    if (panel.getBoundingClientRect().top < 0) panel.scrollIntoView({ block: 'start' });
     if (focusWasInPanel) {
       // A required reason is written before choosing: the field takes the focus first. In a class game
       // the question over the choices takes it, not choice A: on the projector no choice looks chosen
@@ -349,7 +368,8 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       const first = panel.querySelector<HTMLElement>(`textarea#reason[required], ${choiceTarget}, #debrief-title, #back-to-present`);
       first?.focus({ preventScroll: true });
       // Keep the focused choice in view on small screens, scrolling no more than needed.
-      if (first && first.getBoundingClientRect().bottom > panel.getBoundingClientRect().bottom) {
+      const visibleBottom = Math.min(panel.getBoundingClientRect().bottom, document.documentElement.clientHeight);
+      if (first && first.getBoundingClientRect().bottom > visibleBottom) {
         first.scrollIntoView({ block: 'nearest' });
       }
     }

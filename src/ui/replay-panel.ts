@@ -141,7 +141,7 @@ export function createDecisionsWindow(store: GameStore, clockFormat: () => Clock
         actions.push(
           h('button', {
             class: 'tool',
-            attrs: { type: 'button', 'data-rewind': String(k), 'aria-label': `Choose again from decision ${k + 1}` },
+            attrs: { type: 'button', 'data-rewind': String(k), 'aria-label': `Choose again from here, decision ${k + 1}` },
             text: 'Choose again from here',
             on: { click: () => void store.getState().rewind(onScreen, k).then((ok) => ok && modal.close()) },
           }),

@@ -60,8 +60,9 @@ export function createWatchBar(store: GameStore): WatchBar {
     store.getState().look(chosen, 0);
   });
   const el = h(
-    'div',
-    { id: 'watch-bar', class: 'watch-bar', attrs: { role: 'group', 'aria-label': 'Watching a log' } },
+    // A landmark of its own (a labelled section), so a screen reader can jump to the player's controls.
+    'section',
+    { id: 'watch-bar', class: 'watch-bar', attrs: { 'aria-label': 'Watching a log' } },
     h('p', { class: 'watch-title' }, 'Watching the log of ', who, ' · ', where),
     h('div', { class: 'watch-controls' }, first, back, play, forward, last, h('span', { class: 'watch-speeds', attrs: { role: 'group', 'aria-label': 'Speed' } }, ...speeds), h('label', {}, 'Attempt ', attemptSelect)),
     h('p', { class: 'watch-note', text: 'Nothing can be chosen or changed here, and your own game is not touched. ' }, h('a', { attrs: { href: location.pathname }, text: 'Back to the game' })),

@@ -4,7 +4,7 @@
  */
 import * as Phaser from 'phaser';
 import { Ink, mix } from './palette.ts';
-import { TextureKey } from '../keys.ts';
+import { RegistryKey, TextureKey } from '../keys.ts';
 import { randomStream } from '../../core/engine/rng.ts';
 
 export type Pt = readonly [number, number];
@@ -127,8 +127,11 @@ export function bakeGrain(scene: Phaser.Scene): string {
   });
 }
 
-/** The user asked the system for less motion: ambient animation stays still. */
-export function prefersReducedMotion(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
-    && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+/**
+ * The student's system asks for less motion: ambient animation stays still, and what would move
+ * (a clock's hands, the light, a fade) is shown at its end at once. startGame keeps the value in
+ * the game's registry from the presentation store (src/store/presentation.ts).
+ */
+export function prefersReducedMotion(scene: Phaser.Scene): boolean {
+  return scene.registry.get(RegistryKey.reducedMotion) === true;
 }

@@ -3,6 +3,7 @@
  * local time, and ease from one hour to the next when the game clock moves.
  */
 import type * as Phaser from 'phaser';
+import { prefersReducedMotion } from './art.ts';
 import { Ink, mix } from './palette.ts';
 
 /** Sky colours through a November day in the tropics (sunrise about 06:45, sunset about 17:55). */
@@ -52,13 +53,13 @@ export class Daylight {
 
   constructor(private readonly scene: Phaser.Scene, private readonly parts: DaylightParts) {}
 
-  /** Shows local time `hour` (fractional hours); eases forward from the previous hour. */
+  /** Shows local time `hour` (fractional hours); eases forward from the previous hour (at once when motion is reduced). */
   show(hour: number): void {
     const from = this.hour;
     if (from === hour) return;
     this.hour = hour;
     this.ease?.remove();
-    if (from === null || Math.abs(hour - from) < 0.01) {
+    if (from === null || Math.abs(hour - from) < 0.01 || prefersReducedMotion(this.scene)) {
       this.paint(hour);
       return;
     }

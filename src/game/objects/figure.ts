@@ -24,13 +24,14 @@ export class Figure extends Phaser.GameObjects.Container {
   private readonly head: Phaser.GameObjects.Image;
   private readonly arm: Phaser.GameObjects.Image;
   private readonly glow: Phaser.GameObjects.Image;
-  private readonly still = prefersReducedMotion();
+  private readonly still: boolean;
   private readonly gesture: number;
   private talk: Phaser.Tweens.Tween[] = [];
   private speaking = false;
 
   constructor(scene: Phaser.Scene, x: number, y: number, keys: FigureKeys, look: Look, options: FigureOptions = {}) {
     super(scene, x, y);
+    this.still = prefersReducedMotion(scene);
     const rig = bakeFigure(scene, keys, look);
     const [fx, fy] = rig.feet;
     this.gesture = options.gesture ?? (look.view === 'front' ? 28 : -16);
@@ -58,8 +59,11 @@ export class Figure extends Phaser.GameObjects.Container {
     this.speaking = on;
     for (const t of this.talk) t.remove();
     this.talk = [];
+    if (this.still) {
+      this.glow.setAlpha(on ? 0.75 : 0);
+      return this;
+    }
     this.scene.tweens.add({ targets: this.glow, alpha: on ? 0.75 : 0, duration: 450, ease: 'Sine.InOut' });
-    if (this.still) return this;
     if (on) {
       this.talk.push(
         this.scene.tweens.add({

@@ -90,7 +90,7 @@ export class Telephone {
     this.cadence = null;
     this.stopBurst();
     if (!on) return;
-    if (prefersReducedMotion()) {
+    if (prefersReducedMotion(this.scene)) {
       this.marks.setAlpha(1);
       return;
     }
@@ -114,6 +114,6 @@ export class Telephone {
     this.tweens = [];
     this.body.angle = 0;
     this.handset.y = -50;
-    this.marks.setAlpha(this.ringing && prefersReducedMotion() ? 1 : 0);
+    this.marks.setAlpha(this.ringing && prefersReducedMotion(this.scene) ? 1 : 0);
   }
 }

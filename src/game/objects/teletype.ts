@@ -113,6 +113,8 @@ export class Teletype {
   private next = 0;
   private reuse = 0;
   private timer: Phaser.Time.TimerEvent | null = null;
+  /** Set once the text shows printed; printing again would redraw the same rows. */
+  private printed = false;
 
   /** `x`, `y`: the machine's top-left; the paper rises from there to `paperTop`. */
   constructor(private readonly scene: Phaser.Scene, private readonly x: number, y: number, paperTop: number, text: string) {
@@ -137,15 +139,17 @@ export class Teletype {
 
   /** Starts printing from the top of the text (or, with reduced motion, shows it printed). */
   start(): void {
-    if (prefersReducedMotion()) this.showPrinted();
+    if (prefersReducedMotion(this.scene)) this.showPrinted();
     else {
       this.timer?.remove();
       this.typeLine();
     }
   }
 
-  /** Shows the end of the text already printed, without animation. */
+  /** Shows the end of the text already printed, without animation. Safe to call again. */
   showPrinted(): void {
+    if (this.printed) return;
+    this.printed = true;
     this.timer?.remove();
     this.timer = null;
     const start = Math.max(0, this.lines.length - this.rows.length);
@@ -179,6 +183,7 @@ export class Teletype {
   private typeLine(): void {
     const index = this.next++;
     if (index >= this.lines.length) {
+      this.printed = true;
       this.finish();
       return;
     }

@@ -5,7 +5,7 @@
 import * as Phaser from 'phaser';
 import { wallTime, type UtcMinutes } from '../../core/engine/clock.ts';
 import { TextureKey } from '../keys.ts';
-import { bake, oval, round } from './art.ts';
+import { bake, oval, prefersReducedMotion, round } from './art.ts';
 import { Ink } from './palette.ts';
 
 const R = 48;
@@ -66,7 +66,8 @@ export class WallClock extends Phaser.GameObjects.Container {
 
   /**
    * Shows game time `t` at `offsetMinutes` east of UTC. The first call sets the hands; later
-   * calls sweep them through the minutes between (about half a second per hour, at most 2.4 s).
+   * calls sweep them through the minutes between (about half a second per hour, at most 2.4 s),
+   * unless motion is reduced: then the hands jump.
    */
   show(t: UtcMinutes, offsetMinutes: number): void {
     const from = this.shown;
@@ -75,7 +76,7 @@ export class WallClock extends Phaser.GameObjects.Container {
     this.offset = offsetMinutes;
     this.sweep?.remove();
     this.sweep = null;
-    if (from === null || from === t) {
+    if (from === null || from === t || prefersReducedMotion(this.scene)) {
       const w = wallTime(t, offsetMinutes);
       this.pose(w.hours * 60 + w.minutes);
       return;

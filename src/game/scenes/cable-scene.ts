@@ -1,6 +1,7 @@
 /**
  * The code room at night: the circular arrives on the teletype and prints line by line while
- * the duty officer stands by; the wall clock shows the post's local time.
+ * the duty officer stands by (or shows printed, when the student stops it or motion is reduced);
+ * the wall clock shows the post's local time.
  */
 import * as Phaser from 'phaser';
 import { FigureKey, SceneKey, TextureKey } from '../keys.ts';
@@ -41,6 +42,16 @@ export class CableScene extends RoomScene {
     this.add.image(590, 0, bakeHangingLamp(this)).setOrigin(0.5, 0);
 
     this.setDaylight(new Daylight(this, { ...view, shadow: shade, shadowAlpha: 1, nightOnly: [...(view.nightOnly ?? []), cone, glow] }));
-    teletype.start();
+    // The student can stop the teletype (the overlay's button); reduced motion turned on while it
+    // types stops it too. Either way the circular shows printed, as the overlay's cable does.
+    const { presentation } = this.ctx;
+    const stopped = (p: ReturnType<typeof presentation.getState>): boolean => p.teletypeStopped || p.reducedMotion;
+    if (stopped(presentation.getState())) teletype.showPrinted();
+    else teletype.start();
+    const unfollow = presentation.subscribe((p) => {
+      if (stopped(p)) teletype.showPrinted();
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, unfollow);
+    this.events.once(Phaser.Scenes.Events.DESTROY, unfollow);
   }
 }

@@ -15,7 +15,7 @@ export class DebriefScene extends RoomScene {
   }
 
   protected build(): void {
-    const still = prefersReducedMotion();
+    const still = prefersReducedMotion(this);
     this.add.image(0, 0, bakeMapSheet(this)).setOrigin(0, 0);
 
     const from = postAt(this.ctx.store.getState().loaded.scenario.post);

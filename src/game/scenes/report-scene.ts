@@ -60,7 +60,7 @@ export class ReportScene extends RoomScene {
     this.add.image(CLERK_X, 0, bakeHangingLamp(this)).setOrigin(0.5, 0);
     this.setDaylight(new Daylight(this, { ...view, shadow: shade, shadowAlpha: 0.9, nightOnly: [...(view.nightOnly ?? []), cone] }));
 
-    if (!prefersReducedMotion()) {
+    if (!prefersReducedMotion(this)) {
       hands.forEach((h, i) => this.tweens.add({
         targets: h, y: h.y - 4, duration: 110 + i * 23, yoyo: true, repeat: -1, repeatDelay: 60 + i * 90, ease: 'Sine.InOut',
       }));
@@ -73,7 +73,7 @@ export class ReportScene extends RoomScene {
       const from = this.sheetHeight;
       this.sheetHeight = target;
       this.tweens.addCounter({
-        from, to: target, duration: prefersReducedMotion() ? 0 : 900, ease: 'Sine.Out',
+        from, to: target, duration: prefersReducedMotion(this) ? 0 : 900, ease: 'Sine.Out',
         onUpdate: (t) => {
           const h = t.getValue() ?? target;
           sheet.setCrop(0, 0, SHEET_W, h);

@@ -1,7 +1,7 @@
 /**
  * What every room shares: it reads the store (never writes), follows it until the scene shuts
- * down, shows the game clock, and fades in. A drawing problem is contained here so that it can
- * neither break the store's caller nor reach the console.
+ * down, shows the game clock, and fades in (unless motion is reduced). A drawing problem is
+ * contained here so that it can neither break the store's caller nor reach the console.
  */
 import * as Phaser from 'phaser';
 import { timeOf, type UtcMinutes } from '../../core/engine/clock.ts';
@@ -10,7 +10,7 @@ import type { SceneKey } from '../keys.ts';
 import type { GameState, SceneContext } from '../objects/scene-context.ts';
 import type { WallClock } from '../objects/wall-clock.ts';
 import type { Daylight } from '../objects/daylight.ts';
-import { bakeGrain } from '../objects/art.ts';
+import { bakeGrain, prefersReducedMotion } from '../objects/art.ts';
 
 export type Render = (state: GameState, previous: GameState | null) => void;
 
@@ -39,7 +39,7 @@ export abstract class RoomScene extends Phaser.Scene {
       // An art failure leaves a plain room (the overlay still carries the game); it must not
       // surface as an uncaught error in Phaser's frame loop.
     }
-    this.cameras.main.fadeIn(420, 18, 28, 49);
+    if (!prefersReducedMotion(this)) this.cameras.main.fadeIn(420, 18, 28, 49);
     this.ctx.drawn();
   }
 

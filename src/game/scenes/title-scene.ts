@@ -23,7 +23,7 @@ export class TitleScene extends RoomScene {
   }
 
   protected build(): void {
-    const still = prefersReducedMotion();
+    const still = prefersReducedMotion(this);
     this.add.image(0, 0, bakeNightSky(this)).setOrigin(0, 0);
     // the view up Reforma to the south-west; its ground line sits on the horizon (Mexico City only:
     // another post's street shows nothing that names a city it is not)

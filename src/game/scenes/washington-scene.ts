@@ -23,7 +23,7 @@ export class WashingtonScene extends RoomScene {
   }
 
   protected build(): void {
-    const still = prefersReducedMotion();
+    const still = prefersReducedMotion(this);
     this.add.image(0, 0, bakeCurtain(this)).setOrigin(0, 0);
     this.addClock(new WallClock(this, 926, 100, 26), (s) => this.washingtonOffset(s));
     this.add.image(0, STAGE_Y, bakeStage(this)).setOrigin(0, 0);
