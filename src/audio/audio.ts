@@ -5,7 +5,7 @@
  * with sound, without sound, and before the browser lets it make any.
  */
 import { Howl, Howler } from 'howler';
-import { SOUND_CUES, type SoundCue } from '../core/scenario/schema.ts';
+import { SOUND_CUES, type SoundCue } from '../core/scenario/vocabulary.ts';
 import { CUE_KINDS, SOUND_CAPTIONS } from './captions.ts';
 import { createMutePreference, type PreferenceStorage } from './mute-preference.ts';
 import teletypeUrl from '../../assets/audio/teletype.wav?url';

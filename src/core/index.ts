@@ -115,6 +115,7 @@ export { modeProblems, REWIND_MODE_TEXT } from './log/modes.ts';
 export { appendEntry, createLog, currentAttempt, originAt, startAttempt } from './log/create.ts';
 export { sealLog, unsealLog } from './log/seal.ts';
 export { parseOpenLog, parseSealedLog } from './log/schema.ts';
+export { readOpenLog, readScannedSealedLog } from './log/shape.ts';
 export { attemptPath, replayAttempts, replayEvents, replayLog, type ReplayResult } from './log/replay.ts';
 export {
   MAX_LOG_CHARS,

@@ -2,7 +2,7 @@
  * The dialogue panel: who speaks, what is said, and the numbered choices. New text is announced
  * through a polite live region; focus moves to the first choice so keyboard play flows on.
  */
-import { composeTelegram, formatSpan, MAX_REASON_CHARS, nodeText, wallTime, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
+import { composeTelegram, formatSpan, MAX_REASON_CHARS, nodeText, wallTime, type ChoiceView, type Scenario, type SessionState } from '../core/play.ts';
 import { formatTimeOfDay, type ClockFormat } from './clock-format.ts';
 import { h, paragraphs, type TermLinks } from './dom.ts';
 import { PHASE_TITLES, phaseSteps } from './phases.ts';

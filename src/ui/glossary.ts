@@ -2,7 +2,7 @@
  * The glossary of the cable's abbreviations and terms. It opens at an entry when a term is chosen in
  * the cable or the story (`openAt`); `links` is what those texts need to make their terms buttons.
  */
-import type { Glossary } from '../core/index.ts';
+import type { Glossary } from '../core/play.ts';
 import { buildTermIndex } from '../core/glossary-terms.ts';
 import { h, type TermLinks } from './dom.ts';
 import { createModal, type Modal } from './modal.ts';
@@ -19,32 +19,41 @@ function slug(term: string): string {
 
 export function createGlossary(glossary: Glossary): GlossaryDialog {
   const modal = createModal('glossary-dialog', 'Glossary', 'glossary-dialog');
-  const terms = [...glossary.terms].sort((a, b) => a.term.localeCompare(b.term));
   const entries = new Map<string, HTMLElement>();
-  const used = new Set<string>();
-  const list = h(
-    'dl',
-    { class: 'glossary' },
-    ...terms.flatMap((t) => {
-      let id = `glossary-${slug(t.term)}`;
-      while (used.has(id)) id += '-x';
-      used.add(id);
-      const dt = h(
-        'dt',
-        { id, attrs: { tabindex: '-1' } },
-        h('strong', { text: t.term }),
-        ' ',
-        h('span', { class: 'expansion', text: `(${t.expansion})` }),
-      );
-      entries.set(t.term, dt);
-      return [dt, h('dd', {}, h('p', { text: t.definition }), h('p', { class: 'source', text: `Source: ${t.source}` }))];
-    }),
-  );
-  modal.body.append(list);
+  // The entries are built when the glossary is first opened: the first screen does not wait for them.
+  let built = false;
+  function build(): void {
+    if (built) return;
+    built = true;
+    const terms = [...glossary.terms].sort((a, b) => a.term.localeCompare(b.term));
+    const used = new Set<string>();
+    modal.body.append(h(
+      'dl',
+      { class: 'glossary' },
+      ...terms.flatMap((t) => {
+        let id = `glossary-${slug(t.term)}`;
+        while (used.has(id)) id += '-x';
+        used.add(id);
+        const dt = h(
+          'dt',
+          { id, attrs: { tabindex: '-1' } },
+          h('strong', { text: t.term }),
+          ' ',
+          h('span', { class: 'expansion', text: `(${t.expansion})` }),
+        );
+        entries.set(t.term, dt);
+        return [dt, h('dd', {}, h('p', { text: t.definition }), h('p', { class: 'source', text: `Source: ${t.source}` }))];
+      }),
+    ));
+  }
 
   let target: HTMLElement | null = null;
-  function openAt(term: string): void {
+  function open(): void {
+    build();
     modal.open();
+  }
+  function openAt(term: string): void {
+    open();
     const dt = entries.get(term);
     if (!dt) return;
     target?.classList.remove('is-target');
@@ -60,6 +69,7 @@ export function createGlossary(glossary: Glossary): GlossaryDialog {
 
   return {
     ...modal,
+    open,
     openAt,
     links: { index: buildTermIndex(glossary.terms), open: openAt },
   };

@@ -4,7 +4,7 @@
  * choose, C the cable, G the glossary, M sound, D the decisions (look back, choose again), B the
  * branch map; while a log is watched, ← → Space Home End drive the player. Tab and Enter work everywhere.
  */
-import { lookup, type Cable, type Glossary, type SessionState, type SoundCue } from '../core/index.ts';
+import { lookup, type Cable, type Glossary, type SessionState, type SoundCue } from '../core/play.ts';
 import { CUE_KINDS } from '../audio/captions.ts';
 import { choicesOf, type GameStore } from '../store/game-store.ts';
 import type { SaveStatus } from '../store/storage.ts';

@@ -1,5 +1,5 @@
 /** Names of the six phases as the student sees them. */
-import { PHASES, type Phase } from '../core/index.ts';
+import { PHASES, type Phase } from '../core/play.ts';
 import { h } from './dom.ts';
 
 export const PHASE_TITLES: Record<Phase, { title: string; place: string }> = {

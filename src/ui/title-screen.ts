@@ -3,7 +3,7 @@
  * teacher will see it in the log), an optional class code, and the world; a teacher's link can
  * preset them (?variant=counterfactual&class=9B).
  */
-import { RUBRIC_GUIDE, wallTime, type Scenario, type SessionState } from '../core/index.ts';
+import { RUBRIC_GUIDE, wallTime, type Scenario, type SessionState } from '../core/play.ts';
 import { CLASS_CODE_MAX_LENGTH, NAME_MAX_LENGTH, type LinkPreset } from '../store/link-params.ts';
 import { renderChooser, type ChooserOptions } from './post-chooser.ts';
 import { h, paragraphs } from './dom.ts';

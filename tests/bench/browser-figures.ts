@@ -3,9 +3,9 @@
  * cache off, the origin's storage cleared, the CPU throttled through CDP when asked.
  *
  * - `loadOnce`: milliseconds from navigation to the first usable control, and the bytes fetched by
- *   then. For the game, the first visible, enabled <button> (found by a MutationObserver the moment
- *   it enters the page, and on every frame for one that becomes visible without a mutation); for the
- *   baseline, its first scene's `create`. Bytes: Resource Timing's `encodedBodySize` (the body as
+ *   then. For the game, the first visible, enabled <button> (the moment it entered the page, noted by
+ *   a MutationObserver, or the frame at which it became visible); for the baseline, its first
+ *   scene's `create`. Bytes: Resource Timing's `encodedBodySize` (the body as
  *   it crossed the network, so gzip bytes from the bench server) of the page and of every request
  *   that started before that moment, counted in full.
  * - `framesP95`: requestAnimationFrame deltas collected in the page over a window, and their 95th
@@ -15,7 +15,13 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { TestBrowser } from '../e2e/browser.ts';
 
-/** The page's report of its first usable control. Installed before any script of the page runs. */
+/**
+ * The page's report of its first usable control, installed before any script of the page runs. It
+ * must cost the page next to nothing: a MutationObserver only notes when each <button> entered the
+ * page (no layout), and once a frame the buttons noted are checked for being visible and enabled.
+ * The moment reported is when the first such button entered the page, or the frame at which it
+ * became visible when it entered hidden.
+ */
 const USABLE_PROBE = `(() => {
   let done = false;
   const report = (at) => {
@@ -26,19 +32,29 @@ const USABLE_PROBE = `(() => {
   // The baseline sets this in its first scene's create.
   Object.defineProperty(globalThis, 'benchUsableAt', { configurable: true, set: (at) => report(at), get: () => undefined });
   if (!globalThis.benchProbeButtons) return;
-  const usable = () => {
-    for (const b of document.getElementsByTagName('button')) {
-      if (!b.disabled && b.getClientRects().length > 0 && b.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return true;
-    }
-    return false;
+  const noted = new Map();
+  const checkedOnce = new Set();
+  const note = (node, at) => {
+    if (node.nodeType !== 1) return;
+    if (node.tagName === 'BUTTON' && !noted.has(node)) noted.set(node, at);
+    for (const b of node.getElementsByTagName('button')) if (!noted.has(b)) noted.set(b, at);
   };
-  const check = () => {
-    if (!done && usable()) report(performance.now());
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'hidden', 'class', 'style'] });
+  const observer = new MutationObserver((records) => {
+    const at = performance.now();
+    for (const r of records) for (const n of r.addedNodes) note(n, at);
+  });
+  observer.observe(document, { subtree: true, childList: true });
   const frame = () => {
-    check();
-    if (!done) requestAnimationFrame(frame);
+    const now = performance.now();
+    for (const [b, at] of noted) {
+      if (b.isConnected && !b.disabled && b.getClientRects().length > 0 && b.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) {
+        report(checkedOnce.has(b) ? now : at);
+        observer.disconnect();
+        return;
+      }
+      checkedOnce.add(b);
+    }
+    requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 })();`;

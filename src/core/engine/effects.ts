@@ -1,5 +1,6 @@
 /** Carries out the effect vocabulary of scenario files. Pure: returns a new state. */
-import { POINTS, type Effect } from '../scenario/schema.ts';
+import type { Effect } from '../scenario/schema.ts';
+import { POINTS } from '../scenario/vocabulary.ts';
 import { timeOf } from './clock.ts';
 import { lookup } from './lookup.ts';
 import type { SessionState } from './state.ts';
