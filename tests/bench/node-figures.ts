@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { useNodeSha256 } from '../../src/cli/native-hash.ts';
 import { verifyLogText, type VerifyStatus } from '../../src/core/log/verify.ts';
 import { loadScenario } from '../../src/core/scenario/load.ts';
 import { formatIssue } from '../../src/core/scenario/issues.ts';
@@ -13,8 +14,9 @@ import { currentRefs } from '../core/log/format2-fixtures.ts';
 import { PROJECT_ROOT } from '../e2e/browser.ts';
 import { scenarioSearch } from '../scenarios/search.ts';
 
-/** Verifies every text once, one after another as `npm run logs -- verify` does; the time in ms and the statuses. */
+/** Verifies every text once, one after another as `npm run logs -- verify` does (with Node's digest); the time in ms and the statuses. */
 export async function verifyAll(texts: readonly string[]): Promise<{ ms: number; statuses: Partial<Record<VerifyStatus, number>> }> {
+  useNodeSha256();
   const refs = await currentRefs();
   const statuses: Partial<Record<VerifyStatus, number>> = {};
   const started = performance.now();

@@ -16,10 +16,24 @@ import { MAX_LOG_ENTRIES, scanJson } from './scan.ts';
 
 const HASH = /^[0-9a-f]{64}$/;
 const GAME_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/;
-// zod 4's `z.iso.datetime({ offset: true })`, as its regexes.js builds it: a real calendar date,
-// seconds required, a fraction allowed, and Z or an offset.
-const DATE = '(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))';
-const WALL_TIME = new RegExp(`^${DATE}T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$`);
+/**
+ * zod 4's `z.iso.datetime({ offset: true })` (its regexes.js): a real calendar date (the Gregorian
+ * leap years), hours 00-23, minutes and seconds 00-59, seconds required, a fraction allowed, then Z
+ * or an offset of at most 23:59. The same rule as a plain pattern and a few comparisons, which is
+ * several times faster than zod's one large pattern.
+ */
+const WALL_PARTS = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:Z|[+-](\d\d):(\d\d))$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isWallTime(v: string): boolean {
+  const m = WALL_PARTS.exec(v);
+  if (m === null) return false;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  if (m[7] !== undefined && (Number(m[7]) > 23 || Number(m[8]) > 59)) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number));
+}
 // eslint-disable-next-line no-control-regex -- a reason is plain text: control characters are what this refuses
 const PLAIN = /^[^\u0000-\u0009\u000b-\u001f\u007f]*$/;
 const CLAIM_IDS: ReadonlySet<string> = new Set(CLAIMS);
@@ -40,7 +54,7 @@ const whole = (v: unknown, min: number): v is number => Number.isSafeInteger(v) 
 const text = (v: unknown): v is string => typeof v === 'string';
 const name = (v: unknown): v is string => typeof v === 'string' && v.length >= 1;
 const hash = (v: unknown): v is string => typeof v === 'string' && HASH.test(v);
-const wallTime = (v: unknown): v is string => typeof v === 'string' && WALL_TIME.test(v);
+const wallTime = (v: unknown): v is string => typeof v === 'string' && isWallTime(v);
 
 const HEADER = ['format', 'formatVersion', 'scenario', 'seed', 'variant', 'student', 'createdAt', 'rewind', 'reasons'];
 const SEALED_KEYS = new Set([...HEADER, 'attempts', 'head', 'verdict']);
