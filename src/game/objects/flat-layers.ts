@@ -5,8 +5,9 @@
  * forty scaled images cost several frames' time for each frame.
  *
  * Which images are still is found, not declared: an image is baked when it is not being tweened
- * or cropped, and keeps its blend mode normal, unless it lies in the bottom run: that layer covers
- * the whole room and starts from the game's background colour, so any blend bakes exactly there. Before every render each baked image is compared with
+ * or cropped, into a run of its blend mode, normal or additive (an additive layer is drawn
+ * additively); the bottom run takes any blend, since its layer covers the whole room and starts
+ * from the game's background colour. Other blends are drawn live. Before every render each baked image is compared with
  * how it was baked (position, scale, angle, alpha, visibility, frame, flip, origin, blend, depth);
  * one that changed is drawn live from then on, and the layers are baked again around it. So a room
  * never shows a stale picture: it only draws less.
@@ -39,10 +40,12 @@ function shotOf(image: Phaser.GameObjects.Image): Shot {
   return { x, y, scaleX, scaleY, rotation, alpha, visible, frame, flipX, flipY, originX, originY, blendMode, depth, isCropped };
 }
 
-function sameShot(a: Shot, b: Shot): boolean {
-  return a.x === b.x && a.y === b.y && a.scaleX === b.scaleX && a.scaleY === b.scaleY && a.rotation === b.rotation && a.alpha === b.alpha
-    && a.visible === b.visible && a.frame === b.frame && a.flipX === b.flipX && a.flipY === b.flipY && a.originX === b.originX
-    && a.originY === b.originY && a.blendMode === b.blendMode && a.depth === b.depth && a.isCropped === b.isCropped;
+/** Whether `image` is still as it was shot (compared field by field, allocating nothing: this runs every frame). */
+function unchanged(a: Shot, image: Phaser.GameObjects.Image): boolean {
+  return a.x === image.x && a.y === image.y && a.scaleX === image.scaleX && a.scaleY === image.scaleY && a.rotation === image.rotation
+    && a.alpha === image.alpha && a.visible === image.visible && a.frame === image.frame && a.flipX === image.flipX && a.flipY === image.flipY
+    && a.originX === image.originX && a.originY === image.originY && a.blendMode === image.blendMode && a.depth === image.depth
+    && a.isCropped === image.isCropped;
 }
 
 interface Baked {
@@ -59,6 +62,7 @@ interface Layer {
 }
 
 const NORMAL = Phaser.BlendModes.NORMAL;
+const ADD = Phaser.BlendModes.ADD;
 const never = (): boolean => false;
 
 /** Whether drawing the image as it is would resample it (scaled, turned, flipped, faded or off the pixel grid). */
@@ -83,37 +87,54 @@ export class FlatLayers {
     this.bake();
   }
 
-  /** Whether an image of the display list can join the run that is being collected. */
-  private stillImage(object: Phaser.GameObjects.GameObject, bottom: boolean): object is Phaser.GameObjects.Image {
-    if (this.live.has(object) || !(object instanceof Phaser.GameObjects.Image) || object.type !== 'Image') return false;
-    if (object.isCropped || this.scene.tweens.isTweening(object)) return false;
-    return bottom || object.blendMode === NORMAL || object.blendMode === 'NORMAL';
+  /**
+   * How a still image can be baked: into a normal layer, or into an additive one (light: glows, beams,
+   * cones), which is drawn additively in turn, and adding in two steps is adding once. Any blend in
+   * the bottom run, which starts from the opaque background. Null: drawn live.
+   */
+  private kindOf(object: Phaser.GameObjects.GameObject, bottom: boolean): 'normal' | 'add' | 'any' | null {
+    if (this.live.has(object) || !(object instanceof Phaser.GameObjects.Image) || object.type !== 'Image') return null;
+    if (object.isCropped || this.scene.tweens.isTweening(object)) return null;
+    if (bottom) return 'any';
+    const mode = object.blendMode;
+    if (mode === NORMAL || mode === 'NORMAL') return 'normal';
+    if (mode === ADD || mode === 'ADD') return 'add';
+    return null;
   }
 
   private bake(): void {
     this.dissolve();
     const list = [...this.scene.children.list];
     let run: Phaser.GameObjects.Image[] = [];
+    let runKind: 'normal' | 'add' | 'any' | null = null;
     let bottom = true;
     const close = (): void => {
-      if (run.length > 0) this.bakeRun(run, bottom);
+      if (run.length > 0) this.bakeRun(run, runKind === 'any' ? 'opaque' : runKind === 'add' ? 'add' : 'normal');
       run = [];
+      runKind = null;
     };
     for (const object of list) {
       const first = run[0];
-      if (this.stillImage(object, bottom) && (first === undefined || first.depth === object.depth)) {
-        run.push(object);
+      const kind = this.kindOf(object, bottom);
+      if (kind !== null && (first === undefined || (first.depth === (object as Phaser.GameObjects.Image).depth && kind === runKind))) {
+        run.push(object as Phaser.GameObjects.Image);
+        runKind = kind;
         continue;
       }
       close();
       bottom = false;
-      if (this.stillImage(object, false)) run.push(object);
+      const next = this.kindOf(object, false);
+      if (next !== null) {
+        run.push(object as Phaser.GameObjects.Image);
+        runKind = next;
+      }
     }
     close();
     this.scene.children.depthSort();
   }
 
-  private bakeRun(run: Phaser.GameObjects.Image[], opaque: boolean): void {
+  private bakeRun(run: Phaser.GameObjects.Image[], kind: 'opaque' | 'normal' | 'add'): void {
+    const opaque = kind === 'opaque';
     const drawn = run.filter((image) => image.willRender(this.scene.cameras.main));
     // One image already drawn as it is gains nothing from a copy of itself.
     if (drawn.length === 0 || (!opaque && drawn.length === 1 && run.length === 1 && !resampled(drawn[0] as Phaser.GameObjects.Image))) return;
@@ -142,6 +163,7 @@ export class FlatLayers {
     texture.render();
     const first = run[0] as Phaser.GameObjects.Image;
     const layer = this.scene.add.image(x, y, key).setOrigin(0, 0).setDepth(first.depth);
+    if (kind === 'add') layer.setBlendMode(ADD);
     this.scene.children.moveTo(layer, this.scene.children.getIndex(first));
     const members = run.map((image): Baked => ({ image, shot: shotOf(image), willRender: image.willRender }));
     for (const m of members) m.image.willRender = never;
@@ -153,7 +175,7 @@ export class FlatLayers {
     let changed = false;
     for (const layer of this.layers) {
       for (const m of layer.members) {
-        if (!m.image.scene || !sameShot(m.shot, shotOf(m.image)) || this.scene.tweens.isTweening(m.image)) {
+        if (!m.image.scene || !unchanged(m.shot, m.image) || this.scene.tweens.isTweening(m.image)) {
           this.live.add(m.image);
           changed = true;
         }

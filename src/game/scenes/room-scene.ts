@@ -10,7 +10,6 @@ import type { SceneKey } from '../keys.ts';
 import type { GameState, SceneContext } from '../objects/scene-context.ts';
 import type { WallClock } from '../objects/wall-clock.ts';
 import type { Daylight } from '../objects/daylight.ts';
-import { bakeGrain } from '../objects/art.ts';
 import { FlatLayers } from '../objects/flat-layers.ts';
 
 export type Render = (state: GameState, previous: GameState | null) => void;
@@ -35,7 +34,6 @@ export abstract class RoomScene extends Phaser.Scene {
     try {
       this.build();
       this.follow((state, previous) => this.showTime(state, previous === null));
-      this.add.image(0, 0, bakeGrain(this)).setOrigin(0, 0).setDepth(1000);
       // Still art is drawn from a few baked layers: frames stay cheap on a slow CPU (flat-layers.ts).
       new FlatLayers(this);
     } catch {
