@@ -4,7 +4,6 @@
  */
 import * as Phaser from 'phaser';
 import { Ink, mix } from './palette.ts';
-import { TextureKey } from '../keys.ts';
 import { randomStream } from '../../core/engine/rng.ts';
 
 export type Pt = readonly [number, number];
