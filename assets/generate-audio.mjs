@@ -3,15 +3,19 @@
  * Synthesises the game's sound files into assets/audio/ (run with `npm run assets`).
  *
  * Why synthesised: every sound is ours to ship (no licences to track), small, and reproducible.
- * The script has no dependencies and no Math.random: each sound draws from its own seeded PRNG,
- * so rerunning it writes identical bytes, and retuning one sound leaves the others unchanged.
+ * The synthesis has no dependencies and no Math.random: each sound draws from its own seeded PRNG,
+ * so the samples are the same on every run, and retuning one sound leaves the others unchanged.
  *
- * Output: mono, 16-bit PCM, 22050 Hz WAV. Peaks at -3 dBFS, the room tone at -24 dBFS.
+ * Output: Ogg Opus (RFC 7845), mono, about 40 kbit/s: a tenth of the WAV's bytes, for school
+ * networks. The sounds are synthesised here at 22050 Hz (peaks at -3 dBFS, the room tone at
+ * -24 dBFS), then encoded by the Opus encoder of the Chromium the tests use (WebCodecs, resampled to
+ * Opus's 48 kHz by the browser), and written into Ogg pages by ogg-opus.mjs beside this file.
  * Loopable files (teletype, clock, room, crowd) loop without a click: events are rendered
  * circularly (a tail past the end wraps to the start) and continuous layers are rendered a little
  * longer and crossfaded end-into-start.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { encodeOpus, oggOpus } from './ogg-opus.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -184,28 +188,6 @@ function normalise(buf, dbfs) {
   const g = peak > 0 ? 10 ** (dbfs / 20) / peak : 0;
   for (let i = 0; i < buf.length; i++) buf[i] *= g;
   return buf;
-}
-
-function wav(buf) {
-  const data = buf.length * 2;
-  const b = Buffer.alloc(44 + data);
-  b.write('RIFF', 0, 'ascii');
-  b.writeUInt32LE(36 + data, 4);
-  b.write('WAVE', 8, 'ascii');
-  b.write('fmt ', 12, 'ascii');
-  b.writeUInt32LE(16, 16); // fmt chunk size
-  b.writeUInt16LE(1, 20); // PCM
-  b.writeUInt16LE(1, 22); // mono
-  b.writeUInt32LE(SR, 24);
-  b.writeUInt32LE(SR * 2, 28); // byte rate
-  b.writeUInt16LE(2, 32); // block align
-  b.writeUInt16LE(16, 34); // bits per sample
-  b.write('data', 36, 'ascii');
-  b.writeUInt32LE(data, 40);
-  for (let i = 0; i < buf.length; i++) {
-    b.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(buf[i] * 32767))), 44 + i * 2);
-  }
-  return b;
 }
 
 // ---------------------------------------------------------------- the sounds
@@ -450,11 +432,13 @@ function door() {
 
 const SOUNDS = { teletype, telephone, clock, room, crowd, door };
 mkdirSync(OUT, { recursive: true });
+const rendered = Object.entries(SOUNDS).map(([name, make]) => ({ name, samples: make() }));
+const encoded = await encodeOpus(rendered.map((r) => r.samples), SR);
 let total = 0;
-for (const [name, make] of Object.entries(SOUNDS)) {
-  const bytes = wav(make());
-  writeFileSync(join(OUT, `${name}.wav`), bytes);
+for (const [i, { name, samples: pcm }] of rendered.entries()) {
+  const bytes = oggOpus(encoded[i], { inputRate: SR, samples48k: Math.round((pcm.length * 48000) / SR) });
+  writeFileSync(join(OUT, `${name}.opus`), bytes);
   total += bytes.length;
-  console.log(`${name}.wav\t${(bytes.length / 1024).toFixed(1)} KiB\t${((bytes.length - 44) / 2 / SR).toFixed(2)} s`);
+  console.log(`${name}.opus\t${(bytes.length / 1024).toFixed(1)} KiB\t${(pcm.length / SR).toFixed(2)} s`);
 }
 console.log(`total\t${(total / 1024).toFixed(1)} KiB`);

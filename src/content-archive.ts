@@ -4,7 +4,7 @@
  * watching and the review page share it). Each text is its own chunk, so the game's first screen
  * carries none of them.
  */
-import type { LoadedScenario } from './core/index.ts';
+import type { LoadedScenario } from './core/play.ts';
 import { archiveLibrary, type ArchiveLoader } from './core/log/library.ts';
 
 const loaders = import.meta.glob<{ default: LoadedScenario }>('../scenarios/archive/*.yaml');

@@ -6,7 +6,7 @@
  * glossary and Washington's side (scenarios/shared/washington.yaml) are shared by every post.
  */
 import type { PostSummary } from './build/scenario-plugin.ts';
-import type { LoadedScenario } from './core/index.ts';
+import type { LoadedScenario } from './core/play.ts';
 import circular from '../scenarios/shared/circular-938.yaml';
 import glossaryFile from '../scenarios/shared/glossary.yaml';
 import washingtonFile from '../scenarios/shared/washington.yaml';

@@ -1,16 +1,12 @@
 /**
- * The entry: the first screen is plain DOM and usable at once; Phaser, the art and the sound
- * load behind it through dynamic imports. If anything stops the game from starting, the page
+ * The entry: the first screen is plain DOM and usable at once; the fonts, Phaser, the art and the
+ * sound load behind it through dynamic imports. If anything stops the game from starting, the page
  * says so in words, never a blank canvas.
  */
-import '@fontsource/libre-franklin/400.css';
-import '@fontsource/libre-franklin/600.css';
-import '@fontsource/courier-prime/400.css';
-import '@fontsource/courier-prime/700.css';
 import './ui/styles.css';
 import './ui/projector.css';
 import { cable, glossary, loadAllPosts, loadPost, posts } from './content.ts';
-import { teletypeText, verdictOf } from './core/index.ts';
+import { teletypeText, verdictOf } from './core/play.ts';
 import { createMutePreference } from './audio/mute-preference.ts';
 import { openDurable } from './store/durable.ts';
 import { createGameStore, saveKey } from './store/game-store.ts';
@@ -47,6 +43,8 @@ async function boot(): Promise<void> {
   const app = document.getElementById('app');
   if (!app) throw new Error('The page has no #app element.');
   const storage = browserStorage();
+  // IndexedDB opens while the post's content arrives (each takes a moment on a slow machine).
+  const durableOpening = openDurable();
   // The post: the link's (?post=…), else the one last played in this browser, else the first.
   const postLink = readPostParam(location.search, posts.map((p) => p.id));
   const remembered = readSave(storage, POST_KEY);
@@ -63,7 +61,7 @@ async function boot(): Promise<void> {
   // The first screen waits for IndexedDB (a few milliseconds; at most a few seconds when it hangs,
   // then the game saves to localStorage alone) so that it offers the durable save.
   const key = saveKey(scenario.scenario.id);
-  const durable = await openDurable();
+  const durable = await durableOpening;
   const slot = storage || durable ? createSaveSlot({ key, storage, durable, token: tabToken() }) : null;
   const tabs = browserTabLock(`circular938.writer.${key}`);
   // ?rewind=free|look|off, ?reasons=required and ?mode=class set the modes of new games; a saved game keeps its own.
@@ -191,6 +189,7 @@ function loadLater(overlay: Overlay, store: ReturnType<typeof createGameStore>, 
   overlay.stageStatus('Drawing the embassy…');
   const cableText = teletypeText(cable);
   const start = (): void => {
+    import('./ui/fonts.ts').catch(() => undefined);
     import('./game/main.ts')
       .then(({ startGame }) => {
         startGame(overlay.stage, { store, cableText, presentation, onReady: () => overlay.stageStatus(null) });

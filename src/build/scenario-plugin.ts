@@ -90,12 +90,52 @@ function summaryOf(loaded: { scenario: { id: string; version: number; title: str
   };
 }
 
+/**
+ * A classic script for the game's page that starts fetching the post the page will open (the link's
+ * `?post=`, else the one remembered under `circular938.post`, else the first from the west, as
+ * src/content.ts orders them) while the page's own scripts arrive, instead of after they have run.
+ * It only adds a `modulepreload` link for a post it is sure of; the page loads the post as before.
+ */
+function preloadScript(posts: readonly { id: string; lon: number; country: string; url: string }[]): string {
+  const sorted = [...posts].sort((a, b) => a.lon - b.lon || a.country.localeCompare(b.country));
+  const urls = Object.fromEntries(sorted.map((p) => [p.id, p.url]));
+  return `(function () {
+  var urls = ${JSON.stringify(urls)};
+  var id = new URLSearchParams(location.search).get('post');
+  if (id !== null && id !== '' && !Object.prototype.hasOwnProperty.call(urls, id)) return;
+  if (id === null || id === '') { try { id = localStorage.getItem('circular938.post'); } catch (e) { id = null; } }
+  if (id === null || !Object.prototype.hasOwnProperty.call(urls, id)) id = ${JSON.stringify(sorted[0]?.id ?? '')};
+  if (!Object.prototype.hasOwnProperty.call(urls, id) || new URLSearchParams(location.search).has('watch')) return;
+  var link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.crossOrigin = '';
+  link.href = urls[id];
+  document.head.appendChild(link);
+})();`;
+}
+
 /** The plugin; register it once in vite.config.ts. */
 export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
   const dir = path.resolve(options.dir);
+  // What each post file's summary said, for the game page's preload script.
+  const summaries = new Map<string, PostSummary>();
   return {
     name: 'circular938:scenarios',
     enforce: 'pre',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!ctx.bundle || !ctx.filename.endsWith('index.html')) return undefined;
+        const posts: { id: string; lon: number; country: string; url: string }[] = [];
+        for (const chunk of Object.values(ctx.bundle)) {
+          const file = chunk.type === 'chunk' ? chunk.facadeModuleId : null;
+          const summary = file ? summaries.get(file) : undefined;
+          if (chunk.type === 'chunk' && summary) posts.push({ id: summary.id, lon: summary.post.lon ?? 0, country: summary.post.country, url: `./${chunk.fileName}` });
+        }
+        if (posts.length === 0) return undefined;
+        return [{ tag: 'script', children: preloadScript(posts), injectTo: 'head' }];
+      },
+    },
     async load(id) {
       const file = id.split('?')[0] ?? id;
       if (!file.endsWith('.yaml') || !isInside(dir, file)) return null;
@@ -105,7 +145,10 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
       const value = await moduleValue(dir, file);
       const summary = id.includes('?summary') && !isInside(path.join(dir, 'shared'), file);
       const exported = summary ? summaryOf(value as Parameters<typeof summaryOf>[0]) : value;
-      return { code: `export default ${JSON.stringify(exported)};\n`, moduleType: 'js', map: null };
+      if (summary) summaries.set(file, exported as PostSummary);
+      // As a JSON text given to JSON.parse: engines read a large literal that way several times
+      // faster than the same data as a JavaScript object literal, which counts on a slow machine.
+      return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(exported))});\n`, moduleType: 'js', map: null };
     },
   };
 }

@@ -5,7 +5,9 @@
  */
 import { runExport } from './logs-export.ts';
 import { runLogs, type LogsIo } from './logs-verify.ts';
+import { useNodeSha256 } from './native-hash.ts';
 
+useNodeSha256();
 const io: LogsIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),

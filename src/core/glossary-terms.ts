@@ -21,12 +21,22 @@ interface TermForm {
   term: string;
   pattern: RegExp;
   length: number;
+  /** Matches a character this form can begin with. */
+  starts: RegExp;
 }
 
 /** The forms of a glossary, longest first, compiled once. Build it with `buildTermIndex`. */
 export interface TermIndex {
   readonly forms: readonly TermForm[];
+  /**
+   * For each printable ASCII character, the forms (longest first) that can begin with it under
+   * their own case rule: at a position whose character is ASCII only these are tried, which skips
+   * most of a long text's positions at once. Other characters try every form.
+   */
+  readonly byFirst: ReadonlyMap<string, readonly TermForm[]>;
 }
+
+const ASCII_PRINTABLE = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
 
 /** The forms one entry names: "Govt / GOM" gives ["Govt", "GOM"], "Greenwich Mean Time (GMT)" gives both names. */
 export function termForms(term: string): string[] {
@@ -56,11 +66,22 @@ export function buildTermIndex(terms: readonly { term: string }[]): TermIndex {
       const body = form.split(/\s+/).map(escapeRegExp).join('\\s+');
       const plural = abbreviation ? '[sS]?' : 's?';
       const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}${plural}(?![\\p{L}\\p{N}])`, abbreviation ? 'uy' : 'iuy');
-      forms.push({ term, pattern, length: form.length });
+      // The form's first character alone, with the form's flags (so with its case folding).
+      const starts = new RegExp(`^${escapeRegExp(String.fromCodePoint(form.codePointAt(0) ?? 0))}`, abbreviation ? 'u' : 'iu');
+      forms.push({ term, pattern, length: form.length, starts });
     }
   }
   forms.sort((a, b) => b.length - a.length);
-  return { forms };
+  const byFirst = new Map<string, TermForm[]>();
+  for (const form of forms) {
+    for (const c of ASCII_PRINTABLE) {
+      if (!form.starts.test(c)) continue;
+      const list = byFirst.get(c) ?? [];
+      list.push(form);
+      byFirst.set(c, list);
+    }
+  }
+  return { forms, byFirst };
 }
 
 /**
@@ -77,7 +98,9 @@ export function findTerms(text: string, index: TermIndex, seen?: Set<string>): T
     let hit: { term: string; end: number } | null = null;
     // A term starts only where a word can: skip the inside of words.
     const inWord = i > 0 && WORD_CHAR.test(text[i - 1] ?? '');
-    for (const form of inWord ? [] : index.forms) {
+    const c = text.charCodeAt(i);
+    const candidates = inWord ? [] : c >= 0x20 && c < 0x7f ? (index.byFirst.get(text[i] as string) ?? []) : index.forms;
+    for (const form of candidates) {
       if (seen?.has(form.term)) continue;
       form.pattern.lastIndex = i;
       const m = form.pattern.exec(text);

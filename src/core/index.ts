@@ -1,7 +1,8 @@
 /**
  * The core layer's public surface: scenario format and checks, the pure engine, hashing.
- * Everything here is pure TypeScript with no DOM, Phaser, howler or zustand; the store, the
- * scenes, the overlay and the review page import the core only through this file.
+ * Everything here is pure TypeScript with no DOM, Phaser, howler or zustand. The review page and
+ * the command line import the core through this file; the game page through play.ts, a narrower
+ * surface that leaves out the verifier and the scenario schema (zod) so its first screen is small.
  */
 
 // engine
@@ -122,6 +123,7 @@ export { modeProblems, REWIND_MODE_TEXT } from './log/modes.ts';
 export { appendEntry, createLog, currentAttempt, originAt, startAttempt } from './log/create.ts';
 export { sealLog, unsealLog } from './log/seal.ts';
 export { parseOpenLog, parseSealedLog } from './log/schema.ts';
+export { readOpenLog, readScannedSealedLog } from './log/shape.ts';
 export { attemptPath, replayAttempts, replayEvents, replayLog, type ReplayResult } from './log/replay.ts';
 export {
   MAX_LOG_CHARS,

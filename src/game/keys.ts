@@ -27,7 +27,6 @@ function figure(name: string): FigureKeys {
 }
 
 export const TextureKey = {
-  grain: 'grain',
   glow: 'glow',
   clockFace: 'clock.face',
   clockHour: 'clock.hour',

@@ -10,6 +10,7 @@ import type { GameStore } from '../store/game-store.ts';
 import type { PresentationStore } from '../store/presentation.ts';
 import { RegistryKey, SceneKey } from './keys.ts';
 import type { SceneContext } from './objects/scene-context.ts';
+import { grainCanvas } from './objects/art.ts';
 import { BootScene } from './scenes/boot-scene.ts';
 import { CableScene } from './scenes/cable-scene.ts';
 import { DebriefScene } from './scenes/debrief-scene.ts';
@@ -75,6 +76,32 @@ function config(parent: HTMLElement, canvas: HTMLCanvasElement, scenes: Phaser.S
 }
 
 /**
+ * The print grain over the rooms (art.ts), drawn once, as the background of an element laid over
+ * Phaser's canvas and kept on the same box whenever the scale manager moves or resizes it. Returns
+ * a remover.
+ */
+function overlayGrain(canvas: HTMLCanvasElement): { remove(): void } {
+  const grain = document.createElement('div');
+  grain.setAttribute('aria-hidden', 'true');
+  grain.className = 'stage-grain';
+  grain.style.backgroundImage = `url(${grainCanvas(WIDTH, HEIGHT).toDataURL()})`;
+  grain.style.backgroundSize = '100% 100%';
+  const follow = (): void => {
+    const { width, height, marginLeft, marginTop } = canvas.style;
+    Object.assign(grain.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none', width, height, marginLeft, marginTop });
+    if (canvas.parentElement && grain.parentElement !== canvas.parentElement) canvas.after(grain);
+  };
+  const watching = new MutationObserver(follow);
+  watching.observe(canvas, { attributes: true, attributeFilter: ['style'] });
+  return {
+    remove() {
+      watching.disconnect();
+      grain.remove();
+    },
+  };
+}
+
+/**
  * Starts Phaser in `parent` and keeps the visible room in step with `store`: a change of
  * `session.phase` switches scenes; everything else each scene follows itself. Never writes to
  * the store.
@@ -100,6 +127,7 @@ export function startGame(parent: HTMLElement, options: GameOptions): GameHandle
 
   const canvas = document.createElement('canvas');
   canvas.setAttribute('aria-hidden', 'true');
+  const grain = overlayGrain(canvas);
 
   const showRoom = (): void => {
     if (destroyed) return;
@@ -144,6 +172,7 @@ export function startGame(parent: HTMLElement, options: GameOptions): GameHandle
       destroyed = true;
       resized?.disconnect();
       unfollowMotion();
+      grain.remove();
       unsubscribe?.();
       unsubscribe = null;
       game.destroy(true);

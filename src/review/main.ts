@@ -4,10 +4,7 @@
  * exported. Plain DOM over the core: no Phaser, no store, and no request once the page has loaded
  * (the kept scenario texts, the hash library and the fonts are loaded while it starts).
  */
-import '@fontsource/libre-franklin/400.css';
-import '@fontsource/libre-franklin/600.css';
-import '@fontsource/courier-prime/400.css';
-import '@fontsource/courier-prime/700.css';
+import '../ui/fonts.ts';
 import '../ui/styles.css';
 import './review.css';
 import { preloadArchive, archive } from '../content-archive.ts';

@@ -34,7 +34,7 @@ import {
   type ReasonsMode,
   type RewindMode,
   type SessionState,
-} from '../core/index.ts';
+} from '../core/play.ts';
 import { SET_ASIDE_SENTENCES, checkSave, decisionCount, type SaveCheck } from './open-log.ts';
 import type { SaveCopy, SaveSlot, SetAsideSave, WriteResult } from './save-slot.ts';
 import { SAVE_OFF_UNAVAILABLE, type SaveStatus } from './storage.ts';
@@ -273,7 +273,7 @@ export function createGameStore(deps: StoreDeps): GameStore {
     async function readSaves(writer: boolean): Promise<Pick<GameState, 'saved' | 'setAside' | 'problem'>> {
       if (!slot) return { saved: null, setAside: [], problem: null };
       const found: { copy: SaveCopy; check: SaveCheck }[] = [];
-      for (const copy of await slot.read()) found.push({ copy, check: checkSave(copy.value, loaded) });
+      for (const copy of await slot.read()) found.push({ copy, check: await checkSave(copy.value, loaded) });
       const refused = found.find((f) => !f.check.ok)?.check;
       if (!refused || refused.ok) {
         const best = bestOf(found);

@@ -7,12 +7,12 @@
 import {
   LOG_FORMAT,
   migrateOpenLog,
-  parseOpenLog,
+  readOpenLog,
   replayLog,
   type DecisionLog,
   type LoadedScenario,
   type SessionState,
-} from '../core/index.ts';
+} from '../core/play.ts';
 
 /** Why a save cannot be resumed by this version. */
 export type SaveRefusal = 'damaged' | 'earlier-version' | 'other-version';
@@ -68,7 +68,7 @@ function hasLoneSurrogate(log: DecisionLog): boolean {
   return texts.some((t) => LONE_SURROGATE.test(t));
 }
 
-function checkUnguarded(value: unknown, loaded: LoadedScenario): SaveCheck {
+async function checkUnguarded(value: unknown, loaded: LoadedScenario): Promise<SaveCheck> {
   if (typeof value !== 'string') return damaged('the stored value is not text');
   if (value.length > MAX_SAVE_CHARS) return damaged(`it is longer than ${MAX_SAVE_CHARS} characters`);
   let data: unknown;
@@ -95,7 +95,9 @@ function checkUnguarded(value: unknown, loaded: LoadedScenario): SaveCheck {
   }
   const bounds = boundsProblem(migrated.log);
   if (bounds) return damaged(bounds);
-  const parsed = parseOpenLog(migrated.log);
+  // An intact save is read by hand; zod, which names what is wrong, is loaded only for one that is not.
+  const fast = readOpenLog(migrated.log);
+  const parsed = fast !== null ? { ok: true as const, log: fast } : (await import('../core/log/schema.ts')).parseOpenLog(migrated.log);
   if (!parsed.ok) return damaged(parsed.problems[0] ?? 'unreadable');
   if (hasLoneSurrogate(parsed.log)) return damaged('it holds text that is not valid Unicode');
   if (hash !== loaded.hash) {
@@ -114,11 +116,12 @@ function checkUnguarded(value: unknown, loaded: LoadedScenario): SaveCheck {
 
 /**
  * Checks a stored save (any value: normally its JSON text) against the scenario this version plays,
- * and replays it. Pure; never throws: whatever the value holds, the answer is a result.
+ * and replays it. Pure apart from loading the schema for a save that needs it; never rejects:
+ * whatever the value holds, the answer is a result.
  */
-export function checkSave(value: unknown, loaded: LoadedScenario): SaveCheck {
+export async function checkSave(value: unknown, loaded: LoadedScenario): Promise<SaveCheck> {
   try {
-    return checkUnguarded(value, loaded);
+    return await checkUnguarded(value, loaded);
   } catch (e) {
     // Defence in depth: the checks above are bounded, but a save must never stop the game.
     return damaged(`it could not be read (${e instanceof Error ? e.name : 'error'})`);

@@ -5,7 +5,7 @@
  * target's column, so it never crosses a node box. Pure apart from dagre; cached per scenario object.
  */
 import dagre from '@dagrejs/dagre';
-import { PHASES, type Phase, type Scenario } from '../core/index.ts';
+import { PHASES, type Phase, type Scenario } from '../core/play.ts';
 import { scenarioGraph, type MapEdge, type MapNode, type ScenarioGraph } from '../core/replay/map.ts';
 
 export interface Point {

@@ -2,7 +2,7 @@
  * The branch map as a nested list for screen readers and keyboard users: phase -> node -> its
  * choices, each saying where it leads and whether it was taken. Same rewind points as the drawing.
  */
-import { PHASES, type Scenario } from '../core/index.ts';
+import { PHASES, type Scenario } from '../core/play.ts';
 import { edgeLabel, nodeLabel, type MapEdge, type MapMark, type MapMarks, type ScenarioGraph } from '../core/replay/map.ts';
 import { h } from './dom.ts';
 import { PHASE_TITLES } from './phases.ts';

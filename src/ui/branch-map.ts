@@ -5,7 +5,7 @@
  * screen readers except its rewind points; the same graph follows as a nested list. No store import:
  * the caller passes a view and gets `onRewind` calls.
  */
-import type { Scenario, TrailStep } from '../core/index.ts';
+import type { Scenario, TrailStep } from '../core/play.ts';
 import { edgeLabel, mapMarks, type MapMark, type MapMarks } from '../core/replay/map.ts';
 import { h } from './dom.ts';
 import { createModal } from './modal.ts';

@@ -6,7 +6,7 @@
  * stamps added at declassification are in a fold of their own, labelled as no part of the telegram.
  * Glossary terms are buttons that open the glossary at their entry.
  */
-import type { Cable } from '../core/index.ts';
+import type { Cable } from '../core/play.ts';
 import { h, richText, type TermLinks } from './dom.ts';
 import { createModal, type Modal } from './modal.ts';
 
@@ -112,8 +112,18 @@ export function renderCable(cable: Cable, links?: TermLinks): HTMLElement {
   );
 }
 
+/** The cable's window. The cable is rendered when it is first opened: the first screen does not wait for it. */
 export function createCableViewer(cable: Cable, links?: TermLinks): Modal {
   const modal = createModal('cable-dialog', 'Circular 938 — the cable', 'cable-dialog');
-  modal.body.append(renderCable(cable, links));
-  return modal;
+  let rendered = false;
+  return {
+    ...modal,
+    open() {
+      if (!rendered) {
+        rendered = true;
+        modal.body.append(renderCable(cable, links));
+      }
+      modal.open();
+    },
+  };
 }

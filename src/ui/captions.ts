@@ -1,5 +1,5 @@
 /** On-screen captions for every sound, shown whether or not audio plays. */
-import type { SoundCue } from '../core/index.ts';
+import type { SoundCue } from '../core/play.ts';
 import { captionFor } from '../audio/captions.ts';
 import { h } from './dom.ts';
 

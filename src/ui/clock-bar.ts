@@ -4,7 +4,7 @@
  * the scenario file, never from the browser's zone data. A toggle switches every time shown here
  * between 24-hour and 12-hour writing; the caller remembers the choice.
  */
-import { deadlineOf, offsetLabel, timeOf, wallTime, type Precedence, type Scenario, type SessionState } from '../core/index.ts';
+import { deadlineOf, offsetLabel, timeOf, wallTime, type Precedence, type Scenario, type SessionState } from '../core/play.ts';
 import { formatTimeOfDay, formatWallLabel, type ClockFormat } from './clock-format.ts';
 import { deadlineStatus } from './deadline-status.ts';
 import { h } from './dom.ts';

@@ -3,7 +3,7 @@
  * 12-hour ("5:00 p.m."), as the student prefers. Formatting only: the hours and minutes come from
  * the core's wallTime(), which stays the one place that turns game time into a wall clock.
  */
-import type { WallTime } from '../core/index.ts';
+import type { WallTime } from '../core/play.ts';
 import { readSave, writeSave, type StorageLike } from '../store/storage.ts';
 
 export const CLOCK_FORMATS = ['24h', '12h'] as const;

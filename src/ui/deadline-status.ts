@@ -4,7 +4,7 @@
  * it queued behind crisis traffic); once the deadline is past without a report, that it was
  * missed. The words carry the meaning; the tone only picks a colour. Pure.
  */
-import { formatSpan, type Precedence } from '../core/index.ts';
+import { formatSpan, type Precedence } from '../core/play.ts';
 
 /** The colour family the bar uses; never the only signal, the text says the same. */
 export type DeadlineTone = 'open' | 'urgent' | 'met' | 'queued' | 'late';

@@ -3,7 +3,7 @@
  * screen: the odds as the student's conduct made them, what moved them, what chance drew) and how
  * fast the student decided (`paceOf` over the same path's log entries).
  */
-import { counterpartOf, explainReaction, paceOf, replayLog, type DecisionLog, type ReactionDraw, type Scenario, type SessionState } from '../core/index.ts';
+import { counterpartOf, explainReaction, paceOf, replayLog, type DecisionLog, type ReactionDraw, type Scenario, type SessionState } from '../core/play.ts';
 import { chanceSentence, currentPathEntries, paceSentences, percent, upperFirst } from './debrief-words.ts';
 import { h } from './dom.ts';
 

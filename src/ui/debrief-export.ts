@@ -2,10 +2,10 @@
  * The debrief's exports of one student: a spreadsheet row (CSV) and xAPI statements, beside the log
  * download. Each goes the review page's way: the log is sealed with the debrief's verdict, verified
  * in the page against the scenario played (and the kept texts), and only then exported, so the file
- * says what a teacher's import of the log would say. The export code (papaparse, uuid) is loaded on
- * the first click, so the game's first screen does not carry it.
+ * says what a teacher's import of the log would say. The verifier and the export code (papaparse,
+ * uuid) are loaded on the first click, so the game's first screen does not carry them.
  */
-import { reviewRow, sealLog, verifyLog, type DecisionLog, type LoadedScenario, type Verdict } from '../core/index.ts';
+import { sealLog, type DecisionLog, type LoadedScenario, type Verdict } from '../core/play.ts';
 import { h } from './dom.ts';
 
 export interface DebriefExportOptions {
@@ -33,6 +33,7 @@ async function exportAs(kind: 'csv' | 'xapi', o: DebriefExportOptions): Promise<
   status.textContent = 'Preparing the file…';
   try {
     const { archive } = await import('../content-archive.ts');
+    const { reviewRow, verifyLog } = await import('../core/index.ts');
     const sealed = await sealLog(o.log, o.verdict());
     const result = await verifyLog(sealed, { scenario: o.loaded.scenario, hash: o.loaded.hash }, { library: archive });
     if (kind === 'csv') {

@@ -3,7 +3,7 @@
  * the footer, as the end-to-end test reads it) and the telegram judged line by line
  * (`rubric.fidelity.telegram`): each part's words, its verdict and which parts it contradicts.
  */
-import { officeOf, PART_TITLES, scoreRubric, type Criterion, type Rubric, type Scenario, type SessionState } from '../core/index.ts';
+import { officeOf, PART_TITLES, scoreRubric, type Criterion, type Rubric, type Scenario, type SessionState } from '../core/play.ts';
 import { listText, lowerFirst, partVerdictWords } from './debrief-words.ts';
 import { h } from './dom.ts';
 

@@ -4,7 +4,7 @@
  * else (the ending's title, the claims it makes about the student's conduct, the score), so the
  * screen, its print view and the exported log cannot disagree. The print view prints this DOM.
  */
-import { nodeText, verdictOf, type Scenario, type SessionState } from '../core/index.ts';
+import { nodeText, verdictOf, type Scenario, type SessionState } from '../core/play.ts';
 import { h, paragraphs } from './dom.ts';
 
 /** "What happened and why", or null when the scenario has no debrief text. */

@@ -3,7 +3,7 @@
  * the minister's reaction, the pace of the decisions, and the decisions of the attempt on screen.
  * Pure (no DOM), so they are unit-tested (tests/ui/debrief-words.test.ts).
  */
-import { FAST_THINK_MS, type DecisionLog, type JudgedPartId, type LogEntry, type Pace, type PartVerdict, type ReactionDraw } from '../core/index.ts';
+import { FAST_THINK_MS, type DecisionLog, type JudgedPartId, type LogEntry, type Pace, type PartVerdict, type ReactionDraw } from '../core/play.ts';
 
 /** A judged part's verdict, as the line-by-line list says it. */
 export const PART_VERDICT_WORDS: Readonly<Record<PartVerdict, string>> = {

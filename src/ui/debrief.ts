@@ -5,7 +5,7 @@
  * sources, every decision with its time, who was real and who invented, the discussion questions;
  * and the log download. The print view prints this same DOM (styles.css, @media print).
  */
-import { lookup, replayLog, sealLog, verdictOf, wallTime, type DecisionLog, type LoadedScenario, type Scenario, type SessionState, type Verdict } from '../core/index.ts';
+import { lookup, replayLog, sealLog, verdictOf, wallTime, type DecisionLog, type LoadedScenario, type Scenario, type SessionState, type Verdict } from '../core/play.ts';
 import { exportButtons } from './debrief-export.ts';
 import { renderTelegram } from './dialogue.ts';
 import { renderPace, renderReactionExplained } from './debrief-explain.ts';

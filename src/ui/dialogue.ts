@@ -3,7 +3,7 @@
  * class game, for a show of hands). New text is announced through a polite live region; focus moves
  * to the first choice so keyboard play flows on.
  */
-import { composeTelegram, formatSpan, MAX_REASON_CHARS, nodeText, wallTime, type ChoiceView, type Scenario, type SessionState } from '../core/index.ts';
+import { composeTelegram, formatSpan, MAX_REASON_CHARS, nodeText, wallTime, type ChoiceView, type Scenario, type SessionState } from '../core/play.ts';
 import { choiceMark, choiceShortcuts } from './choice-keys.ts';
 import { formatTimeOfDay, type ClockFormat } from './clock-format.ts';
 import { h, paragraphs, type TermLinks } from './dom.ts';

@@ -2,7 +2,7 @@
  * The glossary of the cable's abbreviations and terms. It opens at an entry when a term is chosen in
  * the cable or the story (`openAt`); `links` is what those texts need to make their terms buttons.
  */
-import type { Glossary } from '../core/index.ts';
+import type { Glossary } from '../core/play.ts';
 import { buildTermIndex } from '../core/glossary-terms.ts';
 import { h, type TermLinks } from './dom.ts';
 import { createModal, type Modal } from './modal.ts';
@@ -23,31 +23,36 @@ function slug(term: string): string {
  */
 export function createGlossary(glossary: Glossary, postId: () => string = () => ''): GlossaryDialog {
   const modal = createModal('glossary-dialog', 'Glossary', 'glossary-dialog');
-  const terms = [...glossary.terms].sort((a, b) => a.term.localeCompare(b.term));
   const entries = new Map<string, HTMLElement>();
-  const used = new Set<string>();
+  // The entries are built when the glossary is first opened: the first screen does not wait for them.
   const scoped: { posts: readonly string[]; els: HTMLElement[] }[] = [];
-  const list = h(
-    'dl',
-    { class: 'glossary' },
-    ...terms.flatMap((t) => {
-      let id = `glossary-${slug(t.term)}`;
-      while (used.has(id)) id += '-x';
-      used.add(id);
-      const dt = h(
-        'dt',
-        { id, attrs: { tabindex: '-1' } },
-        h('strong', { text: t.term }),
-        ' ',
-        h('span', { class: 'expansion', text: `(${t.expansion})` }),
-      );
-      entries.set(t.term, dt);
-      const dd = h('dd', {}, h('p', { text: t.definition }), h('p', { class: 'source', text: `Source: ${t.source}` }));
-      if (t.posts) scoped.push({ posts: t.posts, els: [dt, dd] });
-      return [dt, dd];
-    }),
-  );
-  modal.body.append(list);
+  let built = false;
+  function build(): void {
+    if (built) return;
+    built = true;
+    const terms = [...glossary.terms].sort((a, b) => a.term.localeCompare(b.term));
+    const used = new Set<string>();
+    modal.body.append(h(
+      'dl',
+      { class: 'glossary' },
+      ...terms.flatMap((t) => {
+        let id = `glossary-${slug(t.term)}`;
+        while (used.has(id)) id += '-x';
+        used.add(id);
+        const dt = h(
+          'dt',
+          { id, attrs: { tabindex: '-1' } },
+          h('strong', { text: t.term }),
+          ' ',
+          h('span', { class: 'expansion', text: `(${t.expansion})` }),
+        );
+        entries.set(t.term, dt);
+        const dd = h('dd', {}, h('p', { text: t.definition }), h('p', { class: 'source', text: `Source: ${t.source}` }));
+        if (t.posts) scoped.push({ posts: t.posts, els: [dt, dd] });
+        return [dt, dd];
+      }),
+    ));
+  }
 
   /** Shows only the terms of the post being played. */
   function fit(): void {
@@ -55,6 +60,7 @@ export function createGlossary(glossary: Glossary, postId: () => string = () => 
     for (const { posts, els } of scoped) for (const el of els) el.hidden = !posts.includes(post);
   }
   const open = (): void => {
+    build();
     fit();
     modal.open();
   };

@@ -6,7 +6,7 @@
  * In a class game (`?mode=class`, body[data-mode="class"]) the choices are lettered and the letter
  * keys choose too, so the tools take Shift (choice-keys.ts); the type is sized for a projector (projector.css).
  */
-import { lookup, type Cable, type Glossary, type SessionState, type SoundCue } from '../core/index.ts';
+import { lookup, type Cable, type Glossary, type SessionState, type SoundCue } from '../core/play.ts';
 import { CUE_KINDS } from '../audio/captions.ts';
 import { choicesOf, type GameStore } from '../store/game-store.ts';
 import type { SaveStatus } from '../store/storage.ts';

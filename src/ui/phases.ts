@@ -1,5 +1,5 @@
 /** Names of the phases as the student sees them. */
-import { phasesOf, type Phase, type Scenario } from '../core/index.ts';
+import { phasesOf, type Phase, type Scenario } from '../core/play.ts';
 import { h } from './dom.ts';
 
 export const PHASE_TITLES: Record<Phase, { title: string; place: string }> = {

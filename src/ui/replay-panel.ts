@@ -13,7 +13,7 @@ import {
   type LogEntry,
   type Scenario,
   type SessionState,
-} from '../core/index.ts';
+} from '../core/play.ts';
 import { choiceLabel, nodeLabel } from '../core/replay/map.ts';
 import type { GameState, GameStore } from '../store/game-store.ts';
 import { formatTimeOfDay, type ClockFormat } from './clock-format.ts';

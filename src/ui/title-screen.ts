@@ -4,7 +4,7 @@
  * preset them (?variant=counterfactual&class=9B). In a class game (?mode=class) it says so first,
  * and the name is the one the class's log should carry.
  */
-import { rubricGuide, wallTime, type Scenario, type SessionState } from '../core/index.ts';
+import { rubricGuide, wallTime, type Scenario, type SessionState } from '../core/play.ts';
 import { CLASS_CODE_MAX_LENGTH, NAME_MAX_LENGTH, type LinkPreset } from '../store/link-params.ts';
 import { ONE_FILE } from '../offline/site.ts';
 import { renderChooser, type ChooserOptions } from './post-chooser.ts';

@@ -4,7 +4,7 @@
  * telegram, and the Organ of Consultation's vote counted on the reports beside the vote as cast.
  * The numbers come from the core (src/core/verdict/count.ts); this file only lays them out.
  */
-import { organVote, tallyText, washingtonCount, type Hemisphere, type Scenario, type SessionState, type Show, type Tally, type Vote } from '../core/index.ts';
+import { organVote, tallyText, washingtonCount, type Hemisphere, type Scenario, type SessionState, type Show, type Tally, type Vote } from '../core/play.ts';
 import { h } from './dom.ts';
 
 const VOTE_WORDS: Readonly<Record<Vote, string>> = { for: 'For', abstain: 'Abstains', against: 'Against' };

@@ -85,3 +85,57 @@ describe('parseMarkup and plainText', () => {
     expect(plainText(text, true)).toBe('( ) ENCLIN ( ) DISSEMINATE; XX NIACT [illegible]');
   });
 });
+
+describe('findTerms tries only the forms that can begin at a place', () => {
+  /** The rule without the first-letter lookup: every form, longest first, at every place a word can start. */
+  function everyForm(text: string, idx: ReturnType<typeof buildTermIndex>, seen?: Set<string>): TermSegment[] {
+    const out: TermSegment[] = [];
+    let plainFrom = 0;
+    let i = 0;
+    while (i < text.length) {
+      let hit: { term: string; end: number } | null = null;
+      const inWord = i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1] ?? '');
+      for (const form of inWord ? [] : idx.forms) {
+        if (seen?.has(form.term)) continue;
+        form.pattern.lastIndex = i;
+        const m = form.pattern.exec(text);
+        if (m) {
+          hit = { term: form.term, end: i + m[0].length };
+          break;
+        }
+      }
+      if (!hit) {
+        i += 1;
+        continue;
+      }
+      if (i > plainFrom) out.push({ kind: 'text', text: text.slice(plainFrom, i) });
+      out.push({ kind: 'term', text: text.slice(i, hit.end), term: hit.term });
+      seen?.add(hit.term);
+      i = hit.end;
+      plainFrom = i;
+    }
+    if (plainFrom < text.length) out.push({ kind: 'text', text: text.slice(plainFrom) });
+    return out;
+  }
+
+  it("finds what trying every form finds, in the game's own texts and in made-up ones", async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const fc = (await import('fast-check')).default;
+    const dir = new URL('../../scenarios/', import.meta.url);
+    const glossary = parse(readFileSync(new URL('shared/glossary.yaml', dir), 'utf8')) as { terms: { term: string }[] };
+    const real = buildTermIndex(glossary.terms);
+    const texts: string[] = [readFileSync(new URL('shared/circular-938.yaml', dir), 'utf8')];
+    for (const f of readdirSync(dir).filter((n) => n === 'mexico.yaml' || n === 'brazil.yaml')) texts.push(readFileSync(new URL(f, dir), 'utf8'));
+    for (const text of texts) {
+      expect(findTerms(text, real)).toEqual(everyForm(text, real));
+      expect(findTerms(text, real, new Set())).toEqual(everyForm(text, real, new Set()));
+    }
+    const words = fc.constantFrom('NIACT', 'niact', 'Pol', 'POLADS', 'IL-28s', 'S/S', 'quarantine', 'QUARANTINE', 'Kelvin', 'ſ', 'K', 'é', 'Ω', '𝐀', '\n', ' ', '(', ')', 'GMT', 'Organ  of\nConsultation', 'END FYI', 'FYI');
+    fc.assert(fc.property(fc.array(fc.oneof(words, fc.string({ maxLength: 3 })), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      return JSON.stringify(findTerms(text, real)) === JSON.stringify(everyForm(text, real))
+        && JSON.stringify(findTerms(text, index)) === JSON.stringify(everyForm(text, index));
+    }), { numRuns: 1000 });
+  }, 120_000);
+});

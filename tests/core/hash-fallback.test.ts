@@ -18,3 +18,21 @@ describe('hashing needs no WebCrypto (a school server on plain http has none)', 
     expect(await hashJson({ b: 1, a: [2, 'é'] })).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe("the command line's digest (Node's own SHA-256)", () => {
+  it('gives the same digests as the JavaScript one the pages use, on any text, lone surrogates included', async () => {
+    const { sha256 } = await import('@noble/hashes/sha2.js');
+    const { useSha256Hex, sha256HexSync, sha256Ready } = await import('../../src/core/hash.ts');
+    const { useNodeSha256 } = await import('../../src/cli/native-hash.ts');
+    const fc = (await import('fast-check')).default;
+    const library = (text: string): string => Array.from(sha256(new TextEncoder().encode(text)), (b) => b.toString(16).padStart(2, '0')).join('');
+    await sha256Ready();
+    useNodeSha256();
+    try {
+      for (const text of ['', 'abc', 'Señor Embajador — NIACT', '\uD800 alone', 'x'.repeat(100_000)]) expect(sha256HexSync(text)).toBe(library(text));
+      fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256HexSync(text) === library(text)), { numRuns: 2000 });
+    } finally {
+      useSha256Hex(library);
+    }
+  });
+});

@@ -227,7 +227,7 @@ async function launchKillable(profile: string): Promise<Killable> {
   const context = browser.contexts()[0];
   if (!context) throw new Error('Chromium over CDP has no default context');
   // The pictures and sounds play no part in saving; leaving them out keeps ten restarts quick.
-  await context.route(/\/assets\/(phaser|main|audio)-[^/]*\.js$|\.wav$/, (route) => route.abort());
+  await context.route(/\/assets\/(phaser|main|audio)-[^/]*\.js$|\.opus$/, (route) => route.abort());
   const page = context.pages()[0] ?? (await context.newPage());
   return { browser, page, process: child };
 }

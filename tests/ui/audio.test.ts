@@ -54,21 +54,49 @@ describe('mute preference', () => {
 });
 
 describe('generated sound files', () => {
-  const files = SOUND_CUES.map((cue) => ({ cue, bytes: readFileSync(new URL(`../../assets/audio/${cue}.wav`, import.meta.url)) }));
+  const files = SOUND_CUES.map((cue) => ({ cue, bytes: readFileSync(new URL(`../../assets/audio/${cue}.opus`, import.meta.url)) }));
 
-  it('are mono 16-bit PCM WAV at 22050 Hz', () => {
-    for (const { bytes } of files) {
-      expect(bytes.toString('ascii', 0, 4)).toBe('RIFF');
-      expect(bytes.toString('ascii', 8, 12)).toBe('WAVE');
-      expect(bytes.readUInt16LE(20)).toBe(1); // PCM
-      expect(bytes.readUInt16LE(22)).toBe(1); // mono
-      expect(bytes.readUInt32LE(24)).toBe(22050);
-      expect(bytes.readUInt16LE(34)).toBe(16);
-      expect(bytes.readUInt32LE(40)).toBe(bytes.length - 44);
+  /** The Ogg pages of a file: header fields and the page bytes, with each page's CRC checked. */
+  function pages(bytes: Buffer): { flags: number; granule: bigint; body: Buffer; crcOk: boolean }[] {
+    const table = Array.from({ length: 256 }, (_, n) => {
+      let c = n << 24;
+      for (let k = 0; k < 8; k++) c = c & 0x80000000 ? (c << 1) ^ 0x04c11db7 : c << 1;
+      return c >>> 0;
+    });
+    const out = [];
+    for (let at = 0; at < bytes.length;) {
+      expect(bytes.toString('ascii', at, at + 4)).toBe('OggS');
+      const segments = bytes.readUInt8(at + 26);
+      const lacing = [...bytes.subarray(at + 27, at + 27 + segments)];
+      const size = 27 + segments + lacing.reduce((n, l) => n + l, 0);
+      const page = Buffer.from(bytes.subarray(at, at + size));
+      const stored = page.readUInt32LE(22);
+      page.writeUInt32LE(0, 22);
+      let crc = 0;
+      for (const b of page) crc = ((crc << 8) ^ (table[((crc >>> 24) ^ b) & 0xff] as number)) >>> 0;
+      out.push({ flags: bytes.readUInt8(at + 5), granule: bytes.readBigInt64LE(at + 6), body: bytes.subarray(at + 27 + segments, at + size), crcOk: crc === stored });
+      at += size;
+    }
+    return out;
+  }
+
+  it('are Ogg Opus, mono, each page intact, the last ending the sound at its own length', () => {
+    const seconds: Record<string, number> = { teletype: 3, telephone: 4, clock: 2, room: 6, crowd: 6, door: 1 };
+    for (const { cue, bytes } of files) {
+      const list = pages(bytes);
+      expect(list.every((p) => p.crcOk), `${cue}: a page's CRC`).toBe(true);
+      const head = list[0]?.body ?? Buffer.alloc(0);
+      expect(head.toString('ascii', 0, 8)).toBe('OpusHead');
+      expect(head.readUInt8(9)).toBe(1); // mono
+      expect(list[0]?.flags).toBe(2); // beginning of stream
+      expect(list[1]?.body.toString('ascii', 0, 8)).toBe('OpusTags');
+      const last = list[list.length - 1];
+      expect(last?.flags).toBe(4); // end of stream
+      expect(Number(last?.granule) - head.readUInt16LE(10)).toBe((seconds[cue] ?? 0) * 48000);
     }
   });
 
-  it('stay small enough for a school network (under 1.2 MB in all)', () => {
-    expect(files.reduce((n, f) => n + f.bytes.length, 0)).toBeLessThan(1_200_000);
+  it('stay small for a school network (compressed: under 160 KB in all)', () => {
+    expect(files.reduce((n, f) => n + f.bytes.length, 0)).toBeLessThan(160_000);
   });
 });

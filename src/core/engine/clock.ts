@@ -70,8 +70,17 @@ export function wallTime(t: UtcMinutes, offsetMinutes: number): WallTime {
 
 /** ISO form in UTC, "1962-11-20T23:00Z", as stored in logs. */
 export function isoUtc(t: UtcMinutes): string {
-  return new Date(t * 60000).toISOString().slice(0, 16) + 'Z';
+  let text = isoTexts.get(t);
+  if (text === undefined) {
+    text = new Date(t * 60000).toISOString().slice(0, 16) + 'Z';
+    // A game's clock takes a few hundred values; replaying a class's logs asks for them again and again.
+    if (isoTexts.size >= 4096) isoTexts.clear();
+    isoTexts.set(t, text);
+  }
+  return text;
 }
+
+const isoTexts = new Map<UtcMinutes, string>();
 
 /** "5 h 20 min", "45 min", "0 min"; negative spans are given as their absolute value. */
 export function formatSpan(minutes: number): string {

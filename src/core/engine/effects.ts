@@ -1,5 +1,6 @@
-/** Carries out the effect vocabulary of scenario files. Pure: returns a new state. */
-import { POINTS, type Effect } from '../scenario/schema.ts';
+/** Carries out the effect vocabulary of scenario files. `applyEffect(s)` are pure: they return a new state. */
+import type { Effect } from '../scenario/schema.ts';
+import { POINTS } from '../scenario/vocabulary.ts';
 import { timeOf } from './clock.ts';
 import { lookup } from './lookup.ts';
 import type { SessionState } from './state.ts';
@@ -8,27 +9,37 @@ function withItem<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? [...list] : [...list, item];
 }
 
-export function applyEffect(state: SessionState, e: Effect): SessionState {
-  if ('set' in e) return { ...state, flags: withItem(state.flags, e.set).sort() };
-  if ('unset' in e) return { ...state, flags: state.flags.filter((f) => f !== e.unset) };
-  if ('add' in e) {
-    const v = (lookup(state.counters, e.add.counter) ?? 0) + e.add.by;
-    return { ...state, counters: { ...state.counters, [e.add.counter]: v } };
-  }
-  if ('convey' in e) {
-    const all = new Set([...state.conveyed, ...e.convey]);
-    return { ...state, conveyed: POINTS.filter((p) => all.has(p)) };
-  }
-  if ('leak' in e) return { ...state, leaks: withItem(state.leaks, e.leak) };
-  if ('actual' in e) return { ...state, actual: e.actual };
-  if ('report' in e) return { ...state, reported: e.report };
-  if ('precedence' in e) return { ...state, precedence: e.precedence };
-  if ('draft' in e) return { ...state, draft: withItem(state.draft, e.draft) };
+/**
+ * Carries out one effect on `next`, a state the caller has just copied and owns: its fields are
+ * reassigned (lists and records replaced by new ones, never changed in place), so the state it was
+ * copied from, which shares them, is untouched. This is how `step` makes one copy per move.
+ */
+export function applyEffectTo(next: SessionState, e: Effect): void {
+  if ('set' in e) next.flags = withItem(next.flags, e.set).sort();
+  else if ('unset' in e) next.flags = next.flags.filter((f) => f !== e.unset);
+  else if ('add' in e) next.counters = { ...next.counters, [e.add.counter]: (lookup(next.counters, e.add.counter) ?? 0) + e.add.by };
+  else if ('convey' in e) {
+    const all = new Set([...next.conveyed, ...e.convey]);
+    next.conveyed = POINTS.filter((p) => all.has(p));
+  } else if ('leak' in e) next.leaks = withItem(next.leaks, e.leak);
+  else if ('actual' in e) next.actual = e.actual;
+  else if ('report' in e) next.reported = e.report;
+  else if ('precedence' in e) next.precedence = e.precedence;
+  else if ('draft' in e) next.draft = withItem(next.draft, e.draft);
   // The first time counts: the démarche was made, the report sent, when it first happened.
-  if ('mark' in e) return state.marks[e.mark] !== undefined ? state : { ...state, marks: { ...state.marks, [e.mark]: state.clock } };
-  return { ...state, clock: Math.max(state.clock, timeOf(e.clockTo)) };
+  else if ('mark' in e) {
+    if (next.marks[e.mark] === undefined) next.marks = { ...next.marks, [e.mark]: next.clock };
+  } else next.clock = Math.max(next.clock, timeOf(e.clockTo));
+}
+
+export function applyEffect(state: SessionState, e: Effect): SessionState {
+  const next = { ...state };
+  applyEffectTo(next, e);
+  return next;
 }
 
 export function applyEffects(state: SessionState, effects: readonly Effect[] | undefined): SessionState {
-  return (effects ?? []).reduce(applyEffect, state);
+  const next = { ...state };
+  for (const e of effects ?? []) applyEffectTo(next, e);
+  return next;
 }

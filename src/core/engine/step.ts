@@ -4,9 +4,9 @@
  * the state. An event that is not allowed in the state returns a result with the reason
  * (a log that asks for it is refused); it never throws for bad input.
  */
-import type { Choice, Condition, Scenario, ScenarioNode } from '../scenario/schema.ts';
+import type { Choice, Condition, Outcome, Scenario, ScenarioNode } from '../scenario/schema.ts';
 import { holds } from './conditions.ts';
-import { applyEffects } from './effects.ts';
+import { applyEffectTo } from './effects.ts';
 import { lookup } from './lookup.ts';
 import { timeOf, type UtcMinutes } from './clock.ts';
 import { pickWeighted, randomStream } from './rng.ts';
@@ -51,8 +51,14 @@ export function openIndices(
   state: SessionState,
   items: readonly { if?: Condition | undefined; fallback?: true | undefined }[],
 ): number[] {
-  const open = items.flatMap((c, i) => (holds(scenario, state, c.if) ? [i] : []));
-  const main = open.filter((i) => !items[i]?.fallback);
+  const open: number[] = [];
+  const main: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as (typeof items)[number];
+    if (!holds(scenario, state, item.if)) continue;
+    open.push(i);
+    if (!item.fallback) main.push(i);
+  }
   return main.length > 0 ? main : open;
 }
 
@@ -106,26 +112,29 @@ function shuffled(indices: readonly number[], seed: number, nodeId: string): num
   return out;
 }
 
-/** Freezes the telegram the first time it is marked sent, after all of the action's effects. */
-function freezeSent(state: SessionState): SessionState {
-  if (state.sent !== null || state.marks.sent === undefined) return state;
-  return { ...state, sent: { reported: state.reported, precedence: state.precedence, draft: [...state.draft] } };
-}
-
-function enter(scenario: Scenario, state: SessionState, next: string): StepResult {
-  const node = lookup(scenario.nodes, next);
-  if (!node) return { ok: false, error: `no node "${next}"` };
-  return {
-    ok: true,
-    state: { ...state, node: next, phase: node.phase, outcome: node.ending ? node.ending.outcome : state.outcome },
-  };
+/**
+ * Moves `state` on by one choice or chance outcome, into one new state: the copy is made once and
+ * then filled in (the effects, the sent telegram, the trail, the node), so the state given is never
+ * changed and a replay of n decisions makes n states, not several per decision.
+ */
+function advance(scenario: Scenario, state: SessionState, choice: number, item: Choice | Outcome, rng: number, roll?: number): StepResult {
+  const target = lookup(scenario.nodes, item.next);
+  if (!target) return { ok: false, error: `no node "${item.next}"` };
+  const next: SessionState = { ...state, rng, clock: state.clock + (item.minutes ?? 0) };
+  for (const e of item.effects ?? []) applyEffectTo(next, e);
+  // The telegram is frozen the first time it is marked sent, after all of the action's effects.
+  if (next.sent === null && next.marks.sent !== undefined) next.sent = { reported: next.reported, precedence: next.precedence, draft: [...next.draft] };
+  next.trail = [...state.trail, roll === undefined ? { node: state.node, choice, clock: state.clock } : { node: state.node, choice, clock: state.clock, roll }];
+  next.node = item.next;
+  next.phase = target.phase;
+  if (target.ending) next.outcome = target.ending.outcome;
+  return { ok: true, state: next };
 }
 
 export function step(scenario: Scenario, state: SessionState, event: GameEvent): StepResult {
   const node = lookup(scenario.nodes, state.node);
   if (!node) return { ok: false, error: `no node "${state.node}"` };
   if (node.ending) return { ok: false, error: `node "${state.node}" is an ending; the game is over` };
-  const at = state.clock;
 
   if (node.chance) {
     if (event.choice !== 0) return { ok: false, error: `node "${state.node}" is a chance node: only choice 0 (continue)` };
@@ -135,10 +144,7 @@ export function step(scenario: Scenario, state: SessionState, event: GameEvent):
     const roll = open[pick] ?? 0;
     const outcome = node.chance[roll];
     if (!outcome) return { ok: false, error: `node "${state.node}": no outcome ${roll}` };
-    let next: SessionState = { ...state, rng, clock: state.clock + (outcome.minutes ?? 0) };
-    next = freezeSent(applyEffects(next, outcome.effects));
-    next = { ...next, trail: [...state.trail, { node: state.node, choice: 0, clock: at, roll }] };
-    return enter(scenario, next, outcome.next);
+    return advance(scenario, state, 0, outcome, rng, roll);
   }
 
   const choice = node.choices?.[event.choice];
@@ -146,8 +152,5 @@ export function step(scenario: Scenario, state: SessionState, event: GameEvent):
   if (!isOpen(scenario, state, node.choices ?? [], event.choice)) {
     return { ok: false, error: `node "${state.node}" choice ${event.choice} is not open in this state` };
   }
-  let next: SessionState = { ...state, clock: state.clock + choice.minutes };
-  next = freezeSent(applyEffects(next, choice.effects));
-  next = { ...next, trail: [...state.trail, { node: state.node, choice: event.choice, clock: at }] };
-  return enter(scenario, next, choice.next);
+  return advance(scenario, state, event.choice, choice, state.rng);
 }

@@ -1,12 +1,13 @@
 /** Checking a sealed log's hash chain (the rules are in seal.ts). Async because hashing is; otherwise pure. */
 import type { SealedLog } from './format.ts';
-import { emptyAttemptHash, entryHash, genesisHash, headHash } from './seal.ts';
+import { sha256Ready } from '../hash.ts';
+import { emptyAttemptHashSync, entryHashSync, genesisHash, headHash } from './seal.ts';
 
 /**
  * The first break in the hash chain, or none: which entry first fails, or that the file was
- * truncated when only the head does not match. Every entry's hash is computed at once from the
- * `prev` it stores; the links are then followed in order, so
- * the break reported is the first one. `rules` are the first link's and the head's (format 1 had its own).
+ * truncated when only the head does not match. The links are followed in order, each entry's hash
+ * computed from the `prev` it stores, so the break reported is the first one. `rules` are the
+ * first link's and the head's (format 1 had its own).
  */
 export interface ChainRules {
   /** The first link. */
@@ -19,23 +20,23 @@ export interface ChainRules {
 export const CHAIN_RULES: ChainRules = { genesisOf: genesisHash, headOf: (log, last) => headHash(last, log.verdict) };
 
 export async function chainProblems(log: SealedLog, rules: ChainRules = CHAIN_RULES): Promise<string[]> {
-  const { genesisOf } = rules;
-  const [genesis, hashes] = await Promise.all([
-    genesisOf(log),
-    Promise.all(log.attempts.map((attempt, a) => Promise.all(attempt.entries.map((entry) => entryHash(entry, entry.prev, a, attempt))))),
-  ]);
+  const [genesis] = await Promise.all([rules.genesisOf(log), sha256Ready()]);
+  // Each entry is hashed from the `prev` it stores, in order, at once (the digest is synchronous):
+  // the first break found is the first in the file.
   let prev = genesis;
-  for (const [a, attempt] of log.attempts.entries()) {
-    for (const [i, entry] of attempt.entries.entries()) {
-      const where = `The hash chain breaks at attempt ${a} entry ${i}`;
+  for (let a = 0; a < log.attempts.length; a++) {
+    const attempt = log.attempts[a] as SealedLog['attempts'][number];
+    const { entries } = attempt;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i] as SealedLog['attempts'][number]['entries'][number];
       if (entry.prev !== prev) {
         const before = a === 0 && i === 0 ? 'the header (student, seed, variant, scenario or dates)' : 'an earlier entry or attempt';
-        return [`${where}: it does not follow from what comes before it; ${before} or this entry was changed after the log was sealed.`];
+        return [`The hash chain breaks at attempt ${a} entry ${i}: it does not follow from what comes before it; ${before} or this entry was changed after the log was sealed.`];
       }
-      if (entry.hash !== hashes[a]?.[i]) return [`${where}: this entry was changed after the log was sealed.`];
+      if (entry.hash !== entryHashSync(entry, entry.prev, a, attempt)) return [`The hash chain breaks at attempt ${a} entry ${i}: this entry was changed after the log was sealed.`];
       prev = entry.hash;
     }
-    if (attempt.entries.length === 0) prev = await emptyAttemptHash(prev, a, attempt);
+    if (entries.length === 0) prev = emptyAttemptHashSync(prev, a, attempt);
   }
   if (log.head !== (await rules.headOf(log, prev))) {
     return [

@@ -14,6 +14,9 @@ import { chainProblems } from './chain.ts';
 import { LOG_FORMAT_VERSION, type SealedLog } from './format.ts';
 import { parseSealedLog } from './schema.ts';
 import { genesisHashVersion1, sealLog, unsealLog } from './seal.ts';
+import { VERSION_1_MODES, version2Fields } from './migrate-open.ts';
+
+export { migrateOpenLog, type OpenMigration } from './migrate-open.ts';
 
 export type MigrationResult =
   | { ok: true; log: Record<string, unknown> }
@@ -28,29 +31,6 @@ export type MigrationResult =
 
 /** Reads a sealed log of one version and returns it in the next version. */
 export type Migration = (log: Record<string, unknown>) => Promise<MigrationResult>;
-
-/** What format 1 did not record, as a format 1 game played: rewinding was never limited, reasons never asked. */
-const VERSION_1_MODES = { rewind: 'free', reasons: 'optional' } as const;
-
-/** Fields format 2 added, which a format 1 file cannot hold. */
-function version2Fields(input: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  for (const key of [...Object.keys(VERSION_1_MODES), 'play']) {
-    if (Object.hasOwn(input, key)) problems.push(`${key}: unexpected field (a format 1 log has no ${key} mode)`);
-  }
-  const attempts = input['attempts'];
-  if (!Array.isArray(attempts)) return problems;
-  for (const [a, attempt] of attempts.entries()) {
-    const entries = (attempt as { entries?: unknown } | null)?.entries;
-    if (!Array.isArray(entries)) continue;
-    for (const [i, entry] of entries.entries()) {
-      if (entry !== null && typeof entry === 'object' && Object.hasOwn(entry, 'reason')) {
-        problems.push(`attempts[${a}].entries[${i}].reason: unexpected field (a format 1 log has no reasons)`);
-      }
-    }
-  }
-  return problems;
-}
 
 /**
  * Format 1 to 2: the modes are added as format 1 played (rewind free, reasons optional), the
@@ -128,22 +108,4 @@ export async function migrateLog(
     log = result.log;
   }
   return { ok: true, log, from: version };
-}
-
-export type OpenMigration = { ok: true; log: Record<string, unknown> } | { ok: false; why: 'newer' | 'unknown'; detail: string };
-
-/**
- * Brings an autosave (an open log: no chain) to the current format: format 1 gets format 1's modes.
- * The result is still to be parsed and replayed like any save. Pure; never throws.
- */
-export function migrateOpenLog(data: Record<string, unknown>): OpenMigration {
-  const version = data['formatVersion'];
-  if (version === LOG_FORMAT_VERSION) return { ok: true, log: data };
-  if (version === 1) {
-    const added = version2Fields(data);
-    if (added.length > 0) return { ok: false, why: 'unknown', detail: added[0] as string };
-    return { ok: true, log: { ...data, formatVersion: 2, ...VERSION_1_MODES } };
-  }
-  if (typeof version === 'number' && version > LOG_FORMAT_VERSION) return { ok: false, why: 'newer', detail: `format ${version}` };
-  return { ok: false, why: 'unknown', detail: `format ${String(version)}` };
 }

@@ -155,6 +155,8 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
   }
   // kept[a] maps a wanted count to the state after that many own entries; failed[a] is where attempt a stops.
   const kept: Map<number, SessionState>[] = [];
+  // along[a][i]: the state after attempt a's own entry i, so the last attempt's states need no second replay.
+  const along: SessionState[][] = [];
   const stepped = new WeakMap<SessionState, Map<string, SessionState>>();
   const failed: ({ at: number; error: string } | null)[] = [];
   const errors: (string | null)[] = [];
@@ -163,6 +165,8 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
     const attempt = log.attempts[a] as Attempt<LogEntry>;
     const keep = new Map<number, SessionState>();
     kept.push(keep);
+    const states: SessionState[] = [];
+    along.push(states);
     let state: SessionState | null = begun.state;
     let failure: { at: number; error: string } | null = null;
     if (attempt.from !== null) {
@@ -202,6 +206,7 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
           after.set(key, next.state);
           state = next.state;
         }
+        states.push(state);
         if (seqs?.has(index + 1)) keep.set(index + 1, state);
       }
     }
@@ -212,8 +217,24 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
   const lastError = errors[count - 1];
   const last: ReplayResult = count === 0
     ? { ok: false, error: 'the log has no attempt' }
-    : typeof lastError === 'string' ? { ok: false, error: lastError } : replayLog(scenario, log);
+    : typeof lastError === 'string' ? { ok: false, error: lastError } : lastStates(log, count - 1, begun.state, along);
   return { errors, finals, last };
+}
+
+/**
+ * What `replayLog` gives for attempt `a`, which replayed without error, from the states the replay
+ * of every attempt kept on the way: the same states, in path order, without stepping again.
+ */
+function lastStates(log: ReplayableLog, a: number, initial: SessionState, along: readonly SessionState[][]): ReplayResult {
+  const path = attemptPath(log, a);
+  if (!path.ok) return path;
+  const states = [initial];
+  for (const { attempt, index } of path.path) {
+    const state = along[attempt]?.[index];
+    if (state === undefined) return { ok: false, error: `attempt ${attempt} entry ${index} was not replayed` };
+    states.push(state);
+  }
+  return { ok: true, state: states[states.length - 1] as SessionState, states };
 }
 
 /**

@@ -7,7 +7,7 @@
  * `scanJson`, then read part by part (the header, each attempt, each entry, each claim), and reading
  * stops after `MAX_PROBLEMS` problems.
  */
-import { CLAIMS } from '../scenario/schema.ts';
+import { CLAIMS } from '../scenario/vocabulary.ts';
 import { z } from 'zod';
 import { LOG_FORMAT, LOG_FORMAT_VERSION, MAX_REASON_CHARS, PLAY_MODES, REASONS_MODES, REWIND_MODES, type Attempt, type DecisionLog, type LogEntry, type SealedEntry, type SealedLog } from './format.ts';
 import { formatPath, MAX_LOG_ENTRIES, scanJson } from './scan.ts';

@@ -17,7 +17,7 @@
  * Async only because the hashing API is (src/core/hash.ts); otherwise pure.
  */
 import type { Verdict } from '../verdict/summary.ts';
-import { hashJson, sha256Hex } from '../hash.ts';
+import { hashJson, hashJsonSync, sha256Hex, sha256HexSync, sha256Ready } from '../hash.ts';
 import type { Attempt, DecisionLog, LogEntry, LogHeader, SealedEntry, SealedLog } from './format.ts';
 
 /**
@@ -71,7 +71,7 @@ export function genesisHashVersion1(log: LogHeader): Promise<string> {
  * against `canonicalJson`; it is several times faster, which matters for a file of many entries.
  */
 export function entryLinkText(entry: LogEntry, prev: string, index: number, attempt: Attempt<LogEntry>): string {
-  const s = JSON.stringify;
+  const s = jsonOf;
   const { from } = attempt;
   const origin = from === null ? 'null' : `{"attempt":${s(from.attempt)},"seq":${s(from.seq)}}`;
   return (
@@ -80,14 +80,38 @@ export function entryLinkText(entry: LogEntry, prev: string, index: number, atte
   );
 }
 
+/** What JSON.stringify escapes in a string: quote, backslash, control characters, and surrogates (lone ones). */
+// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify of a string or a finite number, with a shortcut for a string that needs no escape (most). */
+function jsonOf(value: string | number): string {
+  if (typeof value === 'number' || NEEDS_ESCAPE.test(value)) return JSON.stringify(value);
+  return `"${value}"`;
+}
+
 /** The hash of one entry, linked to `prev` and to its place in attempt `index`. */
 export function entryHash(entry: LogEntry, prev: string, index: number, attempt: Attempt<LogEntry>): Promise<string> {
   return sha256Hex(entryLinkText(entry, prev, index, attempt));
 }
 
+/** `entryHash` at once, after `sha256Ready()` (src/core/hash.ts). */
+export function entryHashSync(entry: LogEntry, prev: string, index: number, attempt: Attempt<LogEntry>): string {
+  return sha256HexSync(entryLinkText(entry, prev, index, attempt));
+}
+
 /** The unstored link that stands for an attempt with no entries. */
 export function emptyAttemptHash(prev: string, index: number, attempt: Attempt<LogEntry>): Promise<string> {
-  return hashJson({ attempt: index, from: attempt.from, startedAt: attempt.startedAt, entries: 0, prev });
+  return hashJson(emptyAttemptLink(prev, index, attempt));
+}
+
+/** `emptyAttemptHash` at once, after `sha256Ready()`. */
+export function emptyAttemptHashSync(prev: string, index: number, attempt: Attempt<LogEntry>): string {
+  return hashJsonSync(emptyAttemptLink(prev, index, attempt));
+}
+
+function emptyAttemptLink(prev: string, index: number, attempt: Attempt<LogEntry>): Record<string, unknown> {
+  return { attempt: index, from: attempt.from, startedAt: attempt.startedAt, entries: 0, prev };
 }
 
 /** The head of a format 2 chain: the last link and the verdict (or its absence) together. */
@@ -101,17 +125,18 @@ export function headHash(last: string, verdict: Verdict | undefined): Promise<st
  * the input is not modified. `verdict`, when given, is written beside the chain (see SealedLog).
  */
 export async function sealLog(log: DecisionLog, verdict?: Verdict): Promise<SealedLog> {
-  let prev = await genesisHash(log);
+  const [genesis] = await Promise.all([genesisHash(log), sha256Ready()]);
+  let prev = genesis;
   const attempts: Attempt<SealedEntry>[] = [];
   for (const [index, attempt] of log.attempts.entries()) {
     const entries: SealedEntry[] = [];
     for (const entry of attempt.entries) {
-      const hash = await entryHash(entry, prev, index, attempt);
+      const hash = entryHashSync(entry, prev, index, attempt);
       const { seq, node, choice, clock, at, thinkMs, reason } = entry;
       entries.push(reason === undefined ? { seq, node, choice, clock, at, thinkMs, prev, hash } : { seq, node, choice, clock, at, thinkMs, reason, prev, hash });
       prev = hash;
     }
-    if (entries.length === 0) prev = await emptyAttemptHash(prev, index, attempt);
+    if (entries.length === 0) prev = emptyAttemptHashSync(prev, index, attempt);
     attempts.push({ from: attempt.from === null ? null : { ...attempt.from }, startedAt: attempt.startedAt, entries });
   }
   const head = await headHash(prev, verdict);

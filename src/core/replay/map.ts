@@ -2,7 +2,8 @@
  * The branch map's data: a scenario's graph, what the attempts explored of it, one path through
  * it, and the short labels the map shows. Pure: no DOM, no layout (the UI lays the graph out).
  */
-import { PHASES, type Choice, type Outcome, type Phase, type Scenario, type ScenarioNode } from '../scenario/schema.ts';
+import type { Choice, Outcome, Phase, Scenario, ScenarioNode } from '../scenario/schema.ts';
+import { PHASES } from '../scenario/vocabulary.ts';
 import type { TrailStep } from '../engine/state.ts';
 
 export type MapNodeKind = 'choice' | 'chance' | 'ending';

@@ -7,7 +7,8 @@
  * Pure and deterministic: the same scenario and state give the same rubric. Times are given in
  * the post's local time from the scenario's offset, never from the runtime's time zone.
  */
-import { POINTS, type Mission, type Point, type RubricCriterionId, type Scenario } from '../scenario/schema.ts';
+import type { Mission, Point, RubricCriterionId, Scenario } from '../scenario/schema.ts';
+import { POINTS } from '../scenario/vocabulary.ts';
 import { missionOf } from '../scenario/mission.ts';
 import { wallTime, type UtcMinutes } from '../engine/clock.ts';
 import { lookup } from '../engine/lookup.ts';

@@ -4,7 +4,8 @@
  * were all embassies told to act, judged on every point and every criterion: EMBASSY_MISSION says so.
  * Pure.
  */
-import { PHASES, POINTS, type Mission, type Phase, type Scenario } from './schema.ts';
+import type { Mission, Phase, Scenario } from './schema.ts';
+import { PHASES, POINTS } from './vocabulary.ts';
 
 /** The mission of a text that does not state one: an embassy with the circular's action instruction. */
 export const EMBASSY_MISSION: Mission = {

@@ -5,7 +5,8 @@
  */
 import { deadlineOf, type SessionState } from '../engine/state.ts';
 import { lookup } from '../engine/lookup.ts';
-import { CLAIMS, type ClaimId, type Scenario } from '../scenario/schema.ts';
+import type { ClaimId, Scenario } from '../scenario/schema.ts';
+import { CLAIMS } from '../scenario/vocabulary.ts';
 import { isPlainReport } from '../telegram/judge.ts';
 
 function hasPitfallOfKind(scenario: Scenario, state: SessionState, kind: 'leak' | 'promise' | 'concealment'): boolean {

@@ -6,7 +6,8 @@
  */
 import { lookup } from '../engine/lookup.ts';
 import type { SessionState } from '../engine/state.ts';
-import { VOTES, type Hemisphere, type Scenario, type Vote } from '../scenario/schema.ts';
+import type { Hemisphere, Scenario, Vote } from '../scenario/schema.ts';
+import { VOTES } from '../scenario/vocabulary.ts';
 
 export interface CountRow {
   country: string;

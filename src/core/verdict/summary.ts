@@ -5,7 +5,8 @@
  */
 import { lookup } from '../engine/lookup.ts';
 import type { SessionState } from '../engine/state.ts';
-import { CLAIMS, type ClaimId, type Scenario } from '../scenario/schema.ts';
+import type { ClaimId, Scenario } from '../scenario/schema.ts';
+import { CLAIMS } from '../scenario/vocabulary.ts';
 import { scoreRubric } from '../rubric/rubric.ts';
 import { CLAIM_TEXT, claimHolds } from './claims.ts';
 

@@ -4,7 +4,7 @@
  */
 import * as Phaser from 'phaser';
 import { Ink, mix } from './palette.ts';
-import { RegistryKey, TextureKey } from '../keys.ts';
+import { RegistryKey } from '../keys.ts';
 import { randomStream } from '../../core/engine/rng.ts';
 
 export type Pt = readonly [number, number];
@@ -115,16 +115,25 @@ export function halo(g: Phaser.GameObjects.Graphics, color: number, x: number, y
 /** A deterministic stream of floats in [0, 1) (core's seeded PRNG) so decorative scatter is the same on every load. */
 export const scatter = randomStream;
 
-/** A sheet of fine print grain laid over every room, so flat colour reads as ink on paper. */
-export function bakeGrain(scene: Phaser.Scene): string {
-  return bake(scene, TextureKey.grain, 960, 540, (g) => {
-    const r = scatter(1962);
-    for (let i = 0; i < 7000; i++) {
-      const dark = r() < 0.75;
-      g.fillStyle(dark ? Ink.ink : Ink.paper, 0.04 + r() * 0.05);
-      g.fillRect(Math.floor(r() * 960), Math.floor(r() * 540), 1 + Math.floor(r() * 2), 1 + Math.floor(r() * 2));
-    }
-  });
+/**
+ * The sheet of fine print grain laid over every room, so flat colour reads as ink on paper: a canvas
+ * of the game's size, drawn once. startGame lays it over Phaser's canvas as an element of the page,
+ * so the browser composites it and no frame redraws it.
+ */
+export function grainCanvas(width: number, height: number): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return canvas;
+  const rgb = (c: number): string => `${(c >> 16) & 255}, ${(c >> 8) & 255}, ${c & 255}`;
+  const r = scatter(1962);
+  for (let i = 0; i < 7000; i++) {
+    const dark = r() < 0.75;
+    ctx.fillStyle = `rgba(${rgb(dark ? Ink.ink : Ink.paper)}, ${0.04 + r() * 0.05})`;
+    ctx.fillRect(Math.floor(r() * width), Math.floor(r() * height), 1 + Math.floor(r() * 2), 1 + Math.floor(r() * 2));
+  }
+  return canvas;
 }
 
 /**

@@ -10,7 +10,8 @@ import type { SceneKey } from '../keys.ts';
 import type { GameState, SceneContext } from '../objects/scene-context.ts';
 import type { WallClock } from '../objects/wall-clock.ts';
 import type { Daylight } from '../objects/daylight.ts';
-import { bakeGrain, prefersReducedMotion } from '../objects/art.ts';
+import { prefersReducedMotion } from '../objects/art.ts';
+import { FlatLayers } from '../objects/flat-layers.ts';
 
 export type Render = (state: GameState, previous: GameState | null) => void;
 
@@ -34,7 +35,8 @@ export abstract class RoomScene extends Phaser.Scene {
     try {
       this.build();
       this.follow((state, previous) => this.showTime(state, previous === null));
-      this.add.image(0, 0, bakeGrain(this)).setOrigin(0, 0).setDepth(1000);
+      // Still art is drawn from a few baked layers: frames stay cheap on a slow CPU (flat-layers.ts).
+      new FlatLayers(this);
     } catch {
       // An art failure leaves a plain room (the overlay still carries the game); it must not
       // surface as an uncaught error in Phaser's frame loop.

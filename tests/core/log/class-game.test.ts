@@ -141,7 +141,7 @@ describe('logs made before the field', () => {
     const saved = JSON.parse(text) as DecisionLog;
     const ref = await library(saved.scenario.id, saved.scenario.hash);
     if (!ref) throw new Error('the text the autosave was made with is not kept');
-    const check = checkSave(text, { scenario: ref.scenario, hash: ref.hash, file: 'scenarios/mexico.yaml' });
+    const check = await checkSave(text, { scenario: ref.scenario, hash: ref.hash, file: 'scenarios/mexico.yaml' });
     if (!check.ok) expect.fail(`${check.why}: ${check.detail}`);
     expect(check.log.attempts.flatMap((a) => a.entries)).toHaveLength(14);
     expect(check.log).not.toHaveProperty('play');

@@ -296,7 +296,7 @@ describe('a format 1 autosave', () => {
 
   it('is resumed as format 2 with its 14 decisions', async () => {
     expect(saved.formatVersion).toBe(1);
-    const r = checkSave(text, await loadedFor());
+    const r = await checkSave(text, await loadedFor());
     if (!r.ok) expect.fail(`${r.why}: ${r.detail}`);
     expect(r.log.formatVersion).toBe(2);
     expect(r.log.rewind).toBe('free');
@@ -308,11 +308,11 @@ describe('a format 1 autosave', () => {
 
   it('of format 3 is refused as other-version; one holding a reason as damaged', async () => {
     const loaded = await loadedFor();
-    const newer = checkSave(JSON.stringify({ ...saved, formatVersion: 3 }), loaded);
+    const newer = await checkSave(JSON.stringify({ ...saved, formatVersion: 3 }), loaded);
     expect(newer).toMatchObject({ ok: false, why: 'other-version' });
     expect(newer.ok ? '' : newer.detail).toMatch(/format 3/);
     const reasoned = structuredClone(saved);
     reasoned.attempts[0]!.entries[0]!.reason = 'Because.';
-    expect(checkSave(JSON.stringify(reasoned), loaded)).toMatchObject({ ok: false, why: 'damaged' });
+    expect(await checkSave(JSON.stringify(reasoned), loaded)).toMatchObject({ ok: false, why: 'damaged' });
   });
 });
