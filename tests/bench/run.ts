@@ -14,7 +14,8 @@
  *   through by keyboard; medians of TOUR_RUNS tours). Budget: 17 ms, one frame at 60 Hz;
  * - the JS heap after a garbage collection (at the title, and the largest over the scenes);
  * - importing 200 logs of a class on the review page (budget 3 s, issue "review").
- * In Node: verifying 10,000 logs of a class (budget 1 s) and enumerating every scenario's branches.
+ * In Node: verifying 10,000 logs of a class (budget 1 s) and enumerating every scenario's branches
+ * (reported, without a budget).
  *
  * BENCH_RUNS, BENCH_TOUR_RUNS and BENCH_PARTS (a comma list of load, frames, review, node) narrow a
  * run while working on one figure; the full bench uses the defaults.
@@ -198,8 +199,9 @@ async function node(): Promise<Record<string, Figure>> {
   }
   return {
     verify10000LogsMs: figure(median(verify), 'ms', { runs: verify, budget: 1000, note: `${VERIFY_LOGS} logs of a class: ${JSON.stringify(statuses)}` }),
+    // The issue sets no budget for the search: it is reported, and the scenario checks bound it by their state budget.
     searchEveryScenarioMs: figure(median(search), 'ms', {
-      runs: search, budget: 20_000, note: `${scenarios.length} scenarios, ${found.states} states, ${found.paths} paths`,
+      runs: search, note: `${scenarios.length} scenarios, ${found.states} states, ${found.paths} paths`,
     }),
   };
 }

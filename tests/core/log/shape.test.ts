@@ -98,7 +98,7 @@ describe('reading a log by hand (log/shape.ts)', () => {
       }),
       { numRuns: 4000 },
     );
-  });
+  }, 60_000);
 
   it('reads an autosave (an open log) as the schema does, and refuses what it refuses', () => {
     const open = CLASS.slice(0, 10).map((t) => unsealLog(JSON.parse(t) as SealedLog));
@@ -117,7 +117,7 @@ describe('reading a log by hand (log/shape.ts)', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 
   it("tells a date and time as zod's iso.datetime({ offset: true }) does", () => {
     const zod = z.iso.datetime({ offset: true });
@@ -131,7 +131,7 @@ describe('reading a log by hand (log/shape.ts)', () => {
     for (const text of ['2024-02-29T00:00:00Z', '2023-02-29T00:00:00Z', '2000-02-29T23:59:59.9+23:59', '1900-02-29T00:00:00Z', '2026-04-31T00:00:00Z']) {
       expect(isWallTime(text)).toBe(zod.safeParse(text).success);
     }
-  });
+  }, 60_000);
 });
 
 /** A result as it would be shown or exported: its JSON (the verdict, the problems, the replayed states). */
@@ -164,7 +164,7 @@ describe('the verifier with the fast reading', () => {
       vi.doUnmock('../../../src/core/log/shape.ts');
       vi.resetModules();
     }
-  });
+  }, 60_000);
 
   it("keeps the last attempt's replay as replayLog gives it", async () => {
     for (const text of CLASS) {
@@ -172,5 +172,5 @@ describe('the verifier with the fast reading', () => {
       if (!r.ok) expect.fail(`${r.status}: ${r.problems.join(' ')}`);
       expect(r.replay).toEqual(replayLog(r.scenario.scenario, r.log));
     }
-  });
+  }, 60_000);
 });
