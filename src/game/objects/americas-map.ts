@@ -22,7 +22,6 @@ export function project(lon: number, lat: number): [number, number] {
   return [FRAME.x + (lon - LON0) * KX, FRAME.y + (LAT0 - lat) * K];
 }
 
-export const MEXICO_CITY: LonLat = [-99.13, 19.43];
 export const WASHINGTON: LonLat = [-77.04, 38.9];
 
 const AMERICAS: readonly LonLat[] = [
@@ -166,13 +165,13 @@ function scaleBar(g: Phaser.GameObjects.Graphics, x: number, y: number): void {
   for (let i = 0; i <= 6; i++) line(g, Ink.ink, 1, x + i * 20, y - 4, x + i * 20, y, 0.85);
 }
 
-/** The post's place on the plate: the scenario's position, or Mexico City's when the file gives none. */
-export function postAt(post: { lat?: number | undefined; lon?: number | undefined }): LonLat {
-  return post.lat !== undefined && post.lon !== undefined ? [post.lon, post.lat] : MEXICO_CITY;
+/** The post's place on the plate, from the scenario; null for a text that gives none (a kept early text). */
+export function postAt(post: { lat?: number | undefined; lon?: number | undefined }): LonLat | null {
+  return post.lat !== undefined && post.lon !== undefined ? [post.lon, post.lat] : null;
 }
 
 /** The route from the post to Washington as a dashed red line, to be revealed left to right. */
-export function bakeRoute(scene: Phaser.Scene, from: LonLat = MEXICO_CITY): { key: string; x: number; y: number; w: number; h: number } {
+export function bakeRoute(scene: Phaser.Scene, from: LonLat): { key: string; x: number; y: number; w: number; h: number } {
   const [x1, y1] = project(...from);
   const [x2, y2] = project(...WASHINGTON);
   const pad = 20;

@@ -18,26 +18,32 @@ export class DebriefScene extends RoomScene {
     const still = prefersReducedMotion(this);
     this.add.image(0, 0, bakeMapSheet(this)).setOrigin(0, 0);
 
+    // The post's place comes from its scenario; a text that gives none gets Washington alone.
     const from = postAt(this.ctx.store.getState().loaded.scenario.post);
-    const route = bakeRoute(this, from);
-    const line = this.add.image(route.x, route.y, route.key).setOrigin(0, 0);
-    line.setCrop(0, 0, still ? route.w : 0, route.h);
-    if (!still) {
-      this.tweens.addCounter({
-        from: 0, to: route.w, duration: 2600, delay: 500, ease: 'Sine.InOut',
-        onUpdate: (t) => line.setCrop(0, 0, t.getValue() ?? route.w, route.h),
-      });
+    if (from) {
+      const route = bakeRoute(this, from);
+      const line = this.add.image(route.x, route.y, route.key).setOrigin(0, 0);
+      line.setCrop(0, 0, still ? route.w : 0, route.h);
+      if (!still) {
+        this.tweens.addCounter({
+          from: 0, to: route.w, duration: 2600, delay: 500, ease: 'Sine.InOut',
+          onUpdate: (t) => line.setCrop(0, 0, t.getValue() ?? route.w, route.h),
+        });
+      }
     }
 
     const marker = bakeMarker(this);
-    const [mx, my] = project(...from);
-    const [wx, wy] = project(...WASHINGTON);
-    for (const [x, y] of [[mx, my], [wx, wy]] as const) {
+    const places = from ? [project(...from), project(...WASHINGTON)] : [project(...WASHINGTON)];
+    for (const [x, y] of places) {
       const ring = this.add.image(x, y, marker).setAlpha(0.4).setScale(1.6);
       this.add.image(x, y, marker);
       if (!still) this.tweens.add({ targets: ring, scale: 2.4, alpha: 0, duration: 1800, repeat: -1, ease: 'Sine.Out' });
     }
-    this.addClock(new WallClock(this, mx - 50, my + 34, 20, 'mini'));
+    if (from) {
+      const [mx, my] = project(...from);
+      this.addClock(new WallClock(this, mx - 50, my + 34, 20, 'mini'));
+    }
+    const [wx, wy] = project(...WASHINGTON);
     this.addClock(new WallClock(this, wx + 52, wy + 22, 20, 'mini'), (s) => this.washingtonOffset(s));
   }
 }
