@@ -93,6 +93,11 @@ export function scenarioSearch(scenario: Scenario): ReturnType<typeof buildSearc
   return search;
 }
 
+/** A search of its own, never shared: what the bench times, run after run. */
+export function freshSearch(scenario: Scenario): ReturnType<typeof buildSearch> {
+  return buildSearch(scenario);
+}
+
 function buildSearch(scenario: Scenario) {
   const nodeIds = Object.keys(scenario.nodes);
   const deadline = timeOf(scenario.clock.deadline);
