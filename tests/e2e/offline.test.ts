@@ -121,6 +121,12 @@ describe('the site after one visit', () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
     const worker = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
+      // `ready` and the controller come while the worker may still be activating (its activate event, which
+      // clears old caches, is still running): wait for the end of that step, then read the state.
+      const active = registration.active;
+      if (active && active.state === 'activating') {
+        await new Promise<void>((resolve) => active.addEventListener('statechange', () => active.state !== 'activating' && resolve()));
+      }
       return { state: registration.active?.state ?? null, scope: registration.scope, script: navigator.serviceWorker.controller?.scriptURL ?? null };
     });
     expect(worker).toEqual({ state: 'activated', scope: base, script: `${base}sw.js` });
