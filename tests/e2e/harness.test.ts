@@ -71,12 +71,21 @@ describe('the e2e harness', () => {
   it('does not count a request the page cancelled by reloading as a failure', async () => {
     browser = await openBrowser();
     const { page } = browser;
-    const arrived = new Promise<void>((resolve) => (slowArrived = resolve));
-    await page.goto(`${base}/slow.html`, { waitUntil: 'commit' });
+    // Each document's slow requests are in flight before the next navigation cancels them. The page
+    // is reloaded only once its new document has parsed: a reload sent on mere commit can reach the
+    // document being replaced (Chromium gives every navigation a new frame host) and is refused with
+    // "Not attached to an active page".
+    const slowRequested = (): Promise<void> => new Promise<void>((resolve) => (slowArrived = resolve));
+    let arrived = slowRequested();
+    await page.goto(`${base}/slow.html`, { waitUntil: 'domcontentloaded' });
     await arrived;
-    await page.reload({ waitUntil: 'commit' });
+    arrived = slowRequested();
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await arrived;
     // The reloaded page asks again; a second reload, then a navigation away, cancels those too.
-    await page.reload({ waitUntil: 'commit' });
+    arrived = slowRequested();
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await arrived;
     await page.goto(`${base}/fine.html`);
     await expect
       .poll(() => browser?.abortedByNavigation().length ?? 0, { message: 'the in-flight requests were cancelled by the navigations' })
