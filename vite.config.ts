@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { scenarioPlugin } from './src/build/scenario-plugin.ts';
 import { scormPackagePlugin } from './src/build/scorm-package.ts';
 import { serviceWorkerPlugin } from './src/build/service-worker.ts';
+import { firstScreen } from './src/build/first-screen.ts';
 import { SINGLE_FILE_MODE, singleFileConfig } from './src/build/single-file.ts';
 
 const fromRoot = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
@@ -14,6 +15,7 @@ if (existsSync(fromRoot('./src/review.html'))) pages.review = fromRoot('./src/re
 pages.guide = fromRoot('./src/guide.html');
 
 const scenarios = scenarioPlugin({ dir: fromRoot('./scenarios') });
+const first = firstScreen(fromRoot('./src/main.ts'));
 
 const site = defineConfig({
   root: 'src',
@@ -22,6 +24,7 @@ const site = defineConfig({
   publicDir: false,
   plugins: [
     scenarios,
+    first.plugin,
     serviceWorkerPlugin(),
     // The whole built site again as a SCORM 1.2 package for a school's LMS (dist/circular938-scorm.zip).
     scormPackagePlugin({ fileName: 'circular938-scorm.zip', identifier: 'circular938', title: 'Circular 938' }),
@@ -62,9 +65,13 @@ const site = defineConfig({
     rolldownOptions: {
       input: pages,
       output: {
-        // Phaser (about 357 KB gzip) in a chunk of its own, loaded behind the first DOM screen.
         codeSplitting: {
-          groups: [{ name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ }],
+          groups: [
+            // Phaser (about 357 KB gzip) in a chunk of its own, loaded behind the first DOM screen.
+            { name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/, priority: 2 },
+            // The game page's first screen in one chunk beside its entry (src/build/first-screen.ts).
+            { name: 'first', test: first.test, priority: 1 },
+          ],
         },
       },
     },

@@ -3,7 +3,9 @@
  * (`LoadedScenario`: scenario, hash, file), and a file of `scenarios/shared/` yields the parsed
  * cable or glossary, chosen by its `format` field; `…/mexico.yaml?summary` yields only what the
  * post chooser shows (`PostSummary`: id, title, post, deadline, worlds), so the first screen can list
- * every post without carrying any post's content. A file with any issue fails the import with
+ * every post without carrying any post's content; `…/mexico.yaml?front` yields what the title screen
+ * shows of that post (`PostFront`), a few hundred bytes that the page fetches before the post's
+ * content. A file with any issue fails the import with
  * every issue listed, so `vite build` stops and `vite dev` shows them in its error overlay.
  * Build time only (Node): the game never parses YAML in the browser.
  */
@@ -13,6 +15,8 @@ import type { Plugin } from 'vite';
 import { formatIssue, type ScenarioIssue } from '../core/scenario/issues.ts';
 import { loadScenario } from '../core/scenario/load.ts';
 import { parseShared } from '../core/scenario/parse.ts';
+import { frontOf } from '../core/scenario/front.ts';
+import type { LoadedScenario } from '../core/scenario/load.ts';
 
 export interface ScenarioPluginOptions {
   /** Absolute path of the scenarios folder; issues name files relative to its parent. */
@@ -91,10 +95,11 @@ function summaryOf(loaded: { scenario: { id: string; version: number; title: str
 }
 
 /**
- * A classic script for the game's page that starts fetching the post the page will open (the link's
- * `?post=`, else the one remembered under `circular938.post`, else the first from the west, as
- * src/content.ts orders them) while the page's own scripts arrive, instead of after they have run.
- * It only adds a `modulepreload` link for a post it is sure of; the page loads the post as before.
+ * A classic script for the game's page that starts fetching the front of the post the page will
+ * open (the link's `?post=`, else the one remembered under `circular938.post`, else the first from
+ * the west, as src/content.ts orders them) while the page's own scripts arrive, instead of after
+ * they have run. It only adds a `modulepreload` link for a post it is sure of; the page loads the
+ * front as before. The post's content is fetched once the title is on screen.
  */
 function preloadScript(posts: readonly { id: string; lon: number; country: string; url: string }[]): string {
   const sorted = [...posts].sort((a, b) => a.lon - b.lon || a.country.localeCompare(b.country));
@@ -117,23 +122,28 @@ function preloadScript(posts: readonly { id: string; lon: number; country: strin
 /** The plugin; register it once in vite.config.ts. */
 export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
   const dir = path.resolve(options.dir);
-  // What each post file's summary said, for the game page's preload script.
+  // What each post file's summary said, and the module id of its front, for the game page's preload script.
   const summaries = new Map<string, PostSummary>();
+  const fronts = new Map<string, string>();
   return {
     name: 'circular938:scenarios',
     enforce: 'pre',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         if (!ctx.bundle || !ctx.filename.endsWith('index.html')) return undefined;
         const posts: { id: string; lon: number; country: string; url: string }[] = [];
         for (const chunk of Object.values(ctx.bundle)) {
-          const file = chunk.type === 'chunk' ? chunk.facadeModuleId : null;
+          const module = chunk.type === 'chunk' ? chunk.facadeModuleId : null;
+          const file = module ? fronts.get(module) : undefined;
           const summary = file ? summaries.get(file) : undefined;
           if (chunk.type === 'chunk' && summary) posts.push({ id: summary.id, lon: summary.post.lon ?? 0, country: summary.post.country, url: `./${chunk.fileName}` });
         }
         if (posts.length === 0) return undefined;
-        return [{ tag: 'script', children: preloadScript(posts), injectTo: 'head' }];
+        // Right after the charset, before any stylesheet: an inline script after one waits for it to load.
+        const charset = /<meta charset="utf-8" \/>/i;
+        if (!charset.test(html)) throw new Error(`${ctx.filename}: the page has no <meta charset="utf-8" /> to put the preload script after`);
+        return html.replace(charset, (m) => `${m}\n    <script>${preloadScript(posts)}</script>`);
       },
     },
     async load(id) {
@@ -143,9 +153,12 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
       this.addWatchFile(file);
       if (!isInside(path.join(dir, 'shared'), file)) this.addWatchFile(path.join(dir, 'shared', 'washington.yaml'));
       const value = await moduleValue(dir, file);
-      const summary = id.includes('?summary') && !isInside(path.join(dir, 'shared'), file);
-      const exported = summary ? summaryOf(value as Parameters<typeof summaryOf>[0]) : value;
-      if (summary) summaries.set(file, exported as PostSummary);
+      const post = !isInside(path.join(dir, 'shared'), file);
+      const summary = post && id.includes('?summary');
+      const front = post && id.includes('?front');
+      const exported = summary ? summaryOf(value as Parameters<typeof summaryOf>[0]) : front ? frontOf((value as LoadedScenario).scenario) : value;
+      if (post) summaries.set(file, summaryOf(value as Parameters<typeof summaryOf>[0]));
+      if (front) fronts.set(id, file);
       // As a JSON text given to JSON.parse: engines read a large literal that way several times
       // faster than the same data as a JavaScript object literal, which counts on a slow machine.
       return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(exported))});\n`, moduleType: 'js', map: null };

@@ -4,7 +4,7 @@
  * "Copy the link" uses the clipboard where the browser allows it (a secure context) and selects
  * the text for Ctrl+C where it does not (a school server on plain http).
  */
-import type { PostSummary } from '../content.ts';
+import type { PostSummary } from '../posts.ts';
 import { CLASS_CODE_MAX_LENGTH } from '../store/link-params.ts';
 import { h } from '../ui/dom.ts';
 import { buildGameLink, worldsFor, type LinkChoice, type LinkProblem } from './link.ts';

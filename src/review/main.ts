@@ -8,7 +8,7 @@ import '../ui/fonts.ts';
 import '../ui/styles.css';
 import './review.css';
 import { preloadArchive, archive } from '../content-archive.ts';
-import { loadAllPosts } from '../content.ts';
+import { loadAllPosts } from '../posts.ts';
 import type { LoadedScenario } from '../core/index.ts';
 import { sha256Hex } from '../core/index.ts';
 import { markDuplicates } from '../core/review/model.ts';

@@ -5,7 +5,7 @@
  * limited as the form limits typing. A value that cannot be used is left out, the game starts with
  * the default, and the title screen says why in one plain sentence. Pure.
  */
-import { PLAY_MODES, REASONS_MODES, REWIND_MODES, type PlayMode, type ReasonsMode, type RewindMode } from '../core/play.ts';
+import { PLAY_MODES, REASONS_MODES, REWIND_MODES, type PlayMode, type ReasonsMode, type RewindMode } from '../core/log/format.ts';
 import { parseSeed } from './seed.ts';
 
 /** The name field's `maxlength`: the form and a link allow the same. */

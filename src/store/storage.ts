@@ -12,6 +12,11 @@ export interface StorageLike {
   key?(index: number): string | null;
 }
 
+/** Where the post last played is remembered (localStorage), so that the next visit opens it. */
+export const POST_KEY = 'circular938.post';
+/** Set in sessionStorage while a game is on screen: a reload of the tab goes straight back to it. */
+export const PLAYING_KEY = 'circular938.playing';
+
 export type SaveStatus = { on: true } | { on: false; reason: string };
 
 export const SAVE_OFF_UNAVAILABLE =

@@ -19,7 +19,9 @@ import { renderDebrief } from './debrief.ts';
 import { renderDialogue, untilText } from './dialogue.ts';
 import { clear, h } from './dom.ts';
 import { createGlossary } from './glossary.ts';
-import { renderTitle, type TitleOptions } from './title-screen.ts';
+import { renderTitle, type Title, type TitleOptions } from './title-screen.ts';
+import { drawSkeleton, type Skeleton } from './skeleton.ts';
+import { frontOf } from '../core/scenario/front.ts';
 import { renderShow } from './washington-tables.ts';
 import type { BranchMap, MapView } from './branch-map.ts';
 import { attemptOnScreen, attemptsOf, createDecisionsWindow, entriesOf, lookingBar } from './replay-panel.ts';
@@ -49,6 +51,11 @@ export interface OverlayOptions {
   /** Opens a log file for watching (the title's "Watch a log"); left out in a page that is watching. */
   onWatch?: TitleOptions['onWatch'];
   savedGame(): { session: SessionState; student: string; classGame?: boolean } | null;
+  /**
+   * The frame and the title the page drew before the game had loaded (main.ts): the overlay fills
+   * the frame in place and attaches the game to that title rather than drawing them again.
+   */
+  adopt?: { skeleton: Skeleton; title: Title };
   /** Remembered mute setting, read before the sound adapter has loaded. */
   muted: boolean;
   onMutedChange(muted: boolean): void;
@@ -146,7 +153,10 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   );
   const stageStatusEl = h('p', { class: 'stage-status', attrs: { 'aria-hidden': 'true' } });
   const stage = h('div', { id: 'stage', class: 'stage', attrs: { 'aria-hidden': 'true' } }, stageStatusEl);
-  const panel = h('section', { id: 'panel', class: 'panel', attrs: { 'aria-label': 'Game' } });
+  const skeleton = o.adopt?.skeleton ?? drawSkeleton(o.root, scenario.post.city);
+  const { panel } = skeleton;
+  /** The title already on screen, until the game is attached to it. */
+  let adoptedTitle: Title | null = o.adopt?.title ?? null;
 
   function drawMute(): void {
     drawTool(muteButton, muted ? 'Sound off' : 'Sound on', 'm');
@@ -179,23 +189,11 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   glossaryButton.addEventListener('click', () => glossary.open());
   drawMode();
 
-  o.root.replaceChildren(
-    h('a', { class: 'skip-link', attrs: { href: '#panel' }, text: 'Skip to the story' }),
-    h(
-      'header',
-      { class: 'topbar' },
-      h('h1', { class: 'brand' }, h('strong', { text: 'Circular 938' }), ` · ${scenario.post.city}`),
-      clockBar.el,
-      h('div', { class: 'tools' }, decisionsButton, mapButton, cableButton, glossaryButton, muteButton, clockBar.formatToggle),
-    ),
-    ...(watchBar ? [watchBar.el] : []),
-    h('main', { class: 'layout' }, h('div', { class: 'stage-wrap' }, stage, teletype.el, captions.el), panel),
-    h('footer', { class: 'statusbar' }, saveStatus, tabStatus, problem),
-    cableViewer.el,
-    glossary.el,
-    decisions.modal.el,
-    mapHost,
-  );
+  skeleton.header.append(clockBar.el, h('div', { class: 'tools' }, decisionsButton, mapButton, cableButton, glossaryButton, muteButton, clockBar.formatToggle));
+  if (watchBar) skeleton.header.after(watchBar.el);
+  skeleton.stageWrap.append(stage, teletype.el, captions.el);
+  skeleton.footer.append(saveStatus, tabStatus, problem);
+  o.root.append(cableViewer.el, glossary.el, decisions.modal.el, mapHost);
 
   /** The map's view of the game on screen: every attempt's trail, the path on screen, the modes. */
   function mapView(): MapView | null {
@@ -278,7 +276,6 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     const focusWasInPanel = panel.contains(document.activeElement) || document.activeElement === document.body;
     shownKey = key;
     teletype.setActive(session?.phase === 'cable');
-    clear(panel);
     document.body.dataset['phase'] = session?.phase ?? 'title';
     document.body.dataset['node'] = session?.node ?? '';
 
@@ -291,24 +288,38 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       if (loop) sound?.stop(loop);
       loop = null;
       sound?.bed(null);
+      const game = {
+        saved,
+        setAside: state.setAside,
+        onStart: (input: { name: string; classCode: string; variant: string }) => {
+          const student = input.classCode ? { label: input.name, classCode: input.classCode } : { label: input.name };
+          store.getState().start({ student, variant: input.variant });
+        },
+        onResume: () => store.getState().resume(),
+      };
+      // The title drawn before the game loaded stays (with whatever the student has typed) when it
+      // was drawn for the same kind of game; the game is attached to it.
+      const adopted = adoptedTitle;
+      adoptedTitle = null;
+      if (adopted && adopted.classGame === classGame() && panel.contains(adopted.el)) {
+        adopted.attach(game);
+        return;
+      }
+      clear(panel);
       panel.append(
         renderTitle({
-          scenario,
-          saved,
+          front: frontOf(scenario),
           preset: o.preset,
-          onStart: (input) => {
-            const student = input.classCode ? { label: input.name, classCode: input.classCode } : { label: input.name };
-            store.getState().start({ student, variant: input.variant });
-          },
-          onResume: () => store.getState().resume(),
           ...(o.onWatch ? { onWatch: o.onWatch } : {}),
           ...(o.chooser ? { chooser: o.chooser } : {}),
-          setAside: state.setAside,
           classGame: classGame(),
-        }),
+          game,
+        }).el,
       );
       return;
     }
+    adoptedTitle = null;
+    clear(panel);
 
     const node = scenario.nodes[session.node];
     if (loop && loop !== node?.sound) {

@@ -1,5 +1,6 @@
 /** Names of the phases as the student sees them. */
-import { phasesOf, type Phase, type Scenario } from '../core/play.ts';
+import { phasesOf } from '../core/scenario/mission.ts';
+import type { Phase, Scenario } from '../core/scenario/schema.ts';
 import { h } from './dom.ts';
 
 export const PHASE_TITLES: Record<Phase, { title: string; place: string }> = {

@@ -7,7 +7,7 @@
  */
 import { wallTime } from '../core/engine/clock.ts';
 import { timeOf } from '../core/engine/clock.ts';
-import type { PostSummary } from '../content.ts';
+import type { PostSummary } from '../posts.ts';
 import { h } from './dom.ts';
 
 export interface ChooserOptions {

@@ -8,7 +8,7 @@ import { geoMercator, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries from 'world-atlas/countries-110m.json';
-import type { PostSummary } from '../content.ts';
+import type { PostSummary } from '../posts.ts';
 import { localDeadline } from './post-chooser.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -1,31 +1,52 @@
 /**
- * The first screen: plain DOM, usable before Phaser has arrived. The student gives a name (as the
- * teacher will see it in the log), an optional class code, and the world; a teacher's link can
- * preset them (?variant=counterfactual&class=9B). In a class game (?mode=class) it says so first,
- * and the name is the one the class's log should carry.
+ * The first screen: plain DOM, drawn from the post's front (a few hundred bytes) before the rest of
+ * the game has loaded. The student gives a name (as the teacher will see it in the log), an optional
+ * class code, and the world; a teacher's link can preset them (?variant=counterfactual&class=9B). In
+ * a class game (?mode=class) it says so first, and the name is the one the class's log should carry.
+ *
+ * The game behind the title (its store, with the saved game if there is one) is attached when it has
+ * loaded, without redrawing what the student may be typing in: the saved game and the kept saves
+ * appear in their places, and a Begin pressed before then goes ahead once it has (asking first, as
+ * always, when it would replace a saved game).
  */
-import { rubricGuide, wallTime, type Scenario, type SessionState } from '../core/play.ts';
+import { wallTime } from '../core/engine/clock.ts';
+import type { PostFront } from '../core/scenario/front.ts';
+import type { SessionState } from '../core/play.ts';
 import { CLASS_CODE_MAX_LENGTH, NAME_MAX_LENGTH, type LinkPreset } from '../store/link-params.ts';
-import { ONE_FILE } from '../offline/site.ts';
+import { ONE_FILE } from '../offline/one-file.ts';
 import { renderChooser, type ChooserOptions } from './post-chooser.ts';
 import { h, paragraphs } from './dom.ts';
 import { PHASE_TITLES } from './phases.ts';
 
 export interface TitleOptions {
-  scenario: Scenario;
+  front: PostFront;
   /** The posts to choose from, the one played here, and whether the teacher's link locks it. */
   chooser?: ChooserOptions;
-  saved: { session: SessionState; student: string; classGame?: boolean } | null;
   /** Opens a log file for watching; resolves with why it cannot be opened, or null. Left out: no "Watch a log". */
   onWatch?: (file: File) => Promise<string | null>;
   /** The teacher's link, read by `readLinkParams`; `problems` says why any of its values was left out. */
   preset: LinkPreset & { problems?: readonly string[] };
-  onStart(input: { name: string; classCode: string; variant: string }): void;
-  onResume(): void;
-  /** Saves this version could not resume, kept for the teacher (oldest first). */
-  setAside?: readonly { at: string; sentence: string; text: string }[];
   /** The teacher's link asks for a class game (`?mode=class`): the whole class plays one game on the projector. */
   classGame?: boolean;
+  /** The game behind the title, when it has already loaded; otherwise attach it later. */
+  game?: TitleGame;
+}
+
+/** What the title needs of the game behind it. */
+export interface TitleGame {
+  saved: { session: SessionState; student: string; classGame?: boolean } | null;
+  /** Saves this version could not resume, kept for the teacher (oldest first). */
+  setAside?: readonly { at: string; sentence: string; text: string }[];
+  onStart(input: { name: string; classCode: string; variant: string }): void;
+  onResume(): void;
+}
+
+export interface Title {
+  el: HTMLElement;
+  /** Whether it was drawn for a class game. */
+  classGame: boolean;
+  /** The game has loaded: shows its saved game and kept saves, and carries out a Begin already pressed. */
+  attach(game: TitleGame): void;
 }
 
 /** How many kept saves the title lists (the newest); the rest stay stored. */
@@ -65,8 +86,8 @@ function renderSetAside(kept: readonly { at: string; sentence: string; text: str
  * "How you will be judged", from the rubric's own guide: shown, not folded, so that every student has
  * read the criteria before the first choice.
  */
-function renderGuide(scenario: Scenario): HTMLElement {
-  const guide = rubricGuide(scenario);
+function renderGuide(front: PostFront): HTMLElement {
+  const { guide } = front;
   const max = guide.reduce((n, c) => n + c.points, 0);
   return h(
     'section',
@@ -143,18 +164,23 @@ function renderHow(classGame: boolean): HTMLElement {
   );
 }
 
-export function renderTitle(o: TitleOptions): HTMLElement {
-  const { scenario } = o;
+export function renderTitle(o: TitleOptions): Title {
+  const { front } = o;
   const classGame = o.classGame === true;
-  const variants = Object.entries(scenario.variants);
+  const variants = Object.entries(front.variants);
   // Own keys only: `?variant=constructor` names no world, whatever every object inherits.
-  const chosen = o.preset.variant !== undefined && Object.hasOwn(scenario.variants, o.preset.variant) ? o.preset.variant : variants[0]?.[0];
+  const chosen = o.preset.variant !== undefined && Object.hasOwn(front.variants, o.preset.variant) ? o.preset.variant : variants[0]?.[0];
+  let game: TitleGame | null = null;
+  /** A Begin pressed before the game had loaded, carried out when it has. */
+  let pending: { name: string; classCode: string; variant: string } | null = null;
 
   const name = h('input', { id: 'student-name', attrs: { type: 'text', name: 'name', required: '', autocomplete: 'name', maxlength: String(NAME_MAX_LENGTH) } });
   name.value = o.preset.name ?? '';
   const classCode = h('input', { id: 'class-code', attrs: { type: 'text', name: 'class', autocomplete: 'off', maxlength: String(CLASS_CODE_MAX_LENGTH) } });
   classCode.value = o.preset.classCode ?? '';
   const error = h('p', { class: 'form-error', id: 'name-error', attrs: { role: 'alert' } });
+  const begin = h('button', { class: 'primary', id: 'begin', attrs: { type: 'submit' }, text: 'Begin' });
+  const opening = h('p', { class: 'form-status', id: 'begin-status', attrs: { role: 'status' } });
 
   const form = h(
     'form',
@@ -181,9 +207,27 @@ export function renderTitle(o: TitleOptions): HTMLElement {
         );
       }),
     ),
-    h('button', { class: 'primary', id: 'begin', attrs: { type: 'submit' }, text: o.saved ? 'Start a new game' : 'Begin' }),
+    begin,
+    opening,
   );
   let confirmed = false;
+  /** Starts the game asked for, once the game has loaded; a saved game is replaced only when confirmed. */
+  function go(input: { name: string; classCode: string; variant: string }): void {
+    if (!game) {
+      pending = input;
+      opening.textContent = 'Opening the game…';
+      return;
+    }
+    pending = null;
+    opening.textContent = '';
+    if (game.saved && !confirmed) {
+      // A new game replaces the saved one: ask once more rather than lose it to a stray Enter.
+      confirmed = true;
+      error.textContent = 'Starting a new game replaces your game in progress. Press "Start a new game" again to confirm, or continue your game above.';
+      return;
+    }
+    game.onStart(input);
+  }
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const label = name.value.trim();
@@ -194,40 +238,25 @@ export function renderTitle(o: TitleOptions): HTMLElement {
       name.focus();
       return;
     }
-    if (o.saved && !confirmed) {
-      // A new game replaces the saved one: ask once more rather than lose it to a stray Enter.
-      confirmed = true;
-      error.textContent = 'Starting a new game replaces your game in progress. Press "Start a new game" again to confirm, or continue your game above.';
-      return;
-    }
     const picked = form.querySelector<HTMLInputElement>('input[name="variant"]:checked');
-    o.onStart({ name: label, classCode: classCode.value.trim(), variant: picked?.value ?? chosen ?? '' });
+    go({ name: label, classCode: classCode.value.trim(), variant: picked?.value ?? chosen ?? '' });
   });
 
-  const resume = o.saved
-    ? (() => {
-        const s = o.saved.session;
-        const t = wallTime(s.clock, scenario.post.utcOffsetMinutes);
-        return h(
-          'div',
-          { class: 'resume' },
-          h('p', { text: `You have a ${o.saved.classGame ? 'class game' : 'game'} in progress (${o.saved.student}): ${PHASE_TITLES[s.phase].title}, ${t.label} in ${scenario.post.city}.` }),
-          h('button', { class: 'primary', id: 'resume', attrs: { type: 'button' }, text: 'Continue your game', on: { click: () => o.onResume() } }),
-        );
-      })()
-    : null;
+  // The saved game and the kept saves have their places above the form, filled when the game has loaded.
+  const resumeSlot = h('div', { class: 'title-slot', id: 'resume-slot' });
+  const setAsideSlot = h('div', { class: 'title-slot', id: 'set-aside-slot' });
 
-  return h(
+  const el = h(
     'div',
     { class: 'title-screen' },
     h('h2', { class: 'game-title' }, 'Circular 938'),
-    h('p', { class: 'subtitle', text: scenario.title }),
+    h('p', { class: 'subtitle', text: front.title }),
     classGame ? renderClassGame() : null,
-    ...paragraphs(scenario.summary),
+    ...paragraphs(front.summary),
     renderHow(classGame),
-    resume,
-    renderSetAside(o.setAside ?? []),
-    renderGuide(scenario),
+    resumeSlot,
+    setAsideSlot,
+    renderGuide(front),
     renderLinkProblems(o.preset.problems ?? []),
     o.chooser ? renderChooser(o.chooser) : null,
     form,
@@ -243,6 +272,28 @@ export function renderTitle(o: TitleOptions): HTMLElement {
           h('a', { id: 'guide-link', attrs: { href: './guide.html' }, text: 'Teacher guide' }),
         ),
   );
+
+  function attach(g: TitleGame): void {
+    game = g;
+    if (g.saved) {
+      const { session, student, classGame: savedClassGame } = g.saved;
+      const t = wallTime(session.clock, front.post.utcOffsetMinutes);
+      resumeSlot.replaceWith(
+        h(
+          'div',
+          { class: 'resume', id: 'resume-slot' },
+          h('p', { text: `You have a ${savedClassGame ? 'class game' : 'game'} in progress (${student}): ${PHASE_TITLES[session.phase].title}, ${t.label} in ${front.post.city}.` }),
+          h('button', { class: 'primary', id: 'resume', attrs: { type: 'button' }, text: 'Continue your game', on: { click: () => g.onResume() } }),
+        ),
+      );
+      begin.textContent = 'Start a new game';
+    }
+    const kept = renderSetAside(g.setAside ?? []);
+    if (kept) setAsideSlot.replaceWith(kept);
+    if (pending) go(pending);
+  }
+  if (o.game) attach(o.game);
+  return { el, classGame, attach };
 }
 
 /** "Watch a log": a student's log file played back in the game, read-only; says why a file cannot be opened. */

@@ -57,10 +57,15 @@ export async function nodeOf(page: Page): Promise<string> {
   return (await page.locator('body').getAttribute('data-node')) ?? '';
 }
 
-/** Waits for the first screen: the start form is there and the page says it is the title. */
+/**
+ * Waits for the first screen and the game behind it: the start form is there, the page says it is
+ * the title, and the game has taken the title over (its store is on the page, so a saved game is
+ * offered by now).
+ */
 export async function waitForTitle(page: Page): Promise<void> {
   await page.locator('#start-form').waitFor({ state: 'visible' });
   await page.waitForSelector('body[data-phase="title"]', { state: 'attached' });
+  await page.waitForFunction(() => 'circular938' in globalThis);
 }
 
 /** The live session, read from the page's store (reading only; the game is never driven this way). */
