@@ -1,0 +1,138 @@
+/**
+ * The title is drawn before the game behind it has loaded (main.ts, from the post's front), and the
+ * game then takes it over in place (boot-game.ts, overlay.ts). Holding the game's chunk back makes
+ * "before" last as long as the test needs:
+ * - the title is complete and usable with only the first screen's files;
+ * - a Begin pressed then goes ahead once the game has loaded;
+ * - what the student typed, and where the focus is, survive the takeover;
+ * - a saved game appears in its place, and a Begin pressed early still asks before replacing it.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Route } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openBrowser, type TestBrowser } from './browser.ts';
+import { phaseOf, pressChoice, readSession, seeded, startByKeyboard, tabTo, useSite, waitForTitle, SAVE_KEY } from './game.ts';
+import { DIST } from './server.ts';
+
+const site = useSite();
+let browser: TestBrowser | null = null;
+afterEach(async () => {
+  await browser?.close();
+  browser = null;
+});
+
+/** The game's chunk (boot-game-*.js), which the page fetches only once the title is on screen. */
+function gamePattern(): RegExp {
+  const names = readdirSync(join(DIST, 'assets')).filter((f) => /^boot-game-.*\.js$/.test(f));
+  if (names.length !== 1) throw new Error(`expected one boot-game chunk in dist/assets, found ${names.length}`);
+  return new RegExp(`/assets/${names[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\?.*)?$`);
+}
+
+/** Holds the game's chunk until `release()`; `requested` resolves when the page asks for it. */
+async function holdGame(page: Page): Promise<{ requested: Promise<void>; release(): Promise<void> }> {
+  const held: Route[] = [];
+  let asked!: () => void;
+  const requested = new Promise<void>((resolve) => (asked = resolve));
+  let released = false;
+  await page.route(gamePattern(), (route) => {
+    if (released) return void route.continue();
+    held.push(route);
+    asked();
+  });
+  return {
+    requested,
+    async release() {
+      released = true;
+      for (const route of held.splice(0)) await route.continue();
+    },
+  };
+}
+
+const gameLoaded = (page: Page): Promise<boolean> => page.evaluate(() => 'circular938' in globalThis);
+
+describe('the first screen before the game has loaded', () => {
+  it('is the whole title, and a Begin pressed then starts the game once it has loaded', async () => {
+    browser = await openBrowser();
+    const { page, assertNoProblems } = browser;
+    const game = await holdGame(page);
+    await page.goto(seeded(site().url));
+    await game.requested;
+    await page.locator('#start-form').waitFor({ state: 'visible' });
+    expect(await gameLoaded(page), 'the game is held back').toBe(false);
+    // Everything the title shows is there: the post, the worlds, the criteria, the chooser, the form.
+    expect(await page.locator('.title-screen .subtitle').innerText()).toMatch(/Mexico City/);
+    expect(await page.locator('input[name="variant"]').count()).toBe(2);
+    expect(await page.locator('#how-judged li').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('#post-chooser .post-list a').count()).toBe(9);
+    expect(await page.locator('#begin').isEnabled()).toBe(true);
+
+    await tabTo(page, '#student-name');
+    await page.keyboard.type('Early Student');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#begin-status').textContent()).toMatch(/Opening the game/);
+    expect(await phaseOf(page)).toBe('title');
+
+    await game.release();
+    await page.waitForSelector('body[data-phase="cable"]', { state: 'attached' });
+    const session = await readSession(page);
+    expect(session?.trail).toEqual([]);
+    expect(await page.evaluate((key) => localStorage.getItem(key), SAVE_KEY)).toContain('"label":"Early Student"');
+    assertNoProblems('starting before the game had loaded');
+  });
+
+  it('keeps what the student typed and the focus when the game takes the title over', async () => {
+    browser = await openBrowser();
+    const { page, assertNoProblems } = browser;
+    const game = await holdGame(page);
+    await page.goto(seeded(site().url));
+    await game.requested;
+    await page.locator('#start-form').waitFor({ state: 'visible' });
+    await tabTo(page, '#student-name');
+    await page.keyboard.type('Half a na');
+
+    await game.release();
+    await page.waitForFunction(() => 'circular938' in globalThis);
+    // The tools of the game are in the top bar now, and the title is the same element, still focused.
+    await page.locator('#open-cable').waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('student-name');
+    await page.keyboard.type('me');
+    expect(await page.locator('#student-name').inputValue()).toBe('Half a name');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('body[data-phase="cable"]', { state: 'attached' });
+    assertNoProblems('typing through the takeover');
+  });
+
+  it('shows a saved game once the game has loaded, and a Begin pressed before asks before replacing it', async () => {
+    browser = await openBrowser();
+    const { page, assertNoProblems } = browser;
+    await page.goto(seeded(site().url));
+    await waitForTitle(page);
+    await startByKeyboard(page);
+    await pressChoice(page, 1);
+    await pressChoice(page, 1);
+    const before = await readSession(page);
+
+    // The next day: a new visit, with the game held back again.
+    const game = await holdGame(page);
+    await page.evaluate(() => sessionStorage.clear());
+    await page.reload();
+    await game.requested;
+    await page.locator('#start-form').waitFor({ state: 'visible' });
+    expect(await page.locator('#resume').count(), 'the saved game is not offered before it has been checked').toBe(0);
+    await tabTo(page, '#student-name');
+    await page.keyboard.type('Someone Else');
+    await page.keyboard.press('Enter');
+
+    await game.release();
+    await page.locator('#resume').waitFor({ state: 'visible' });
+    await expect.poll(() => page.locator('#name-error').textContent()).toMatch(/replaces your game in progress/);
+    expect(await page.locator('#begin').innerText()).toBe('Start a new game');
+    expect(await phaseOf(page)).toBe('title');
+    await tabTo(page, '#resume');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('body:not([data-phase="title"])', { state: 'attached' });
+    expect(await readSession(page)).toEqual(before);
+    assertNoProblems('with a saved game behind the title');
+  });
+});
