@@ -189,7 +189,8 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   glossaryButton.addEventListener('click', () => glossary.open());
   drawMode();
 
-  skeleton.header.append(clockBar.el, h('div', { class: 'tools' }, decisionsButton, mapButton, cableButton, glossaryButton, muteButton, clockBar.formatToggle));
+  skeleton.clockSlot.replaceWith(clockBar.el);
+  skeleton.toolsSlot.replaceWith(h('div', { class: 'tools' }, decisionsButton, mapButton, cableButton, glossaryButton, muteButton, clockBar.formatToggle));
   if (watchBar) skeleton.header.after(watchBar.el);
   skeleton.stageWrap.append(stage, teletype.el, captions.el);
   skeleton.footer.append(saveStatus, tabStatus, problem);
