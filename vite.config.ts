@@ -62,6 +62,8 @@ const site = defineConfig({
     emptyOutDir: true,
     // Phaser alone is about 1.4 MB minified, on purpose in one lazy chunk; warn only beyond it.
     chunkSizeWarningLimit: 1500,
+    // Browsers without modulepreload (older Safari) only fetch a little later: not worth a script of its own before the first screen.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       input: pages,
       output: {
