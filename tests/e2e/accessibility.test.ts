@@ -190,7 +190,10 @@ describe('the title: saved games, messages and errors', () => {
     await expect(page.locator('#link-problems').innerText()).resolves.toMatch(/nowhere/);
     await axe.check(page, "title: the teacher's link had values left out");
     await page.locator('#watch-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "circular938-log", "formatVersion": 2, "attem') });
-    await expect.poll(() => page.locator('#watch-status').innerText()).toMatch(/broken\.json: /);
+    // Checking the file loads the verifier and every post's content first: wait until it has answered, then read the answer.
+    const status = page.locator('#watch-status');
+    await expect.poll(() => status.innerText(), { timeout: 30_000 }).not.toMatch(/^(Opening .*)?$/);
+    expect(await status.innerText()).toMatch(/broken\.json: /);
     await axe.check(page, 'title: a broken log given to "Watch a log"');
 
     await page.goto(`${site().url}?watch=00000000`);
