@@ -17,7 +17,7 @@
  * Async only because the hashing API is (src/core/hash.ts); otherwise pure.
  */
 import type { Verdict } from '../verdict/summary.ts';
-import { hashJson, hashJsonSync, sha256Hex, sha256HexSync, sha256Ready } from '../hash.ts';
+import { canonicalScalar, hashJson, hashJsonSync, sha256Hex, sha256HexSync, sha256Ready } from '../hash.ts';
 import type { Attempt, DecisionLog, LogEntry, LogHeader, SealedEntry, SealedLog } from './format.ts';
 
 /**
@@ -53,14 +53,36 @@ export function headerOfVersion1(log: LogHeader): Record<string, unknown> {
   return { format, formatVersion: 1, scenario, seed, variant, student, createdAt };
 }
 
-/** The first link of the chain. */
-export function genesisHash(log: LogHeader): Promise<string> {
-  return hashJson(headerOf(log));
+/**
+ * The canonical JSON (RFC 8785) of `headerOf(log)`, which the genesis hash covers, written out
+ * directly like `entryLinkText` (the keys in canonical order; a test checks it against
+ * `canonicalJson`): `canonicalize` takes several times longer, once per log verified.
+ */
+export function headerText(log: LogHeader): string {
+  const s = canonicalScalar;
+  const { scenario, student } = log;
+  const classCode = student.classCode === undefined ? '' : `"classCode":${s(student.classCode)},`;
+  return (
+    `{"createdAt":${s(log.createdAt)},"format":${s(log.format)},"formatVersion":${s(log.formatVersion)},` +
+    `${log.play === undefined ? '' : `"play":${s(log.play)},`}"reasons":${s(log.reasons)},"rewind":${s(log.rewind)},` +
+    `"scenario":{"hash":${s(scenario.hash)},"id":${s(scenario.id)},"version":${s(scenario.version)}},"seed":${s(log.seed)},` +
+    `"student":{${classCode}"label":${s(student.label)}},"variant":${s(log.variant)}}`
+  );
 }
 
-/** The first link of a format 1 chain. */
-export function genesisHashVersion1(log: LogHeader): Promise<string> {
-  return hashJson(headerOfVersion1(log));
+/** The first link of the chain. */
+export function genesisHash(log: LogHeader): Promise<string> {
+  return sha256Ready().then(() => genesisHashSync(log));
+}
+
+/** `genesisHash` at once, after `sha256Ready()` (src/core/hash.ts). */
+export function genesisHashSync(log: LogHeader): string {
+  return sha256HexSync(headerText(log));
+}
+
+/** The first link of a format 1 chain, at once, after `sha256Ready()`. */
+export function genesisHashVersion1Sync(log: LogHeader): string {
+  return hashJsonSync(headerOfVersion1(log));
 }
 
 /**
@@ -84,10 +106,10 @@ export function entryLinkText(entry: LogEntry, prev: string, index: number, atte
 // eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-/** JSON.stringify of a string or a finite number, with a shortcut for a string that needs no escape (most). */
+/** JSON.stringify of a string or a number, with shortcuts for a finite number and a string that needs no escape (most). */
 function jsonOf(value: string | number): string {
-  if (typeof value === 'number' || NEEDS_ESCAPE.test(value)) return JSON.stringify(value);
-  return `"${value}"`;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : JSON.stringify(value);
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
 }
 
 /** The hash of one entry, linked to `prev` and to its place in attempt `index`. */
@@ -114,9 +136,37 @@ function emptyAttemptLink(prev: string, index: number, attempt: Attempt<LogEntry
   return { attempt: index, from: attempt.from, startedAt: attempt.startedAt, entries: 0, prev };
 }
 
+/**
+ * The canonical JSON of a verdict, written out directly like `headerText` (a test checks it against
+ * `canonicalJson`). Two verdicts are the same when their texts are.
+ */
+export function verdictText(verdict: Verdict): string {
+  const s = canonicalScalar;
+  let claims = '';
+  for (const c of verdict.claims) {
+    claims += `${claims === '' ? '' : ','}{"claim":${s(c.claim)},"holds":${String(c.holds)},"stated":${String(c.stated)},"text":${s(c.text)}}`;
+  }
+  return (
+    `{"claims":[${claims}],"outcome":${orNull(verdict.outcome)},` +
+    `"score":{"max":${s(verdict.score.max)},"points":${s(verdict.score.points)}},"title":${orNull(verdict.title)}}`
+  );
+}
+
+const orNull = (v: string | null): string => (v === null ? 'null' : canonicalScalar(v));
+
+/** The canonical JSON the head of a format 2 chain covers: the last link and the verdict (or null). */
+function headText(last: string, verdict: Verdict | undefined): string {
+  return `{"last":${canonicalScalar(last)},"verdict":${verdict === undefined ? 'null' : verdictText(verdict)}}`;
+}
+
 /** The head of a format 2 chain: the last link and the verdict (or its absence) together. */
 export function headHash(last: string, verdict: Verdict | undefined): Promise<string> {
-  return hashJson({ last, verdict: verdict ?? null });
+  return sha256Hex(headText(last, verdict));
+}
+
+/** `headHash` at once, after `sha256Ready()`. */
+export function headHashSync(last: string, verdict: Verdict | undefined): string {
+  return sha256HexSync(headText(last, verdict));
 }
 
 /**
@@ -125,8 +175,8 @@ export function headHash(last: string, verdict: Verdict | undefined): Promise<st
  * the input is not modified. `verdict`, when given, is written beside the chain (see SealedLog).
  */
 export async function sealLog(log: DecisionLog, verdict?: Verdict): Promise<SealedLog> {
-  const [genesis] = await Promise.all([genesisHash(log), sha256Ready()]);
-  let prev = genesis;
+  await sha256Ready();
+  let prev = genesisHashSync(log);
   const attempts: Attempt<SealedEntry>[] = [];
   for (const [index, attempt] of log.attempts.entries()) {
     const entries: SealedEntry[] = [];
@@ -139,7 +189,7 @@ export async function sealLog(log: DecisionLog, verdict?: Verdict): Promise<Seal
     if (entries.length === 0) prev = emptyAttemptHashSync(prev, index, attempt);
     attempts.push({ from: attempt.from === null ? null : { ...attempt.from }, startedAt: attempt.startedAt, entries });
   }
-  const head = await headHash(prev, verdict);
+  const head = headHashSync(prev, verdict);
   return verdict === undefined ? { ...headerOf(log), attempts, head } : { ...headerOf(log), attempts, head, verdict };
 }
 

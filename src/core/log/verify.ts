@@ -15,16 +15,16 @@
  * is; otherwise pure. Never throws and never rejects: an unexpected error (a bug, a
  * migration that throws) becomes a refusal that says so.
  */
-import { canonicalJson } from '../hash.ts';
 import { lookup } from '../engine/lookup.ts';
 import { verdictOf, type Verdict } from '../verdict/summary.ts';
-import { LOG_FORMAT, type AttemptOrigin, type SealedLog } from './format.ts';
+import { LOG_FORMAT, LOG_FORMAT_VERSION, type AttemptOrigin, type SealedLog } from './format.ts';
 import { modeProblems } from './modes.ts';
 import type { ScenarioLibrary, ScenarioRef } from './library.ts';
 import { migrateLog, type Migration } from './migrate.ts';
 import { replayAttempts, type ReplayResult } from './replay.ts';
 import { MAX_PROBLEMS, parseScannedSealedLog, parseSealedLog } from './schema.ts';
-import { readScannedSealedLog } from './shape.ts';
+import { verdictText } from './seal.ts';
+import { entryHashesAreHashes, readScannedSealedLog, readSealedLogJson } from './shape.ts';
 import { scanJson, scanJsonText } from './scan.ts';
 import { chainProblems } from './chain.ts';
 
@@ -174,27 +174,47 @@ function describeVerdict(verdict: Verdict): string {
   return `${verdict.title ?? 'no ending'}, ${verdict.score.points}/${verdict.score.max}`;
 }
 
-async function verifyParsed(input: unknown, current: readonly ScenarioRef[], options: VerifyOptions): Promise<VerifyResult> {
+/**
+ * A file's log read and its chain checked, as `readChecked` does, for the case that matters for speed:
+ * a well-formed log of the current format, from JSON text. The log is read by hand with the scan's
+ * bounds (shape.ts), so the scan has nothing to find and no migration runs; null for anything else.
+ */
+async function readWellFormed(input: Record<string, unknown>): Promise<{ log: SealedLog; chain: string[]; from: number } | null> {
+  const log = readSealedLogJson(input);
+  if (log === null) return null;
+  const chain = await chainProblems(log);
+  // A chain that holds has compared every entry's prev and hash with a digest; a broken one leaves them to check.
+  if (chain.length > 0 && !entryHashesAreHashes(log)) return null;
+  return { log, chain, from: LOG_FORMAT_VERSION };
+}
+
+/** A parsed log bounded, migrated, read and its chain checked; or the refusal that stops it. */
+async function readChecked(input: Record<string, unknown>, options: VerifyOptions): Promise<{ log: SealedLog; chain: string[]; from: number } | NotVerified> {
+  const bounds = scanJson(input);
+  if (bounds !== null) return refuse('refused', [`This decision log cannot be read: ${bounds}`]);
+  const migrated = await migrateLog(input, options.migrations);
+  if (!migrated.ok) return refuse(migrated.edited ? 'edited' : 'refused', migrated.problems, migrated.log);
+  // The scanned input itself when no migration ran; a migrated log is new data, so it is scanned again.
+  // A well-formed log is read by hand (shape.ts); the schema is asked for one that is not, and names every problem.
+  const fast = migrated.log === input ? readScannedSealedLog(input) : null;
+  const parsed = fast !== null ? { ok: true as const, log: fast } : migrated.log === input ? parseScannedSealedLog(input) : parseSealedLog(migrated.log);
+  if (!parsed.ok) return refuse('refused', parsed.problems);
+  return { log: parsed.log, chain: await chainProblems(parsed.log), from: migrated.from };
+}
+
+/** `fromText`: the input is what JSON.parse gave, which the fast reading of a log may take. */
+async function verifyParsed(input: unknown, current: readonly ScenarioRef[], options: VerifyOptions, fromText: boolean): Promise<VerifyResult> {
   if (!isRecord(input)) return refuse('refused', ['This file is not a Circular 938 decision log (it is not a JSON object).']);
   const format = input['format'];
   if (format !== LOG_FORMAT) {
     const what = typeof format === 'string' ? `its format is ${quote(format)}` : 'it has no "format" field';
     return refuse('refused', [`This file is not a Circular 938 decision log (${what}, expected "${LOG_FORMAT}").`]);
   }
-  const bounds = scanJson(input);
-  if (bounds !== null) return refuse('refused', [`This decision log cannot be read: ${bounds}`]);
-  const migrated = await migrateLog(input, options.migrations);
-  if (!migrated.ok) return refuse(migrated.edited ? 'edited' : 'refused', migrated.problems, migrated.log);
-
-  // The scanned input itself when no migration ran; a migrated log is new data, so it is scanned again.
-  // A well-formed log is read by hand (shape.ts); the schema is asked for one that is not, and names every problem.
-  const fast = migrated.log === input ? readScannedSealedLog(input) : null;
-  const parsed = fast !== null ? { ok: true as const, log: fast } : migrated.log === input ? parseScannedSealedLog(input) : parseSealedLog(migrated.log);
-  if (!parsed.ok) return refuse('refused', parsed.problems);
-  const log = parsed.log;
-
-  const chain = await chainProblems(log);
+  const read = (fromText ? await readWellFormed(input) : null) ?? (await readChecked(input, options));
+  if ('ok' in read) return read;
+  const { log, chain } = read;
   if (chain.length > 0) return refuse('edited', chain, log);
+  const migrated = { from: read.from };
 
   const found = await findText(log, current, options.library);
   if (found === null) {
@@ -217,7 +237,7 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
   if (problems.length > 0 || report === null) return refuse('refused', problems, log);
   const modes = modeProblems(ref.scenario, log);
   if (modes.length > 0) return refuse('refused', modes, log);
-  if (log.verdict !== undefined && canonicalJson(log.verdict) !== canonicalJson(report.verdict)) {
+  if (log.verdict !== undefined && verdictText(log.verdict) !== verdictText(report.verdict)) {
     return refuse('edited', [
       `The verdict written in the file (${describeVerdict(log.verdict)}) is not what its decisions lead to (${describeVerdict(report.verdict)}): ` +
         'the file was changed after it was downloaded.',
@@ -243,7 +263,8 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
         `it was checked in that format and converted to format ${log.formatVersion}.`,
     );
   }
-  return { ok: true, status: 'verified', log, scenario: ref, newerText, notes, formatRead: migrated.from, ...report };
+  const { replay, attempts, finished, verdict } = report;
+  return { ok: true, status: 'verified', log, scenario: ref, newerText, notes, formatRead: migrated.from, replay, attempts, finished, verdict };
 }
 
 /**
@@ -253,15 +274,19 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
  * replay of every attempt. On success returns the log, the replay of its last attempt and whether
  * it reached an ending. Never rejects.
  */
-export async function verifyLog(
+export function verifyLog(
   input: unknown,
   current: ScenarioRef | readonly ScenarioRef[],
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
+  return verifyInput(input, current, options, false);
+}
+
+async function verifyInput(input: unknown, current: ScenarioRef | readonly ScenarioRef[], options: VerifyOptions, fromText: boolean): Promise<VerifyResult> {
   const refs = Array.isArray(current) ? (current as readonly ScenarioRef[]) : [current as ScenarioRef];
   try {
     if (refs.length === 0) return refuse('refused', ['There is no scenario to check this log against.']);
-    return await verifyParsed(input, refs, options);
+    return await verifyParsed(input, refs, options, fromText);
   } catch (error) {
     const why = error instanceof Error ? `${error.name}: ${error.message}` : 'an unexpected error';
     return refuse('refused', [`This file could not be checked (${why.slice(0, 200)}).`]);
@@ -292,5 +317,5 @@ export async function verifyLogText(
   } catch {
     return refuse('refused', ['This file is not a Circular 938 decision log: it is not valid JSON (it may have been cut off or edited).']);
   }
-  return verifyLog(input, current, options);
+  return verifyInput(input, current, options, true);
 }
