@@ -1,7 +1,7 @@
 /** Checking a sealed log's hash chain (the rules are in seal.ts). Async because loading the digest is; otherwise pure. */
 import type { SealedLog } from './format.ts';
 import { sha256Ready } from '../hash.ts';
-import { emptyAttemptHashSync, entryHashSync, genesisHashSync, headHashSync } from './seal.ts';
+import { attemptLink, emptyAttemptHashSync, genesisHashSync, headHashSync, linkHashSync } from './seal.ts';
 
 /**
  * The first link of the chain and its head, at once (they are called after `sha256Ready()`).
@@ -30,13 +30,14 @@ export async function chainProblems(log: SealedLog, rules: ChainRules = CHAIN_RU
   for (let a = 0; a < log.attempts.length; a++) {
     const attempt = log.attempts[a] as SealedLog['attempts'][number];
     const { entries } = attempt;
+    const link = attemptLink(a, attempt);
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i] as SealedLog['attempts'][number]['entries'][number];
       if (entry.prev !== prev) {
         const before = a === 0 && i === 0 ? 'the header (student, seed, variant, scenario or dates)' : 'an earlier entry or attempt';
         return [`The hash chain breaks at attempt ${a} entry ${i}: it does not follow from what comes before it; ${before} or this entry was changed after the log was sealed.`];
       }
-      if (entry.hash !== entryHashSync(entry, entry.prev, a, attempt)) return [`The hash chain breaks at attempt ${a} entry ${i}: this entry was changed after the log was sealed.`];
+      if (entry.hash !== linkHashSync(link, entry, entry.prev)) return [`The hash chain breaks at attempt ${a} entry ${i}: this entry was changed after the log was sealed.`];
       prev = entry.hash;
     }
     if (entries.length === 0) prev = emptyAttemptHashSync(prev, a, attempt);

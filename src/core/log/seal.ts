@@ -86,20 +86,44 @@ export function genesisHashVersion1Sync(log: LogHeader): string {
 }
 
 /**
+ * What an entry's link takes from its attempt (its index, `from` and `startedAt`), written once
+ * for all the attempt's entries.
+ */
+export interface AttemptLink {
+  attempt: string;
+  from: string;
+  startedAt: string;
+}
+
+export function attemptLink(index: number, attempt: Attempt<LogEntry>): AttemptLink {
+  const { from } = attempt;
+  return {
+    attempt: jsonOf(index),
+    from: from === null ? 'null' : `{"attempt":${jsonOf(from.attempt)},"seq":${jsonOf(from.seq)}}`,
+    startedAt: jsonOf(attempt.startedAt),
+  };
+}
+
+/**
  * The canonical JSON (RFC 8785) of an entry's link, `{ seq, node, choice, clock, at, thinkMs, reason?,
  * prev, attempt, from, startedAt }` (`reason` only when the entry has one, so a format 1 entry links
- * as it did), written out directly: the keys in canonical (UTF-16) order, each
- * value as JSON.stringify writes it, as `canonicalize` does for these types. A test checks it
- * against `canonicalJson`; it is several times faster, which matters for a file of many entries.
+ * as it did), written out directly: the keys in canonical (UTF-16) order, each value as
+ * JSON.stringify writes it, as `canonicalize` does for these types. A test checks it against
+ * `canonicalJson`; it is several times faster, which matters for a file of many entries. `prev` is
+ * a hash (hex digits: the chain links to nothing else), written as it is.
  */
-export function entryLinkText(entry: LogEntry, prev: string, index: number, attempt: Attempt<LogEntry>): string {
+export function linkText(link: AttemptLink, entry: LogEntry, prev: string): string {
   const s = jsonOf;
-  const { from } = attempt;
-  const origin = from === null ? 'null' : `{"attempt":${s(from.attempt)},"seq":${s(from.seq)}}`;
   return (
-    `{"at":${s(entry.at)},"attempt":${s(index)},"choice":${s(entry.choice)},"clock":${s(entry.clock)},"from":${origin},` +
-    `"node":${s(entry.node)},"prev":${s(prev)},${entry.reason === undefined ? '' : `"reason":${s(entry.reason)},`}"seq":${s(entry.seq)},"startedAt":${s(attempt.startedAt)},"thinkMs":${s(entry.thinkMs)}}`
+    `{"at":${s(entry.at)},"attempt":${link.attempt},"choice":${s(entry.choice)},"clock":${s(entry.clock)},"from":${link.from},` +
+    `"node":${s(entry.node)},"prev":"${prev}",${entry.reason === undefined ? '' : `"reason":${s(entry.reason)},`}"seq":${s(entry.seq)},` +
+    `"startedAt":${link.startedAt},"thinkMs":${s(entry.thinkMs)}}`
   );
+}
+
+/** `linkText` of an entry of attempt `index`. */
+export function entryLinkText(entry: LogEntry, prev: string, index: number, attempt: Attempt<LogEntry>): string {
+  return linkText(attemptLink(index, attempt), entry, prev);
 }
 
 /** What JSON.stringify escapes in a string: quote, backslash, control characters, and surrogates (lone ones). */
@@ -117,9 +141,9 @@ export function entryHash(entry: LogEntry, prev: string, index: number, attempt:
   return sha256Hex(entryLinkText(entry, prev, index, attempt));
 }
 
-/** `entryHash` at once, after `sha256Ready()` (src/core/hash.ts). */
-export function entryHashSync(entry: LogEntry, prev: string, index: number, attempt: Attempt<LogEntry>): string {
-  return sha256HexSync(entryLinkText(entry, prev, index, attempt));
+/** The hash of an entry of the attempt `link` stands for, at once, after `sha256Ready()` (src/core/hash.ts). */
+export function linkHashSync(link: AttemptLink, entry: LogEntry, prev: string): string {
+  return sha256HexSync(linkText(link, entry, prev));
 }
 
 /** The unstored link that stands for an attempt with no entries. */
@@ -180,8 +204,9 @@ export async function sealLog(log: DecisionLog, verdict?: Verdict): Promise<Seal
   const attempts: Attempt<SealedEntry>[] = [];
   for (const [index, attempt] of log.attempts.entries()) {
     const entries: SealedEntry[] = [];
+    const link = attemptLink(index, attempt);
     for (const entry of attempt.entries) {
-      const hash = entryHashSync(entry, prev, index, attempt);
+      const hash = linkHashSync(link, entry, prev);
       const { seq, node, choice, clock, at, thinkMs, reason } = entry;
       entries.push(reason === undefined ? { seq, node, choice, clock, at, thinkMs, prev, hash } : { seq, node, choice, clock, at, thinkMs, reason, prev, hash });
       prev = hash;

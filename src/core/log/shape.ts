@@ -231,6 +231,37 @@ export function readSealedLogJson(input: unknown): SealedLog | null {
   return sealedLog({ bounded: true, entryHashes: false, values: 0 }, input);
 }
 
+/** The colons in a text. */
+export function colonsIn(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The colons of JSON text that writes each field of `log` once, for a log `readSealedLogJson` gave
+ * (which has its input's fields): one per field, and those of every text in it. A text of that data
+ * with more colons writes some field twice (JSON.parse keeps the last), unless a colon hides in a
+ * `\u003a` escape (verify.ts says how that is used).
+ */
+export function colonsOfLogText(log: SealedLog): number {
+  const c = colonsIn;
+  const { scenario, student, verdict: v } = log;
+  let n = 11 + (log.play === undefined ? 0 : 1 + c(log.play)) + c(log.format) + c(log.variant) + c(log.createdAt) + c(log.rewind) + c(log.reasons) + c(log.head);
+  n += 3 + c(scenario.id) + c(scenario.hash);
+  n += 1 + c(student.label) + (student.classCode === undefined ? 0 : 1 + c(student.classCode));
+  for (const a of log.attempts) {
+    n += 3 + c(a.startedAt) + (a.from === null ? 0 : 2);
+    for (const e of a.entries) {
+      n += 8 + c(e.node) + c(e.clock) + c(e.at) + c(e.prev) + c(e.hash) + (e.reason === undefined ? 0 : 1 + c(e.reason));
+    }
+  }
+  if (v === undefined) return n;
+  n += 1 + 4 + (v.outcome === null ? 0 : c(v.outcome)) + (v.title === null ? 0 : c(v.title)) + 2;
+  for (const claim of v.claims) n += 4 + c(claim.claim) + c(claim.text);
+  return n;
+}
+
 /** Whether every entry's `prev` and `hash` is a hash (64 lower-case hex digits), as the schema requires. */
 export function entryHashesAreHashes(log: SealedLog): boolean {
   return log.attempts.every((a) => a.entries.every((e) => HASH.test(e.prev) && HASH.test(e.hash)));

@@ -9,11 +9,12 @@
  * that is no longer kept: replayed against the current text instead, as far as it goes); `refused`
  * (not a log, unreadable, too large, a newer format, or it does not replay).
  *
- * Bounded work: the text is refused over `MAX_LOG_CHARS`, the parsed data is bounded by `scanJson`
- * before anything walks it, nothing recurses on a depth the file controls, and each attempt's
- * decisions are replayed once. Async because hashing, a migration or a library lookup
- * is; otherwise pure. Never throws and never rejects: an unexpected error (a bug, a
- * migration that throws) becomes a refusal that says so.
+ * Bounded work: the text is refused over `MAX_LOG_CHARS`, scanned before JSON.parse unless it is
+ * short (`readLogText`), the parsed data is bounded by `scanJson` (or by the reading of a well-formed
+ * log, which keeps the same bounds) before anything else walks it, nothing recurses on a depth the
+ * file controls, and each attempt's decisions are replayed once. Async because hashing, a migration
+ * or a library lookup is; otherwise pure. Never throws and never rejects: an unexpected error (a
+ * bug, a migration that throws) becomes a refusal that says so.
  */
 import { lookup } from '../engine/lookup.ts';
 import { verdictOf, type Verdict } from '../verdict/summary.ts';
@@ -24,7 +25,7 @@ import { migrateLog, type Migration } from './migrate.ts';
 import { replayAttempts, type ReplayResult } from './replay.ts';
 import { MAX_PROBLEMS, parseScannedSealedLog, parseSealedLog } from './schema.ts';
 import { verdictText } from './seal.ts';
-import { entryHashesAreHashes, readScannedSealedLog, readSealedLogJson } from './shape.ts';
+import { colonsIn, colonsOfLogText, entryHashesAreHashes, readScannedSealedLog, readSealedLogJson } from './shape.ts';
 import { scanJson, scanJsonText } from './scan.ts';
 import { chainProblems } from './chain.ts';
 
@@ -175,13 +176,10 @@ function describeVerdict(verdict: Verdict): string {
 }
 
 /**
- * A file's log read and its chain checked, as `readChecked` does, for the case that matters for speed:
- * a well-formed log of the current format, from JSON text. The log is read by hand with the scan's
- * bounds (shape.ts), so the scan has nothing to find and no migration runs; null for anything else.
+ * A log read by hand (`readLogText`) with its chain checked, as `readChecked` would give it; null
+ * when the chain breaks where an entry's prev or hash is not a hash at all, which the schema names.
  */
-async function readWellFormed(input: Record<string, unknown>): Promise<{ log: SealedLog; chain: string[]; from: number } | null> {
-  const log = readSealedLogJson(input);
-  if (log === null) return null;
+async function chainChecked(log: SealedLog): Promise<{ log: SealedLog; chain: string[]; from: number } | null> {
   const chain = await chainProblems(log);
   // A chain that holds has compared every entry's prev and hash with a digest; a broken one leaves them to check.
   if (chain.length > 0 && !entryHashesAreHashes(log)) return null;
@@ -202,19 +200,19 @@ async function readChecked(input: Record<string, unknown>, options: VerifyOption
   return { log: parsed.log, chain: await chainProblems(parsed.log), from: migrated.from };
 }
 
-/** `fromText`: the input is what JSON.parse gave, which the fast reading of a log may take. */
-async function verifyParsed(input: unknown, current: readonly ScenarioRef[], options: VerifyOptions, fromText: boolean): Promise<VerifyResult> {
+/** `read`: the input as `readLogText` read it from a file, or null when it is to be read here. */
+async function verifyParsed(input: unknown, current: readonly ScenarioRef[], options: VerifyOptions, read: SealedLog | null): Promise<VerifyResult> {
   if (!isRecord(input)) return refuse('refused', ['This file is not a Circular 938 decision log (it is not a JSON object).']);
   const format = input['format'];
   if (format !== LOG_FORMAT) {
     const what = typeof format === 'string' ? `its format is ${quote(format)}` : 'it has no "format" field';
     return refuse('refused', [`This file is not a Circular 938 decision log (${what}, expected "${LOG_FORMAT}").`]);
   }
-  const read = (fromText ? await readWellFormed(input) : null) ?? (await readChecked(input, options));
-  if ('ok' in read) return read;
-  const { log, chain } = read;
+  const checked = (read === null ? null : await chainChecked(read)) ?? (await readChecked(input, options));
+  if ('ok' in checked) return checked;
+  const { log, chain } = checked;
   if (chain.length > 0) return refuse('edited', chain, log);
-  const migrated = { from: read.from };
+  const migrated = { from: checked.from };
 
   const found = await findText(log, current, options.library);
   if (found === null) {
@@ -279,14 +277,14 @@ export function verifyLog(
   current: ScenarioRef | readonly ScenarioRef[],
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
-  return verifyInput(input, current, options, false);
+  return verifyInput(input, current, options, null);
 }
 
-async function verifyInput(input: unknown, current: ScenarioRef | readonly ScenarioRef[], options: VerifyOptions, fromText: boolean): Promise<VerifyResult> {
+async function verifyInput(input: unknown, current: ScenarioRef | readonly ScenarioRef[], options: VerifyOptions, read: SealedLog | null): Promise<VerifyResult> {
   const refs = Array.isArray(current) ? (current as readonly ScenarioRef[]) : [current as ScenarioRef];
   try {
     if (refs.length === 0) return refuse('refused', ['There is no scenario to check this log against.']);
-    return await verifyParsed(input, refs, options, fromText);
+    return await verifyParsed(input, refs, options, read);
   } catch (error) {
     const why = error instanceof Error ? `${error.name}: ${error.message}` : 'an unexpected error';
     return refuse('refused', [`This file could not be checked (${why.slice(0, 200)}).`]);
@@ -309,6 +307,8 @@ export async function verifyLogText(
     return refuse('refused', [`This file is ${mb} MB, larger than any decision log (at most 5 MB are read); it is not a log from the game.`]);
   }
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const fast = readLogText(body);
+  if (fast !== null) return verifyInput(fast.input, current, options, fast.log);
   const bounds = scanJsonText(body);
   if (bounds !== null) return refuse('refused', [`This decision log cannot be read: ${bounds}`]);
   let input: unknown;
@@ -317,5 +317,29 @@ export async function verifyLogText(
   } catch {
     return refuse('refused', ['This file is not a Circular 938 decision log: it is not valid JSON (it may have been cut off or edited).']);
   }
-  return verifyInput(input, current, options, true);
+  return verifyInput(input, current, options, null);
+}
+
+/** Texts up to this long may be parsed before they are scanned: JSON.parse is cheap on them however they nest (milliseconds at worst). */
+const PARSE_FIRST_CHARS = 128 * 1024;
+
+/**
+ * The case that matters for speed, a file that holds a well-formed log of the current format:
+ * parsed and read by hand (shape.ts), without the text scan, which would find nothing. The scan is
+ * there so that JSON.parse is never handed a deep or huge text, and a text this short is cheap to
+ * parse whatever it holds. The text nests as deep and lists as many items as its data, which the
+ * reading bounds, unless it writes a field twice (JSON.parse keeps the last): its colons show that it
+ * does not, one for each field and those of its texts, none hidden in a \u003a escape. Null when
+ * the scan, then the reading with its messages, must answer.
+ */
+function readLogText(body: string): { input: Record<string, unknown>; log: SealedLog } | null {
+  if (body.length > PARSE_FIRST_CHARS || body.includes('\\u003')) return null;
+  let input: unknown;
+  try {
+    input = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  const log = readSealedLogJson(input);
+  return log !== null && colonsIn(body) === colonsOfLogText(log) ? { input: input as Record<string, unknown>, log } : null;
 }

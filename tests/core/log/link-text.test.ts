@@ -18,8 +18,9 @@ describe('the link text of an entry', () => {
   it('is the canonical JSON of the entry with its link fields', () => {
     fc.assert(
       fc.property(
-        fc.record({ seq: whole, node: text, choice: whole, clock: text, at: text, thinkMs: whole }),
-        text,
+        fc.record({ seq: whole, node: text, choice: whole, clock: text, at: text, thinkMs: whole, reason: text }, { requiredKeys: ['seq', 'node', 'choice', 'clock', 'at', 'thinkMs'] }),
+        // `prev` is a hash: the chain links to nothing else.
+        fc.stringMatching(/^[0-9a-f]{64}$/),
         whole,
         fc.option(fc.record({ attempt: whole, seq: whole })),
         text,
