@@ -210,9 +210,8 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
   }
   const checked = (read === null ? null : await chainChecked(read)) ?? (await readChecked(input, options));
   if ('ok' in checked) return checked;
-  const { log, chain } = checked;
+  const { log, chain, from: formatRead } = checked;
   if (chain.length > 0) return refuse('edited', chain, log);
-  const migrated = { from: checked.from };
 
   const found = await findText(log, current, options.library);
   if (found === null) {
@@ -225,7 +224,7 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
       ? `It was replayed against the current text (version ${now.scenario.version}) instead: the decisions still fit, but the ending and score may not be what the student saw.`
       : `Against the current text (version ${now.scenario.version}) it does not replay, which is expected when the scenario changed.`;
     const result: NotVerified = {
-      ok: false, status: 'scenario-changed', problems: [...problems, warning, ...replay], log, scenario: now, formatRead: migrated.from,
+      ok: false, status: 'scenario-changed', problems: [...problems, warning, ...replay], log, scenario: now, formatRead,
     };
     return report === null ? result : { ...result, ...report };
   }
@@ -255,14 +254,14 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
         `old logs; it was checked against that text. A newer text (version ${newer.scenario.version}) is played now.`,
     );
   }
-  if (migrated.from < log.formatVersion) {
+  if (formatRead < log.formatVersion) {
     notes.push(
-      `This log was written in format ${migrated.from}, before the game recorded reasons and rewind modes; ` +
+      `This log was written in format ${formatRead}, before the game recorded reasons and rewind modes; ` +
         `it was checked in that format and converted to format ${log.formatVersion}.`,
     );
   }
   const { replay, attempts, finished, verdict } = report;
-  return { ok: true, status: 'verified', log, scenario: ref, newerText, notes, formatRead: migrated.from, replay, attempts, finished, verdict };
+  return { ok: true, status: 'verified', log, scenario: ref, newerText, notes, formatRead, replay, attempts, finished, verdict };
 }
 
 /**
