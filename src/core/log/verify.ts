@@ -25,7 +25,7 @@ import { migrateLog, type Migration } from './migrate.ts';
 import { replayAttempts, type ReplayResult } from './replay.ts';
 import { MAX_PROBLEMS, parseScannedSealedLog, parseSealedLog } from './schema.ts';
 import { verdictText } from './seal.ts';
-import { colonsIn, colonsOfLogText, entryHashesAreHashes, readScannedSealedLog, readSealedLogJson } from './shape.ts';
+import { colonsOfLogText, entryHashesAreHashes, readScannedSealedLog, readSealedLogJson } from './shape.ts';
 import { scanJson, scanJsonText } from './scan.ts';
 import { chainProblems } from './chain.ts';
 
@@ -319,20 +319,27 @@ export async function verifyLogText(
   return verifyInput(input, current, options, null);
 }
 
-/** Texts up to this long may be parsed before they are scanned: JSON.parse is cheap on them however they nest (milliseconds at worst). */
-const PARSE_FIRST_CHARS = 128 * 1024;
+/**
+ * A text may be parsed before it is scanned when JSON.parse is cheap on it whatever it holds: it is
+ * short, and has few lists and objects (deep nesting is what slows JSON.parse most) and few fields.
+ * A real log of up to a few hundred decisions is well inside all three.
+ */
+const PARSE_FIRST = { chars: 128 * 1024, containers: 2_000, colons: 8_000 } as const;
 
 /**
  * The case that matters for speed, a file that holds a well-formed log of the current format:
  * parsed and read by hand (shape.ts), without the text scan, which would find nothing. The scan is
- * there so that JSON.parse is never handed a deep or huge text, and a text this short is cheap to
- * parse whatever it holds. The text nests as deep and lists as many items as its data, which the
- * reading bounds, unless it writes a field twice (JSON.parse keeps the last): its colons show that it
- * does not, one for each field and those of its texts, none hidden in a \u003a escape. Null when
- * the scan, then the reading with its messages, must answer.
+ * there so that JSON.parse is never handed a deep or huge text; `PARSE_FIRST` bounds what it is
+ * handed here. The text nests as deep and lists as many items as its data, which the reading
+ * bounds, unless it writes a field twice (JSON.parse keeps the last): its colons show that it does
+ * not, one for each field and those of its texts, none hidden in a \u003a escape. Null when the
+ * scan, then the reading with its messages, must answer.
  */
 function readLogText(body: string): { input: Record<string, unknown>; log: SealedLog } | null {
-  if (body.length > PARSE_FIRST_CHARS || body.includes('\\u003')) return null;
+  if (body.length > PARSE_FIRST.chars || body.includes('\\u003')) return null;
+  if (countUpTo(body, '{', PARSE_FIRST.containers) + countUpTo(body, '[', PARSE_FIRST.containers) > PARSE_FIRST.containers) return null;
+  const colons = countUpTo(body, ':', PARSE_FIRST.colons);
+  if (colons > PARSE_FIRST.colons) return null;
   let input: unknown;
   try {
     input = JSON.parse(body);
@@ -340,5 +347,12 @@ function readLogText(body: string): { input: Record<string, unknown>; log: Seale
     return null;
   }
   const log = readSealedLogJson(input);
-  return log !== null && colonsIn(body) === colonsOfLogText(log) ? { input: input as Record<string, unknown>, log } : null;
+  return log !== null && colons === colonsOfLogText(log) ? { input: input as Record<string, unknown>, log } : null;
+}
+
+/** How many times `char` is in `text`, counting no further than one past `limit`. */
+function countUpTo(text: string, char: string, limit: number): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i !== -1 && n <= limit; i = text.indexOf(char, i + 1)) n++;
+  return n;
 }
