@@ -110,12 +110,14 @@ export function attemptLink(index: number, attempt: Attempt<LogEntry>): AttemptL
  * as it did), written out directly: the keys in canonical (UTF-16) order, each value as
  * JSON.stringify writes it, as `canonicalize` does for these types. A test checks it against
  * `canonicalJson`; it is several times faster, which matters for a file of many entries. `prev` is
- * a hash (hex digits: the chain links to nothing else), written as it is.
+ * a hash (hex digits: the chain links to nothing else), and `clock` and `at` are times of the forms
+ * the log format allows (digits and `-:.+TZ`, which JSON writes as they are): each is written as it
+ * is. A log with other values is refused before its chain is checked.
  */
 export function linkText(link: AttemptLink, entry: LogEntry, prev: string): string {
   const s = jsonOf;
   return (
-    `{"at":${s(entry.at)},"attempt":${link.attempt},"choice":${s(entry.choice)},"clock":${s(entry.clock)},"from":${link.from},` +
+    `{"at":"${entry.at}","attempt":${link.attempt},"choice":${s(entry.choice)},"clock":"${entry.clock}","from":${link.from},` +
     `"node":${s(entry.node)},"prev":"${prev}",${entry.reason === undefined ? '' : `"reason":${s(entry.reason)},`}"seq":${s(entry.seq)},` +
     `"startedAt":${link.startedAt},"thinkMs":${s(entry.thinkMs)}}`
   );

@@ -13,12 +13,18 @@ import { CLAIMS } from '../../../src/core/scenario/vocabulary.ts';
 
 const text = fc.string({ unit: 'binary', maxLength: 20 });
 const whole = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
+const gameTime = fc.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/);
+const wallTime = fc.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/);
 
 describe('the link text of an entry', () => {
   it('is the canonical JSON of the entry with its link fields', () => {
     fc.assert(
       fc.property(
-        fc.record({ seq: whole, node: text, choice: whole, clock: text, at: text, thinkMs: whole, reason: text }, { requiredKeys: ['seq', 'node', 'choice', 'clock', 'at', 'thinkMs'] }),
+        // `clock` and `at` are times of the forms the log format allows (anything else is refused before the chain).
+        fc.record(
+          { seq: whole, node: text, choice: whole, clock: gameTime, at: wallTime, thinkMs: whole, reason: text },
+          { requiredKeys: ['seq', 'node', 'choice', 'clock', 'at', 'thinkMs'] },
+        ),
         // `prev` is a hash: the chain links to nothing else.
         fc.stringMatching(/^[0-9a-f]{64}$/),
         whole,
