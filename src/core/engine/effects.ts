@@ -20,8 +20,8 @@ export function applyEffectTo(next: SessionState, e: Effect): void {
   // Object.assign rather than a spread with a key added, which V8 makes several times slower (the keys are ids, never "__proto__").
   else if ('add' in e) next.counters = Object.assign({}, next.counters, { [e.add.counter]: (lookup(next.counters, e.add.counter) ?? 0) + e.add.by });
   else if ('convey' in e) {
-    const all = new Set([...next.conveyed, ...e.convey]);
-    next.conveyed = POINTS.filter((p) => all.has(p));
+    const { conveyed } = next;
+    next.conveyed = POINTS.filter((p) => conveyed.includes(p) || e.convey.includes(p));
   } else if ('leak' in e) next.leaks = withItem(next.leaks, e.leak);
   else if ('actual' in e) next.actual = e.actual;
   else if ('report' in e) next.reported = e.report;
