@@ -22,6 +22,20 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
+/** What JSON escapes in a string (quote, backslash, control characters) and surrogates, which canonicalize checks. */
+// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
+const NEEDS_CARE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * `canonicalJson` of one string or number, at once for a string that needs no escape and holds no
+ * surrogate (most of those in a log): for writing the canonical JSON of a known shape by hand.
+ * Throws as `canonicalJson` does (a lone surrogate, a number that is not finite).
+ */
+export function canonicalScalar(value: string | number): string {
+  if (typeof value === 'string') return NEEDS_CARE.test(value) ? canonicalJson(value) : `"${value}"`;
+  return Number.isFinite(value) ? String(value) : canonicalJson(value);
+}
+
 /** Lower-case hex SHA-256 of a UTF-8 string, at once. */
 export type Sha256Hex = (text: string) => string;
 let loading: Promise<unknown> | null = null;

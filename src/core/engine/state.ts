@@ -92,6 +92,35 @@ export function initialState(scenario: Scenario, options: StartOptions): Session
   };
 }
 
+/**
+ * A copy of `state` for the caller to fill in, sharing its lists and records (they are replaced, never
+ * changed in place). Written field by field, in the order `initialState` gives them: V8 makes such a
+ * literal several times faster than a spread, and a replay copies once per decision. Pure.
+ */
+export function copyState(state: SessionState): SessionState {
+  return {
+    scenarioId: state.scenarioId,
+    node: state.node,
+    phase: state.phase,
+    clock: state.clock,
+    seed: state.seed,
+    rng: state.rng,
+    variant: state.variant,
+    flags: state.flags,
+    counters: state.counters,
+    conveyed: state.conveyed,
+    leaks: state.leaks,
+    actual: state.actual,
+    reported: state.reported,
+    precedence: state.precedence,
+    draft: state.draft,
+    marks: state.marks,
+    sent: state.sent,
+    trail: state.trail,
+    outcome: state.outcome,
+  };
+}
+
 export function deadlineOf(scenario: Scenario): UtcMinutes {
   return timeOf(scenario.clock.deadline);
 }

@@ -10,7 +10,7 @@ import { applyEffectTo } from './effects.ts';
 import { lookup } from './lookup.ts';
 import { timeOf, type UtcMinutes } from './clock.ts';
 import { pickWeighted, randomStream } from './rng.ts';
-import type { SessionState } from './state.ts';
+import { copyState, type SessionState } from './state.ts';
 
 /** The student picks choice `choice` (its index in the node's list); at a chance node, 0 means "continue". */
 export interface ChoiceMade {
@@ -120,7 +120,9 @@ function shuffled(indices: readonly number[], seed: number, nodeId: string): num
 function advance(scenario: Scenario, state: SessionState, choice: number, item: Choice | Outcome, rng: number, roll?: number): StepResult {
   const target = lookup(scenario.nodes, item.next);
   if (!target) return { ok: false, error: `no node "${item.next}"` };
-  const next: SessionState = { ...state, rng, clock: state.clock + (item.minutes ?? 0) };
+  const next = copyState(state);
+  next.rng = rng;
+  next.clock = state.clock + (item.minutes ?? 0);
   for (const e of item.effects ?? []) applyEffectTo(next, e);
   // The telegram is frozen the first time it is marked sent, after all of the action's effects.
   if (next.sent === null && next.marks.sent !== undefined) next.sent = { reported: next.reported, precedence: next.precedence, draft: [...next.draft] };

@@ -13,7 +13,7 @@
 import { chainProblems } from './chain.ts';
 import { LOG_FORMAT_VERSION, type SealedLog } from './format.ts';
 import { parseSealedLog } from './schema.ts';
-import { genesisHashVersion1, sealLog, unsealLog } from './seal.ts';
+import { genesisHashVersion1Sync, sealLog, unsealLog } from './seal.ts';
 import { VERSION_1_MODES, version2Fields } from './migrate-open.ts';
 
 export { migrateOpenLog, type OpenMigration } from './migrate-open.ts';
@@ -42,7 +42,7 @@ export const version1To2: Migration = async (input) => {
   const parsed = parseSealedLog({ ...input, formatVersion: 2, ...VERSION_1_MODES });
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   // Format 1: the genesis without modes, and the head the last link's hash alone (its verdict was outside the chain).
-  const chain = await chainProblems(parsed.log, { genesisOf: genesisHashVersion1, headOf: async (_log, last) => last });
+  const chain = await chainProblems(parsed.log, { genesisOf: genesisHashVersion1Sync, headOf: (_log, last) => last });
   if (chain.length > 0) return { ok: false, problems: chain, edited: true, log: parsed.log };
   // Format 1 kept the verdict outside its chain, but every format 1 file of a scenario's second or
   // later version was written by the release that always wrote it (only the first release's logs,

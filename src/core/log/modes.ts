@@ -31,8 +31,10 @@ export function modeProblems(scenario: Scenario, log: ModedLog): string[] {
         `but it holds ${log.attempts.length} attempts; a game played that way has one.`,
     );
   }
-  for (const [a, attempt] of log.attempts.entries()) {
-    for (const [i, entry] of attempt.entries.entries()) {
+  for (let a = 0; a < log.attempts.length; a++) {
+    const { entries } = log.attempts[a] as ModedLog['attempts'][number];
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i] as LogEntry;
       const asks = lookup(scenario.nodes, entry.node)?.why !== undefined;
       if (entry.reason !== undefined && !asks) {
         problems.push(`attempt ${a} entry ${i}: a reason is written at "${entry.node}", where the game asks for none.`);

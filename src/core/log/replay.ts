@@ -109,17 +109,35 @@ export function replayLog(scenario: Scenario, log: ReplayableLog, options: Repla
   return { ok: true, state, states };
 }
 
+/** How an error names an entry: written only for an error, since a class's replay makes many steps. */
+const where = (a: number, index: number): string => `attempt ${a} entry ${index}`;
+
 /** One logged decision replayed: its `seq`, `node` and `clock` checked against the state, then `step`. */
 function advance(scenario: Scenario, state: SessionState, a: number, index: number, entry: LogEntry): StepResult {
-  const where = `attempt ${a} entry ${index}`;
-  if (entry.seq !== index + 1) return { ok: false, error: `${where}: recorded seq ${entry.seq} but it is entry number ${index + 1}` };
+  if (entry.seq !== index + 1) return { ok: false, error: `${where(a, index)}: recorded seq ${entry.seq} but it is entry number ${index + 1}` };
   if (entry.node !== state.node) {
-    return { ok: false, error: `${where}: recorded node "${entry.node}" but replay is at "${state.node}"` };
+    return { ok: false, error: `${where(a, index)}: recorded node "${entry.node}" but replay is at "${state.node}"` };
   }
   const clock = isoUtc(state.clock);
-  if (entry.clock !== clock) return { ok: false, error: `${where}: recorded clock ${entry.clock} but replay is at ${clock}` };
+  if (entry.clock !== clock) return { ok: false, error: `${where(a, index)}: recorded clock ${entry.clock} but replay is at ${clock}` };
   const result = step(scenario, state, { type: 'choice.made', choice: entry.choice });
-  return result.ok ? result : { ok: false, error: `${where}: ${result.error}` };
+  return result.ok ? result : { ok: false, error: `${where(a, index)}: ${result.error}` };
+}
+
+/** A decision stepped from a state, remembered so that a sibling attempt taking it again is not stepped twice. */
+interface Stepped {
+  index: number;
+  entry: LogEntry;
+  next: SessionState;
+}
+
+/** The decision at own index `index` already stepped from a state (its list), as far as `advance` reads an entry. */
+function steppedBefore(list: readonly Stepped[] | undefined, index: number, entry: LogEntry): Stepped | undefined {
+  if (list === undefined) return undefined;
+  for (const s of list) {
+    if (s.index === index && s.entry.seq === entry.seq && s.entry.node === entry.node && s.entry.clock === entry.clock && s.entry.choice === entry.choice) return s;
+  }
+  return undefined;
 }
 
 /** The outcome of replaying every attempt of a log: `errors[a]` is attempt `a`'s replay error, or null. */
@@ -157,7 +175,8 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
   const kept: Map<number, SessionState>[] = [];
   // along[a][i]: the state after attempt a's own entry i, so the last attempt's states need no second replay.
   const along: SessionState[][] = [];
-  const stepped = new WeakMap<SessionState, Map<string, SessionState>>();
+  // The decisions stepped from each state, kept only when some attempt starts from another's state.
+  const stepped = log.attempts.length > 1 ? new Map<SessionState, Stepped[]>() : null;
   const failed: ({ at: number; error: string } | null)[] = [];
   const errors: (string | null)[] = [];
   const finals: (SessionState | null)[] = [];
@@ -186,24 +205,25 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
     if (failure === null && state !== null) {
       const seqs = wanted.get(a);
       if (seqs?.has(0)) keep.set(0, state);
-      for (const [index, entry] of attempt.entries.entries()) {
+      const { entries } = attempt;
+      for (let index = 0; index < entries.length; index++) {
+        const entry = entries[index] as LogEntry;
         // The same decision from the same state (sibling attempts retrying one branch) is stepped once.
-        const key = `${index}\u0000${entry.seq}\u0000${entry.node}\u0000${entry.clock}\u0000${entry.choice}`;
-        let after = stepped.get(state);
-        const known = after?.get(key);
+        const from: SessionState = state;
+        const known = steppedBefore(stepped?.get(from), index, entry);
         if (known !== undefined) {
-          state = known;
+          state = known.next;
         } else {
-          const next = advance(scenario, state, a, index, entry);
+          const next = advance(scenario, from, a, index, entry);
           if (!next.ok) {
             failure = { at: index, error: next.error };
             break;
           }
-          if (after === undefined) {
-            after = new Map();
-            stepped.set(state, after);
+          if (stepped !== null) {
+            const list = stepped.get(from);
+            if (list === undefined) stepped.set(from, [{ index, entry, next: next.state }]);
+            else list.push({ index, entry, next: next.state });
           }
-          after.set(key, next.state);
           state = next.state;
         }
         states.push(state);

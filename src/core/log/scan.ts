@@ -77,6 +77,11 @@ const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')
 /** Any surrogate at all: most texts have none, and only those that do get the exact check. */
 const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 
+/** Whether a text (a value or a field name) keeps the bounds `scanJson` holds it to: its length, and valid Unicode. */
+export function isBoundedText(text: string, limits: JsonLimits = LOG_LIMITS): boolean {
+  return text.length <= limits.maxStringChars && (!ANY_SURROGATE.test(text) || loneSurrogateAt(text) === 0);
+}
+
 function textProblem(text: string, frame: Frame | null, key: string | number | null, what: string, limits: JsonLimits): string | null {
   if (text.length > limits.maxStringChars) {
     return `${pathOf(frame, key)}: ${what} is ${plural(text.length, 'character')} long, more than a log ever holds (${plural(limits.maxStringChars, 'character')}).`;
@@ -171,47 +176,50 @@ export function scanJsonText(text: string, limits: JsonLimits = LOG_LIMITS): str
   const counts = new Int32Array(limits.maxDepth + 2);
   const lists = new Uint8Array(limits.maxDepth + 2);
   let depth = 0;
-  let inString = false;
-  const where = (at: number): string => {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
-      line += 1;
-      lineStart = i + 1;
-    }
-    return `line ${line}, column ${at - lineStart + 1}`;
-  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      // Jump to the next quote; it closes the text unless an odd number of backslashes escapes it.
-      const quote = text.indexOf('"', i);
-      if (quote === -1) return null;
-      let slashes = 0;
-      for (let j = quote - 1; j >= i && text.charCodeAt(j) === 0x5c; j--) slashes++;
-      i = quote;
-      if (slashes % 2 === 0) inString = false;
-      continue;
-    }
-    if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      depth += 1;
-      if (depth > limits.maxDepth) {
-        return `at ${where(i)}: lists and objects are nested more than ${limits.maxDepth} deep, far deeper than a decision log.`;
+    // Most of a file outside its texts is indentation: one comparison, then on.
+    if (c < 0x22) continue;
+    if (c === 0x22) {
+      // Jump to the quote that closes the text: the next one that no odd number of backslashes escapes.
+      for (;;) {
+        const quote = text.indexOf('"', i + 1);
+        if (quote === -1) return null;
+        let slashes = 0;
+        for (let j = quote - 1; j > i && text.charCodeAt(j) === 0x5c; j--) slashes++;
+        i = quote;
+        if (slashes % 2 === 0) break;
       }
-      counts[depth] = 0;
-      lists[depth] = c === 0x5b ? 1 : 0;
-    } else if (c === 0x5d || c === 0x7d) {
-      if (depth > 0) depth -= 1;
-    } else if (c === 0x2c && depth > 0) {
+    } else if (c === 0x2c) {
+      if (depth === 0) continue;
       const n = (counts[depth] as number) + 1;
       counts[depth] = n;
       const list = lists[depth] === 1;
       const max = list ? limits.maxItems : limits.maxKeys;
       if (n + 1 > max) {
-        return `at ${where(i)}: ${list ? `a list has more than ${plural(max, 'item')}` : `an object has more than ${plural(max, 'field')}`}, more than a log ever holds.`;
+        return `at ${lineAndColumn(text, i)}: ${list ? `a list has more than ${plural(max, 'item')}` : `an object has more than ${plural(max, 'field')}`}, more than a log ever holds.`;
       }
+    } else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > limits.maxDepth) {
+        return `at ${lineAndColumn(text, i)}: lists and objects are nested more than ${limits.maxDepth} deep, far deeper than a decision log.`;
+      }
+      counts[depth] = 0;
+      lists[depth] = c === 0x5b ? 1 : 0;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+      depth -= 1;
     }
   }
   return null;
+}
+
+/** "line 3, column 14" of a 0-based position in a text. */
+function lineAndColumn(text: string, at: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${at - lineStart + 1}`;
 }

@@ -17,7 +17,7 @@
  * Async only because the hashing API is (src/core/hash.ts); otherwise pure.
  */
 import type { Verdict } from '../verdict/summary.ts';
-import { hashJson, hashJsonSync, sha256Hex, sha256HexSync, sha256Ready } from '../hash.ts';
+import { canonicalScalar, hashJson, hashJsonSync, sha256Hex, sha256HexSync, sha256Ready } from '../hash.ts';
 import type { Attempt, DecisionLog, LogEntry, LogHeader, SealedEntry, SealedLog } from './format.ts';
 
 /**
@@ -53,41 +53,89 @@ export function headerOfVersion1(log: LogHeader): Record<string, unknown> {
   return { format, formatVersion: 1, scenario, seed, variant, student, createdAt };
 }
 
-/** The first link of the chain. */
-export function genesisHash(log: LogHeader): Promise<string> {
-  return hashJson(headerOf(log));
+/**
+ * The canonical JSON (RFC 8785) of `headerOf(log)`, which the genesis hash covers, written out
+ * directly like `entryLinkText` (the keys in canonical order; a test checks it against
+ * `canonicalJson`): `canonicalize` takes several times longer, once per log verified.
+ */
+export function headerText(log: LogHeader): string {
+  const s = canonicalScalar;
+  const { scenario, student } = log;
+  const classCode = student.classCode === undefined ? '' : `"classCode":${s(student.classCode)},`;
+  return (
+    `{"createdAt":${s(log.createdAt)},"format":${s(log.format)},"formatVersion":${s(log.formatVersion)},` +
+    `${log.play === undefined ? '' : `"play":${s(log.play)},`}"reasons":${s(log.reasons)},"rewind":${s(log.rewind)},` +
+    `"scenario":{"hash":${s(scenario.hash)},"id":${s(scenario.id)},"version":${s(scenario.version)}},"seed":${s(log.seed)},` +
+    `"student":{${classCode}"label":${s(student.label)}},"variant":${s(log.variant)}}`
+  );
 }
 
-/** The first link of a format 1 chain. */
-export function genesisHashVersion1(log: LogHeader): Promise<string> {
-  return hashJson(headerOfVersion1(log));
+/** The first link of the chain. */
+export function genesisHash(log: LogHeader): Promise<string> {
+  return sha256Ready().then(() => genesisHashSync(log));
+}
+
+/** `genesisHash` at once, after `sha256Ready()` (src/core/hash.ts). */
+export function genesisHashSync(log: LogHeader): string {
+  return sha256HexSync(headerText(log));
+}
+
+/** The first link of a format 1 chain, at once, after `sha256Ready()`. */
+export function genesisHashVersion1Sync(log: LogHeader): string {
+  return hashJsonSync(headerOfVersion1(log));
+}
+
+/**
+ * What an entry's link takes from its attempt (its index, `from` and `startedAt`), written once
+ * for all the attempt's entries.
+ */
+export interface AttemptLink {
+  attempt: string;
+  from: string;
+  startedAt: string;
+}
+
+export function attemptLink(index: number, attempt: Attempt<LogEntry>): AttemptLink {
+  const { from } = attempt;
+  return {
+    attempt: jsonOf(index),
+    from: from === null ? 'null' : `{"attempt":${jsonOf(from.attempt)},"seq":${jsonOf(from.seq)}}`,
+    startedAt: jsonOf(attempt.startedAt),
+  };
 }
 
 /**
  * The canonical JSON (RFC 8785) of an entry's link, `{ seq, node, choice, clock, at, thinkMs, reason?,
  * prev, attempt, from, startedAt }` (`reason` only when the entry has one, so a format 1 entry links
- * as it did), written out directly: the keys in canonical (UTF-16) order, each
- * value as JSON.stringify writes it, as `canonicalize` does for these types. A test checks it
- * against `canonicalJson`; it is several times faster, which matters for a file of many entries.
+ * as it did), written out directly: the keys in canonical (UTF-16) order, each value as
+ * JSON.stringify writes it, as `canonicalize` does for these types. A test checks it against
+ * `canonicalJson`; it is several times faster, which matters for a file of many entries. `prev` is
+ * a hash (hex digits: the chain links to nothing else), and `clock` and `at` are times of the forms
+ * the log format allows (digits and `-:.+TZ`, which JSON writes as they are): each is written as it
+ * is. A log with other values is refused before its chain is checked.
  */
-export function entryLinkText(entry: LogEntry, prev: string, index: number, attempt: Attempt<LogEntry>): string {
+export function linkText(link: AttemptLink, entry: LogEntry, prev: string): string {
   const s = jsonOf;
-  const { from } = attempt;
-  const origin = from === null ? 'null' : `{"attempt":${s(from.attempt)},"seq":${s(from.seq)}}`;
   return (
-    `{"at":${s(entry.at)},"attempt":${s(index)},"choice":${s(entry.choice)},"clock":${s(entry.clock)},"from":${origin},` +
-    `"node":${s(entry.node)},"prev":${s(prev)},${entry.reason === undefined ? '' : `"reason":${s(entry.reason)},`}"seq":${s(entry.seq)},"startedAt":${s(attempt.startedAt)},"thinkMs":${s(entry.thinkMs)}}`
+    `{"at":"${entry.at}","attempt":${link.attempt},"choice":${s(entry.choice)},"clock":"${entry.clock}","from":${link.from},` +
+    `"node":${s(entry.node)},"prev":"${prev}",${entry.reason === undefined ? '' : `"reason":${s(entry.reason)},`}"seq":${s(entry.seq)},` +
+    `"startedAt":${link.startedAt},"thinkMs":${s(entry.thinkMs)}}`
   );
+}
+
+/** `linkText` of an entry of attempt `index`. */
+export function entryLinkText(entry: LogEntry, prev: string, index: number, attempt: Attempt<LogEntry>): string {
+  return linkText(attemptLink(index, attempt), entry, prev);
 }
 
 /** What JSON.stringify escapes in a string: quote, backslash, control characters, and surrogates (lone ones). */
 // eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-/** JSON.stringify of a string or a finite number, with a shortcut for a string that needs no escape (most). */
+/** JSON.stringify of a string or a number, with shortcuts for a finite number and a string that needs no escape (most). */
 function jsonOf(value: string | number): string {
-  if (typeof value === 'number' || NEEDS_ESCAPE.test(value)) return JSON.stringify(value);
-  return `"${value}"`;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : JSON.stringify(value);
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
 }
 
 /** The hash of one entry, linked to `prev` and to its place in attempt `index`. */
@@ -95,9 +143,9 @@ export function entryHash(entry: LogEntry, prev: string, index: number, attempt:
   return sha256Hex(entryLinkText(entry, prev, index, attempt));
 }
 
-/** `entryHash` at once, after `sha256Ready()` (src/core/hash.ts). */
-export function entryHashSync(entry: LogEntry, prev: string, index: number, attempt: Attempt<LogEntry>): string {
-  return sha256HexSync(entryLinkText(entry, prev, index, attempt));
+/** The hash of an entry of the attempt `link` stands for, at once, after `sha256Ready()` (src/core/hash.ts). */
+export function linkHashSync(link: AttemptLink, entry: LogEntry, prev: string): string {
+  return sha256HexSync(linkText(link, entry, prev));
 }
 
 /** The unstored link that stands for an attempt with no entries. */
@@ -114,9 +162,37 @@ function emptyAttemptLink(prev: string, index: number, attempt: Attempt<LogEntry
   return { attempt: index, from: attempt.from, startedAt: attempt.startedAt, entries: 0, prev };
 }
 
+/**
+ * The canonical JSON of a verdict, written out directly like `headerText` (a test checks it against
+ * `canonicalJson`). Two verdicts are the same when their texts are.
+ */
+export function verdictText(verdict: Verdict): string {
+  const s = canonicalScalar;
+  let claims = '';
+  for (const c of verdict.claims) {
+    claims += `${claims === '' ? '' : ','}{"claim":${s(c.claim)},"holds":${String(c.holds)},"stated":${String(c.stated)},"text":${s(c.text)}}`;
+  }
+  return (
+    `{"claims":[${claims}],"outcome":${orNull(verdict.outcome)},` +
+    `"score":{"max":${s(verdict.score.max)},"points":${s(verdict.score.points)}},"title":${orNull(verdict.title)}}`
+  );
+}
+
+const orNull = (v: string | null): string => (v === null ? 'null' : canonicalScalar(v));
+
+/** The canonical JSON the head of a format 2 chain covers: the last link and the verdict (or null). */
+function headText(last: string, verdict: Verdict | undefined): string {
+  return `{"last":${canonicalScalar(last)},"verdict":${verdict === undefined ? 'null' : verdictText(verdict)}}`;
+}
+
 /** The head of a format 2 chain: the last link and the verdict (or its absence) together. */
 export function headHash(last: string, verdict: Verdict | undefined): Promise<string> {
-  return hashJson({ last, verdict: verdict ?? null });
+  return sha256Hex(headText(last, verdict));
+}
+
+/** `headHash` at once, after `sha256Ready()`. */
+export function headHashSync(last: string, verdict: Verdict | undefined): string {
+  return sha256HexSync(headText(last, verdict));
 }
 
 /**
@@ -125,13 +201,14 @@ export function headHash(last: string, verdict: Verdict | undefined): Promise<st
  * the input is not modified. `verdict`, when given, is written beside the chain (see SealedLog).
  */
 export async function sealLog(log: DecisionLog, verdict?: Verdict): Promise<SealedLog> {
-  const [genesis] = await Promise.all([genesisHash(log), sha256Ready()]);
-  let prev = genesis;
+  await sha256Ready();
+  let prev = genesisHashSync(log);
   const attempts: Attempt<SealedEntry>[] = [];
   for (const [index, attempt] of log.attempts.entries()) {
     const entries: SealedEntry[] = [];
+    const link = attemptLink(index, attempt);
     for (const entry of attempt.entries) {
-      const hash = entryHashSync(entry, prev, index, attempt);
+      const hash = linkHashSync(link, entry, prev);
       const { seq, node, choice, clock, at, thinkMs, reason } = entry;
       entries.push(reason === undefined ? { seq, node, choice, clock, at, thinkMs, prev, hash } : { seq, node, choice, clock, at, thinkMs, reason, prev, hash });
       prev = hash;
@@ -139,7 +216,7 @@ export async function sealLog(log: DecisionLog, verdict?: Verdict): Promise<Seal
     if (entries.length === 0) prev = emptyAttemptHashSync(prev, index, attempt);
     attempts.push({ from: attempt.from === null ? null : { ...attempt.from }, startedAt: attempt.startedAt, entries });
   }
-  const head = await headHash(prev, verdict);
+  const head = headHashSync(prev, verdict);
   return verdict === undefined ? { ...headerOf(log), attempts, head } : { ...headerOf(log), attempts, head, verdict };
 }
 

@@ -9,22 +9,23 @@
  * that is no longer kept: replayed against the current text instead, as far as it goes); `refused`
  * (not a log, unreadable, too large, a newer format, or it does not replay).
  *
- * Bounded work: the text is refused over `MAX_LOG_CHARS`, the parsed data is bounded by `scanJson`
- * before anything walks it, nothing recurses on a depth the file controls, and each attempt's
- * decisions are replayed once. Async because hashing, a migration or a library lookup
- * is; otherwise pure. Never throws and never rejects: an unexpected error (a bug, a
- * migration that throws) becomes a refusal that says so.
+ * Bounded work: the text is refused over `MAX_LOG_CHARS`, scanned before JSON.parse unless it is
+ * short (`readLogText`), the parsed data is bounded by `scanJson` (or by the reading of a well-formed
+ * log, which keeps the same bounds) before anything else walks it, nothing recurses on a depth the
+ * file controls, and each attempt's decisions are replayed once. Async because hashing, a migration
+ * or a library lookup is; otherwise pure. Never throws and never rejects: an unexpected error (a
+ * bug, a migration that throws) becomes a refusal that says so.
  */
-import { canonicalJson } from '../hash.ts';
 import { lookup } from '../engine/lookup.ts';
 import { verdictOf, type Verdict } from '../verdict/summary.ts';
-import { LOG_FORMAT, type AttemptOrigin, type SealedLog } from './format.ts';
+import { LOG_FORMAT, LOG_FORMAT_VERSION, type AttemptOrigin, type SealedLog } from './format.ts';
 import { modeProblems } from './modes.ts';
 import type { ScenarioLibrary, ScenarioRef } from './library.ts';
 import { migrateLog, type Migration } from './migrate.ts';
 import { replayAttempts, type ReplayResult } from './replay.ts';
 import { MAX_PROBLEMS, parseScannedSealedLog, parseSealedLog } from './schema.ts';
-import { readScannedSealedLog } from './shape.ts';
+import { verdictText } from './seal.ts';
+import { colonsOfLogText, entryHashesAreHashes, readScannedSealedLog, readSealedLogJson } from './shape.ts';
 import { scanJson, scanJsonText } from './scan.ts';
 import { chainProblems } from './chain.ts';
 
@@ -174,26 +175,42 @@ function describeVerdict(verdict: Verdict): string {
   return `${verdict.title ?? 'no ending'}, ${verdict.score.points}/${verdict.score.max}`;
 }
 
-async function verifyParsed(input: unknown, current: readonly ScenarioRef[], options: VerifyOptions): Promise<VerifyResult> {
+/**
+ * A log read by hand (`readLogText`) with its chain checked, as `readChecked` would give it; null
+ * when the chain breaks where an entry's prev or hash is not a hash at all, which the schema names.
+ */
+async function chainChecked(log: SealedLog): Promise<{ log: SealedLog; chain: string[]; from: number } | null> {
+  const chain = await chainProblems(log);
+  // A chain that holds has compared every entry's prev and hash with a digest; a broken one leaves them to check.
+  if (chain.length > 0 && !entryHashesAreHashes(log)) return null;
+  return { log, chain, from: LOG_FORMAT_VERSION };
+}
+
+/** A parsed log bounded, migrated, read and its chain checked; or the refusal that stops it. */
+async function readChecked(input: Record<string, unknown>, options: VerifyOptions): Promise<{ log: SealedLog; chain: string[]; from: number } | NotVerified> {
+  const bounds = scanJson(input);
+  if (bounds !== null) return refuse('refused', [`This decision log cannot be read: ${bounds}`]);
+  const migrated = await migrateLog(input, options.migrations);
+  if (!migrated.ok) return refuse(migrated.edited ? 'edited' : 'refused', migrated.problems, migrated.log);
+  // The scanned input itself when no migration ran; a migrated log is new data, so it is scanned again.
+  // A well-formed log is read by hand (shape.ts); the schema is asked for one that is not, and names every problem.
+  const fast = migrated.log === input ? readScannedSealedLog(input) : null;
+  const parsed = fast !== null ? { ok: true as const, log: fast } : migrated.log === input ? parseScannedSealedLog(input) : parseSealedLog(migrated.log);
+  if (!parsed.ok) return refuse('refused', parsed.problems);
+  return { log: parsed.log, chain: await chainProblems(parsed.log), from: migrated.from };
+}
+
+/** `read`: the input as `readLogText` read it from a file, or null when it is to be read here. */
+async function verifyParsed(input: unknown, current: readonly ScenarioRef[], options: VerifyOptions, read: SealedLog | null): Promise<VerifyResult> {
   if (!isRecord(input)) return refuse('refused', ['This file is not a Circular 938 decision log (it is not a JSON object).']);
   const format = input['format'];
   if (format !== LOG_FORMAT) {
     const what = typeof format === 'string' ? `its format is ${quote(format)}` : 'it has no "format" field';
     return refuse('refused', [`This file is not a Circular 938 decision log (${what}, expected "${LOG_FORMAT}").`]);
   }
-  const bounds = scanJson(input);
-  if (bounds !== null) return refuse('refused', [`This decision log cannot be read: ${bounds}`]);
-  const migrated = await migrateLog(input, options.migrations);
-  if (!migrated.ok) return refuse(migrated.edited ? 'edited' : 'refused', migrated.problems, migrated.log);
-
-  // The scanned input itself when no migration ran; a migrated log is new data, so it is scanned again.
-  // A well-formed log is read by hand (shape.ts); the schema is asked for one that is not, and names every problem.
-  const fast = migrated.log === input ? readScannedSealedLog(input) : null;
-  const parsed = fast !== null ? { ok: true as const, log: fast } : migrated.log === input ? parseScannedSealedLog(input) : parseSealedLog(migrated.log);
-  if (!parsed.ok) return refuse('refused', parsed.problems);
-  const log = parsed.log;
-
-  const chain = await chainProblems(log);
+  const checked = (read === null ? null : await chainChecked(read)) ?? (await readChecked(input, options));
+  if ('ok' in checked) return checked;
+  const { log, chain, from: formatRead } = checked;
   if (chain.length > 0) return refuse('edited', chain, log);
 
   const found = await findText(log, current, options.library);
@@ -207,7 +224,7 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
       ? `It was replayed against the current text (version ${now.scenario.version}) instead: the decisions still fit, but the ending and score may not be what the student saw.`
       : `Against the current text (version ${now.scenario.version}) it does not replay, which is expected when the scenario changed.`;
     const result: NotVerified = {
-      ok: false, status: 'scenario-changed', problems: [...problems, warning, ...replay], log, scenario: now, formatRead: migrated.from,
+      ok: false, status: 'scenario-changed', problems: [...problems, warning, ...replay], log, scenario: now, formatRead,
     };
     return report === null ? result : { ...result, ...report };
   }
@@ -217,7 +234,7 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
   if (problems.length > 0 || report === null) return refuse('refused', problems, log);
   const modes = modeProblems(ref.scenario, log);
   if (modes.length > 0) return refuse('refused', modes, log);
-  if (log.verdict !== undefined && canonicalJson(log.verdict) !== canonicalJson(report.verdict)) {
+  if (log.verdict !== undefined && verdictText(log.verdict) !== verdictText(report.verdict)) {
     return refuse('edited', [
       `The verdict written in the file (${describeVerdict(log.verdict)}) is not what its decisions lead to (${describeVerdict(report.verdict)}): ` +
         'the file was changed after it was downloaded.',
@@ -237,13 +254,14 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
         `old logs; it was checked against that text. A newer text (version ${newer.scenario.version}) is played now.`,
     );
   }
-  if (migrated.from < log.formatVersion) {
+  if (formatRead < log.formatVersion) {
     notes.push(
-      `This log was written in format ${migrated.from}, before the game recorded reasons and rewind modes; ` +
+      `This log was written in format ${formatRead}, before the game recorded reasons and rewind modes; ` +
         `it was checked in that format and converted to format ${log.formatVersion}.`,
     );
   }
-  return { ok: true, status: 'verified', log, scenario: ref, newerText, notes, formatRead: migrated.from, ...report };
+  const { replay, attempts, finished, verdict } = report;
+  return { ok: true, status: 'verified', log, scenario: ref, newerText, notes, formatRead, replay, attempts, finished, verdict };
 }
 
 /**
@@ -253,15 +271,19 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
  * replay of every attempt. On success returns the log, the replay of its last attempt and whether
  * it reached an ending. Never rejects.
  */
-export async function verifyLog(
+export function verifyLog(
   input: unknown,
   current: ScenarioRef | readonly ScenarioRef[],
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
+  return verifyInput(input, current, options, null);
+}
+
+async function verifyInput(input: unknown, current: ScenarioRef | readonly ScenarioRef[], options: VerifyOptions, read: SealedLog | null): Promise<VerifyResult> {
   const refs = Array.isArray(current) ? (current as readonly ScenarioRef[]) : [current as ScenarioRef];
   try {
     if (refs.length === 0) return refuse('refused', ['There is no scenario to check this log against.']);
-    return await verifyParsed(input, refs, options);
+    return await verifyParsed(input, refs, options, read);
   } catch (error) {
     const why = error instanceof Error ? `${error.name}: ${error.message}` : 'an unexpected error';
     return refuse('refused', [`This file could not be checked (${why.slice(0, 200)}).`]);
@@ -284,6 +306,8 @@ export async function verifyLogText(
     return refuse('refused', [`This file is ${mb} MB, larger than any decision log (at most 5 MB are read); it is not a log from the game.`]);
   }
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const fast = readLogText(body);
+  if (fast !== null) return verifyInput(fast.input, current, options, fast.log);
   const bounds = scanJsonText(body);
   if (bounds !== null) return refuse('refused', [`This decision log cannot be read: ${bounds}`]);
   let input: unknown;
@@ -292,5 +316,43 @@ export async function verifyLogText(
   } catch {
     return refuse('refused', ['This file is not a Circular 938 decision log: it is not valid JSON (it may have been cut off or edited).']);
   }
-  return verifyLog(input, current, options);
+  return verifyInput(input, current, options, null);
+}
+
+/**
+ * A text may be parsed before it is scanned when JSON.parse is cheap on it whatever it holds: it is
+ * short, and has few lists and objects (deep nesting is what slows JSON.parse most) and few fields.
+ * A real log of up to a few hundred decisions is well inside all three.
+ */
+const PARSE_FIRST = { chars: 128 * 1024, containers: 2_000, colons: 8_000 } as const;
+
+/**
+ * The case that matters for speed, a file that holds a well-formed log of the current format:
+ * parsed and read by hand (shape.ts), without the text scan, which would find nothing. The scan is
+ * there so that JSON.parse is never handed a deep or huge text; `PARSE_FIRST` bounds what it is
+ * handed here. The text nests as deep and lists as many items as its data, which the reading
+ * bounds, unless it writes a field twice (JSON.parse keeps the last): its colons show that it does
+ * not, one for each field and those of its texts, none hidden in a \u003a escape. Null when the
+ * scan, then the reading with its messages, must answer.
+ */
+function readLogText(body: string): { input: Record<string, unknown>; log: SealedLog } | null {
+  if (body.length > PARSE_FIRST.chars || body.includes('\\u003')) return null;
+  if (countUpTo(body, '{', PARSE_FIRST.containers) + countUpTo(body, '[', PARSE_FIRST.containers) > PARSE_FIRST.containers) return null;
+  const colons = countUpTo(body, ':', PARSE_FIRST.colons);
+  if (colons > PARSE_FIRST.colons) return null;
+  let input: unknown;
+  try {
+    input = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  const log = readSealedLogJson(input);
+  return log !== null && colons === colonsOfLogText(log) ? { input: input as Record<string, unknown>, log } : null;
+}
+
+/** How many times `char` is in `text`, counting no further than one past `limit`. */
+function countUpTo(text: string, char: string, limit: number): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i !== -1 && n <= limit; i = text.indexOf(char, i + 1)) n++;
+  return n;
 }

@@ -129,7 +129,9 @@ function specOf(mission: Mission, id: RubricCriterionId, title: string): Spec {
 
 /**
  * A criterion scored out of its spec's points: `share` is the part earned (0..1), rounded to whole
- * points, so a rubric with the default weights scores exactly as the fixed weights did.
+ * points, so a rubric with the default weights scores exactly as the fixed weights did. Each
+ * criterion adds its own fields with Object.assign: V8 makes a spread with fields added several
+ * times slower, and a class's logs are scored one by one.
  */
 function scored<Id extends RubricCriterionId>(spec: Spec & { criterion: Id }, level: Level, share: number, sentence: string): CriterionBase<Id> {
   const points = Math.round(spec.points * Math.max(0, Math.min(1, share)));
@@ -188,14 +190,13 @@ function timeliness(scenario: Scenario, state: SessionState, spec: Spec & { crit
     share = 0;
     sentence = `${capitalise(metText)} and ${sentText}, so Washington heard nothing from you before ${press}.`;
   }
-  return {
-    ...scored(spec, level, share, sentence),
+  return Object.assign(scored(spec, level, share, sentence), {
     met: when(met),
     sent: when(sent),
     metInTime,
     sentInTime,
     deadline: deadlineLabel,
-  };
+  });
 }
 
 function completeness(mission: Mission, state: SessionState, spec: Spec & { criterion: 'completeness' }): CompletenessCriterion {
@@ -213,7 +214,7 @@ function completeness(mission: Mission, state: SessionState, spec: Spec & { crit
       : count === 0
         ? `You passed on none of the ${total} things the circular asked you to say.`
         : `You passed on ${count} of the ${total} things the circular asked you to say; you left out ${listText(missing.map((m) => m.label))}.`;
-  return { ...scored(spec, level, count === total ? 1 : count * 2 >= total ? 1 / 2 : 0, sentence), conveyed, missing, count, total };
+  return Object.assign(scored(spec, level, count === total ? 1 : count * 2 >= total ? 1 / 2 : 0, sentence), { conveyed, missing, count, total });
 }
 
 function discretion(scenario: Scenario, state: SessionState, spec: Spec & { criterion: 'discretion' }): DiscretionCriterion {
@@ -230,7 +231,7 @@ function discretion(scenario: Scenario, state: SessionState, spec: Spec & { crit
       : `You made ${pitfalls.length === 1 ? 'one mistake' : `${pitfalls.length} mistakes`} a diplomat must not make: ${listText(pitfalls.map((p) => `"${p.label}"`))}.`;
   // One slip costs a point: the share lost is one point of the criterion's weight per slip.
   const share = spec.points === 0 ? 0 : 1 - pitfalls.length / Math.min(spec.points, 2);
-  return { ...scored(spec, level, level === 'good' ? 1 : share, sentence), pitfalls };
+  return Object.assign(scored(spec, level, level === 'good' ? 1 : share, sentence), { pitfalls });
 }
 
 /** The pitfalls that are slips in the room (leaks and promises), not the concealment of one. */
@@ -283,11 +284,11 @@ function fidelity(scenario: Scenario, state: SessionState, spec: Spec & { criter
     const sentence = state.sent
       ? `Your telegram did not report ${what}, so Washington had to act without knowing it.`
       : `You never sent a telegram reporting ${what}, so Washington had to act without knowing it.`;
-    return { ...scored(spec, 'poor', 0, sentence), status: 'not-reported', ...base };
+    return Object.assign(scored(spec, 'poor', 0, sentence), { status: 'not-reported' as const }, base);
   }
   if (actual === null) {
     const sentence = `Your telegram reported "${reported.label}", but ${partyOf(scenario)} never actually gave a reaction, so Washington acted on a guess.`;
-    return { ...scored(spec, 'poor', 0, sentence), status: 'no-reaction', ...base };
+    return Object.assign(scored(spec, 'poor', 0, sentence), { status: 'no-reaction' as const }, base);
   }
   if (actual.id === reported.id) {
     const after = later ? ` Later you told Washington "${later.label}" instead, which was not what was said.` : '';
@@ -295,14 +296,14 @@ function fidelity(scenario: Scenario, state: SessionState, spec: Spec & { criter
     const level: Level = points === 4 ? 'good' : points >= 2 ? 'partial' : 'poor';
     const plain = telegram.plain && !later ? ' Every part of it agreed: that is reporting plainly.' : '';
     const sentence = `Your telegram reported ${partyOf(scenario)}'s reaction as it really was ("${actual.label}").${plain}${after}${partsText}`;
-    return { ...scored(spec, level, quarters(points), sentence), status: later ? 'mismatch' : 'match', ...base };
+    return Object.assign(scored(spec, level, quarters(points), sentence), { status: later ? ('mismatch' as const) : ('match' as const) }, base);
   }
   if (later?.id === actual.id) {
     const sentence = `Your telegram said "${reported.label}", but the real reaction was "${actual.label}". You corrected it afterwards, but Washington had already read the first version.${partsText}`;
-    return { ...scored(spec, 'partial', quarters(1 + Math.min(1, partPoints)), sentence), status: 'corrected', ...base };
+    return Object.assign(scored(spec, 'partial', quarters(1 + Math.min(1, partPoints)), sentence), { status: 'corrected' as const }, base);
   }
   const sentence = `${capitalise(partyOf(scenario))}'s real reaction was "${actual.label}", but your telegram said "${reported.label}", so Washington worked from a wrong picture.${partsText}`;
-  return { ...scored(spec, 'poor', quarters(Math.min(1, partPoints)), sentence), status: 'mismatch', ...base };
+  return Object.assign(scored(spec, 'poor', quarters(Math.min(1, partPoints)), sentence), { status: 'mismatch' as const }, base);
 }
 
 function candour(scenario: Scenario, state: SessionState, spec: Spec & { criterion: 'candour' }): CandourCriterion {
@@ -315,16 +316,16 @@ function candour(scenario: Scenario, state: SessionState, spec: Spec & { criteri
   });
   if (concealed) {
     const sentence = 'You went beyond your instructions and then told Washington you had not. That costs more than the slip itself: after it, nobody knows which of your reports to believe.';
-    return { ...scored(spec, 'poor', 0, sentence), status: 'concealed' };
+    return Object.assign(scored(spec, 'poor', 0, sentence), { status: 'concealed' as const });
   }
   if (slips.length === 0) {
-    return { ...scored(spec, 'good', 1, 'You had no slip to hide, and you hid nothing.'), status: 'no-slip' };
+    return Object.assign(scored(spec, 'good', 1, 'You had no slip to hide, and you hid nothing.'), { status: 'no-slip' as const });
   }
   if (owned) {
-    return { ...scored(spec, 'good', 1, 'You slipped, and you told Washington so yourself. That is what lets a slip be put right.'), status: 'owned' };
+    return Object.assign(scored(spec, 'good', 1, 'You slipped, and you told Washington so yourself. That is what lets a slip be put right.'), { status: 'owned' as const });
   }
   const sentence = 'You slipped and never told Washington. You did not deny it, but Washington would learn of it from the other side.';
-  return { ...scored(spec, 'partial', 1 / 3, sentence), status: 'silent' };
+  return Object.assign(scored(spec, 'partial', 1 / 3, sentence), { status: 'silent' as const });
 }
 
 function outcome(scenario: Scenario, state: SessionState): OutcomeCriterion {
@@ -356,8 +357,12 @@ export function scoreRubric(scenario: Scenario, state: SessionState): Rubric {
   };
   // The scenario's criteria, in its order, then the outcome (reported, not scored).
   const criteria: Criterion[] = [...mission.rubric.map((c) => rubric[c.criterion]), rubric.outcome];
-  const total = criteria.reduce((t, c) => ({ points: t.points + c.points, max: t.max + c.maxPoints }), { points: 0, max: 0 });
-  return { ...rubric, criteria, total };
+  const total = { points: 0, max: 0 };
+  for (const c of criteria) {
+    total.points += c.points;
+    total.max += c.maxPoints;
+  }
+  return Object.assign(rubric, { criteria, total });
 }
 
 /** Whose reaction the telegram reports: the government, or the person the mission names ("the Secretary-General"). */

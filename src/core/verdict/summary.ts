@@ -30,12 +30,11 @@ export interface Verdict {
 export function verdictOf(scenario: Scenario, state: SessionState): Verdict {
   const ending = lookup(scenario.nodes, state.node)?.ending;
   const stated = ending?.claims ?? {};
-  const claims = CLAIMS.flatMap((claim) => {
+  const claims: VerdictClaim[] = [];
+  for (const claim of CLAIMS) {
     const want = stated[claim];
-    if (want === undefined) return [];
-    const text = CLAIM_TEXT[claim][want ? 0 : 1];
-    return [{ claim, stated: want, holds: claimHolds(scenario, state, claim) === want, text }];
-  });
+    if (want !== undefined) claims.push({ claim, stated: want, holds: claimHolds(scenario, state, claim) === want, text: CLAIM_TEXT[claim][want ? 0 : 1] });
+  }
   const { total } = scoreRubric(scenario, state);
   return { outcome: ending?.outcome ?? null, title: ending?.title ?? null, claims, score: total };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { holds } from '../../../src/core/engine/conditions.ts';
 import { applyEffects } from '../../../src/core/engine/effects.ts';
 import { isoUtc, timeOf } from '../../../src/core/engine/clock.ts';
-import { initialState, type SessionState } from '../../../src/core/engine/state.ts';
+import { copyState, initialState, type SessionState } from '../../../src/core/engine/state.ts';
 import { availableChoices, isEnded, step } from '../../../src/core/engine/step.ts';
 import type { Condition, Effect, Scenario, ScenarioNode } from '../../../src/core/scenario/schema.ts';
 import { replayEvents } from '../../../src/core/log/replay.ts';
@@ -85,6 +85,15 @@ describe('step', () => {
     const before = JSON.stringify(s);
     expect(() => ok(ok(s, 0), 0)).not.toThrow();
     expect(JSON.stringify(s)).toBe(before);
+  });
+
+  it('makes each new state a copy with the fields of the first, in their order', () => {
+    const s = walk(MINI_FAITHFUL_WALK.slice(0, 4));
+    const copy = copyState(s);
+    expect(copy).not.toBe(s);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(s));
+    expect(Object.keys(copy)).toEqual(Object.keys(start()));
+    expect(Object.keys(ok(s, 0))).toEqual(Object.keys(start()));
   });
 
   it('refuses a choice that does not exist, without throwing', () => {

@@ -14,7 +14,7 @@ import { replayLog } from '../../../src/core/log/replay.ts';
 import { scanJson } from '../../../src/core/log/scan.ts';
 import { parseOpenLog, parseScannedSealedLog } from '../../../src/core/log/schema.ts';
 import { unsealLog } from '../../../src/core/log/seal.ts';
-import { isWallTime, readOpenLog, readScannedSealedLog } from '../../../src/core/log/shape.ts';
+import { entryHashesAreHashes, isWallTime, readOpenLog, readScannedSealedLog, readSealedLogJson } from '../../../src/core/log/shape.ts';
 import { verifyLogText, type VerifyResult } from '../../../src/core/log/verify.ts';
 import { classLogs } from '../../fixtures/class-logs.ts';
 import { FORMAT1_FILES, currentRefs, fixtureText, keptTexts } from './format2-fixtures.ts';
@@ -23,6 +23,8 @@ const refs = await currentRefs();
 const library = await keptTexts();
 const CLASS = (await classLogs(40, 1989)).map((l) => l.text);
 const FIXTURES = FORMAT1_FILES.map(fixtureText);
+/** Real format 2 files (tests/fixtures/logs/README.md). */
+const FORMAT2_FIXTURES = ['format2-mexico-v4-historical.json', 'format2-mexico-v4-counterfactual.json'].map(fixtureText);
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** The schema's reading of a scanned sealed log, as the fast reading must give it (null when it refuses). */
@@ -65,13 +67,13 @@ const nearMiss = fc.oneof(
   fc.constantFrom(
     '', 'x', 0, -1, 1.5, 2 ** 53, -0, null, true, '1962-11-19T23:05Z', '2026-02-29T09:30:00Z', '2024-02-29T09:30:00Z',
     '2026-12-01T09:30:00.123+05:30', '2026-12-01T24:00:00Z', '2026-12-01T09:30Z', 'a'.repeat(64), 'A'.repeat(64), '0'.repeat(63),
-    'verified', 'free', 'look', 'required', 'met-in-time', 'no-such-claim', 'circular938-log', 2, 1, 'line\nbreak', 'tab\there', 'é',
+    'verified', 'free', 'look', 'required', 'class', 'met-in-time', 'no-such-claim', 'circular938-log', 2, 1, 'line\nbreak', 'tab\there', 'é',
   ),
 );
 const anEdit: fc.Arbitrary<Edit> = fc.oneof(
   nearMiss.map((value): Edit => ({ kind: 'set', value })),
   fc.constant<Edit>({ kind: 'delete' }),
-  fc.tuple(fc.constantFrom('extra', 'reason', 'classCode', 'verdict', '__proto__'), nearMiss).map(([key, value]): Edit => ({ kind: 'add', key, value })),
+  fc.tuple(fc.constantFrom('extra', 'reason', 'classCode', 'verdict', 'play', '__proto__'), nearMiss).map(([key, value]): Edit => ({ kind: 'add', key, value })),
 );
 
 describe('reading a log by hand (log/shape.ts)', () => {
@@ -98,6 +100,42 @@ describe('reading a log by hand (log/shape.ts)', () => {
       }),
       { numRuns: 4000 },
     );
+  }, 60_000);
+
+  it('reads JSON data without the scan only when the scan finds nothing, and then as the schema does (entry hashes apart)', () => {
+    // Values past the scan's bounds, where the shape alone would take them: long texts, lone surrogates, long lists.
+    const pastBounds = fc.constantFrom<unknown>(
+      'x'.repeat(2_001), '\uD800', 'a\uDC00', `2026-12-01T09:30:00.${'0'.repeat(2_000)}Z`, '𝄞 fine', `${'é'.repeat(2_000)}`,
+      Array.from({ length: 2_001 }, () => 0),
+    );
+    const base = CLASS.slice(0, 4).map((t) => JSON.parse(t) as unknown);
+    const where = base.map((b) => paths(b));
+    let read = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: base.length - 1 }), fc.nat(), fc.oneof(anEdit, pastBounds.map((value): Edit => ({ kind: 'set', value }))), (b, p, edit) => {
+        const list = where[b] as (string | number)[][];
+        // Through JSON text, as the verifier reads a file.
+        const input: unknown = JSON.parse(JSON.stringify(edited(base[b], list[p % list.length] as (string | number)[], edit)));
+        const fast = readSealedLogJson(input);
+        if (fast === null) return true;
+        read++;
+        // Each entry's prev and hash is left to the caller: when they are not hashes, the schema refuses the log.
+        const schema = bySchema(input);
+        if (!entryHashesAreHashes(fast)) return schema === null;
+        expect(scanJson(input)).toBeNull();
+        return JSON.stringify(fast) === JSON.stringify(schema);
+      }),
+      { numRuns: 4000 },
+    );
+    expect(read).toBeGreaterThan(500);
+    // Every real log is read without the scan, a class game too (its `play` in the schema's place).
+    const classGames = CLASS.slice(0, 5).map((t) => JSON.stringify({ ...(JSON.parse(t) as object), play: 'class' }));
+    for (const text of [...CLASS, ...FORMAT2_FIXTURES, ...classGames]) {
+      const fast = readSealedLogJson(JSON.parse(text));
+      expect(fast).not.toBeNull();
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(bySchema(JSON.parse(text))));
+      expect(JSON.stringify(readScannedSealedLog(JSON.parse(text)))).toBe(JSON.stringify(fast));
+    }
   }, 60_000);
 
   it('reads an autosave (an open log) as the schema does, and refuses what it refuses', () => {
@@ -152,11 +190,12 @@ describe('the verifier with the fast reading', () => {
     }
     const fast = await Promise.all(texts.map((t) => verifyLogText(t, refs, { library })));
     vi.resetModules();
-    vi.doMock('../../../src/core/log/shape.ts', async (original) => ({ ...(await original<object>()), readScannedSealedLog: () => null }));
+    vi.doMock('../../../src/core/log/shape.ts', async (original) => ({ ...(await original<object>()), readScannedSealedLog: () => null, readSealedLogJson: () => null }));
     try {
       const slow = await import('../../../src/core/log/verify.ts');
       const shape = await import('../../../src/core/log/shape.ts');
       expect(shape.readScannedSealedLog(JSON.parse(CLASS[0] as string))).toBeNull();
+      expect(shape.readSealedLogJson(JSON.parse(CLASS[0] as string))).toBeNull();
       const bySchemaOnly = await Promise.all(texts.map((t) => slow.verifyLogText(t, refs, { library })));
       expect(fast.map(asJson)).toEqual(bySchemaOnly.map(asJson));
       expect(new Set(fast.map((r) => r.status))).toEqual(new Set(['verified', 'edited', 'refused']));
