@@ -10,7 +10,7 @@ import './ui/styles.css';
 import './ui/projector.css';
 import { loadFront, posts } from './posts.ts';
 import { readLinkParams, readPostParam } from './store/link-params.ts';
-import { browserStorage, PLAYING_KEY, POST_KEY, readSave } from './store/storage.ts';
+import { PLAYING_KEY, POST_KEY, readSave } from './store/storage.ts';
 import { showFatal } from './ui/fatal.ts';
 import { drawSkeleton } from './ui/skeleton.ts';
 import { renderTitle } from './ui/title-screen.ts';
@@ -24,12 +24,21 @@ function resuming(): boolean {
   }
 }
 
+/** The post last played in this browser, read only (the game page writes it, and says when storage is off). */
+function rememberedPost(): string | null {
+  try {
+    return readSave(localStorage, POST_KEY);
+  } catch {
+    return null;
+  }
+}
+
 async function boot(): Promise<void> {
   const app = document.getElementById('app');
   if (!app) throw new Error('The page has no #app element.');
   // The post: the link's (?post=…), else the one last played in this browser, else the first.
   const postLink = readPostParam(location.search, posts.map((p) => p.id));
-  const remembered = readSave(browserStorage(), POST_KEY);
+  const remembered = rememberedPost();
   const postId = postLink.post ?? (remembered !== null && posts.some((p) => p.id === remembered) ? remembered : (posts[0]?.id ?? ''));
   const page = { app, postId, postLink };
   if (resuming() || new URLSearchParams(location.search).has('watch')) {
