@@ -51,6 +51,7 @@ export const TextureKey = {
   citySkyline: 'city.skyline',
   cityLights: 'city.lights',
   teletype: 'code.teletype',
+  teletypeStand: 'code.teletype-stand',
   teletypeHead: 'code.teletype-head',
   teletypePaper: 'code.paper',
   paperCurl: 'code.paper-curl',
