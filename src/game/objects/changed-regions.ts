@@ -7,25 +7,25 @@
  * After each step (everything has moved) every drawn object is compared with how it was drawn the
  * frame before: its place in the list, position, scale, angle, origin, alpha, blend, depth,
  * texture frame, flip and crop; a text's words, size and font; a shape's size, path and colours.
- * The frame is then drawn clipped to the old and new bounds of what changed, in whole pixels, or
- * not at all when nothing did: the canvas keeps its pixels, and inside the clip the usual full
- * draw (background, then every object in order) paints what a full redraw would.
+ * The old and new places of what changed become a few separate whole-pixel rectangles
+ * (stage-boxes.ts), and each is drawn as a full frame would draw it (cleared to the background,
+ * then every object that reaches it, in order) under a clip of that one rectangle; nothing at all
+ * is drawn when nothing changed. The canvas keeps its pixels, so the stage shows the picture a
+ * full redraw makes. It is that picture to the pixel wherever a rectangle's edge cuts only through
+ * art lying square on whole pixels (the rooms' baked layers); where it cuts through a turned or
+ * scaled image or a shape, the browser smooths that edge a little otherwise (a few units of 255,
+ * in a few pixels). Rectangles are drawn one at a time because under a clip of several the
+ * browser blends everything a unit apart here and there.
  *
  * The whole stage is drawn when a camera is not the plain one-to-one view or fades, the scenes
- * shown change, the canvas is resized or its pixels were lost (`contextrestored`), something is
- * drawn whose bounds cannot be read, or most of the stage changed. An object of a kind not
- * described here is redrawn in its bounds every frame. A texture's pixels are taken as fixed once
+ * shown change, the canvas is resized or its pixels were lost (`contextrestored`), most of the
+ * stage changed, or something is drawn whose place cannot be worked out. An object of a kind not
+ * described here is redrawn in its place every frame. A texture's pixels are taken as fixed once
  * made: art is baked once under its own key (art.ts, flat-layers.ts); a texture drawn over in
  * place would need `redrawAll`.
  */
 import * as Phaser from 'phaser';
-
-interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+import { overlap, planBoxes, union, type Box } from './stage-boxes.ts';
 
 /** What was drawn of one object: its description, and its bounds when it was drawn. */
 interface Drawn {
@@ -43,20 +43,21 @@ type Texture = Phaser.GameObjects.GameObject & {
 };
 
 type Placed = Phaser.GameObjects.GameObject & {
-  x: number; y: number; scaleX: number; scaleY: number; rotation: number; alpha: number;
+  x: number; y: number; scaleX: number; scaleY: number; rotation: number; alpha: number; width: number; height: number;
   depth: number; blendMode: unknown; displayOriginX: number; displayOriginY: number; mask?: unknown;
-  getBounds(output: Phaser.Geom.Rectangle): Phaser.Geom.Rectangle;
+  getWorldTransformMatrix(temp: Phaser.GameObjects.Components.TransformMatrix, parent: Phaser.GameObjects.Components.TransformMatrix): Phaser.GameObjects.Components.TransformMatrix;
 };
 
-/** A frame with more changed area than this share of the stage is drawn whole. */
-const WHOLE_SHARE = 0.6;
-/** More separate boxes than this and the frame is drawn whole (a clip of many boxes costs too). */
-const MOST_BOXES = 12;
 /** Pixels added round each box: an edge drawn between pixels is smoothed over its neighbours. */
 const PAD = 2;
+/** Drawing the whole stage is cheaper than more rectangles than this, or more than this share of it. */
+const MOST_BOXES = 12;
+const WHOLE_SHARE = 0.6;
 
+/** Whether `o` has a transform and a size, so that where it is drawn can be worked out. */
 function isPlaced(o: Phaser.GameObjects.GameObject): o is Placed {
-  return typeof (o as Partial<Placed>).getBounds === 'function' && typeof (o as Partial<Placed>).x === 'number';
+  const p = o as Partial<Placed>;
+  return typeof p.getWorldTransformMatrix === 'function' && typeof p.width === 'number' && typeof p.displayOriginX === 'number';
 }
 
 function hasTexture(o: Phaser.GameObjects.GameObject): o is Texture {
@@ -125,33 +126,57 @@ function plain(camera: Phaser.Cameras.Scene2D.Camera, width: number, height: num
 export class ChangedRegions {
   private readonly drawn = new Map<Phaser.GameObjects.GameObject, Drawn>();
   private readonly scratch: unknown[] = [];
-  private readonly bounds = new Phaser.Geom.Rectangle();
   private frame = 0;
   private whole = true;
-  /** Set when something is drawn whose bounds cannot be read: the whole stage is drawn. */
-  private unbounded = false;
+  /** Set when something is drawn whose place cannot be worked out: the whole stage is drawn. */
+  private wholeOnly = false;
   private boxes: Box[] = [];
   private views: unknown[] = [];
   /** The frame's plan: null draws nothing, an empty list draws the whole stage. */
   private plan: Box[] | null = [];
 
   constructor(private readonly game: Phaser.Game, private readonly renderer: Phaser.Renderer.Canvas.CanvasRenderer) {
-    // Phaser's step always renders: a frame with nothing to draw passes over the renderer's three
-    // calls, so the canvas is left untouched and the browser has nothing new to show.
+    // Phaser's step always renders the whole stage; these follow the plan instead. With nothing
+    // to draw the canvas is left untouched, and the browser has nothing new to show.
     const { preRender, render, postRender } = renderer;
-    const skipped = (): boolean => this.plan === null;
+    const config = renderer.config as RendererConfig;
+    const plan = (): Box[] | null => this.plan;
+    const drawn = this.drawn;
     renderer.preRender = function (this: Phaser.Renderer.Canvas.CanvasRenderer) {
-      if (!skipped()) preRender.call(this);
+      const boxes = plan();
+      if (boxes === null) return;
+      if (boxes.length === 0) {
+        preRender.call(this);
+        return;
+      }
+      // each rectangle is cleared as it is drawn (below), the rest of the stage is kept
+      const clear = config.clearBeforeRender;
+      config.clearBeforeRender = false;
+      try {
+        preRender.call(this);
+      } finally {
+        config.clearBeforeRender = clear;
+      }
     };
     renderer.render = function (this: Phaser.Renderer.Canvas.CanvasRenderer, scene, children, camera) {
-      if (!skipped()) render.call(this, scene, children, camera);
+      const boxes = plan();
+      if (boxes === null) return;
+      if (boxes.length === 0) {
+        render.call(this, scene, children, camera);
+        return;
+      }
+      for (const b of boxes) {
+        const reaching = children.filter((child) => {
+          const box = drawn.get(child)?.box;
+          return box === undefined || (box !== null && overlap(b, padded(box)));
+        });
+        drawOnly(this, config, b, () => render.call(this, scene, reaching, camera));
+      }
     };
     renderer.postRender = function (this: Phaser.Renderer.Canvas.CanvasRenderer) {
-      if (!skipped()) postRender.call(this);
+      if (plan() !== null) postRender.call(this);
     };
     game.events.on(Phaser.Core.Events.POST_STEP, this.survey, this);
-    renderer.on(Phaser.Renderer.Events.PRE_RENDER_CLEAR, this.clip, this);
-    renderer.on(Phaser.Renderer.Events.POST_RENDER, this.unclip, this);
     renderer.on(Phaser.Renderer.Events.RESIZE, this.redrawAll, this);
     // A 2D canvas whose memory the browser reclaimed comes back blank.
     game.canvas.addEventListener('contextrestored', this.redrawAll);
@@ -167,7 +192,7 @@ export class ChangedRegions {
   private survey(): void {
     this.frame++;
     this.boxes = [];
-    this.unbounded = false;
+    this.wholeOnly = false;
     const { width, height } = this.renderer;
     const views: unknown[] = [];
     let plainView = true;
@@ -194,12 +219,12 @@ export class ChangedRegions {
     }
     const viewChanged = !same(views, this.views);
     this.views = views;
-    if (this.whole || this.unbounded || viewChanged || !plainView || cameraCount !== 1) {
+    if (this.whole || this.wholeOnly || viewChanged || !plainView || cameraCount !== 1) {
       this.whole = false;
       this.plan = [];
       return;
     }
-    const boxes = merge(this.boxes, width, height);
+    const boxes = planBoxes(this.boxes, { width, height, pad: PAD, most: MOST_BOXES, share: WHOLE_SHARE });
     const snapshot = (this.renderer.snapshotState as { callback: unknown }).callback !== null;
     this.plan = boxes === null ? [] : boxes.length > 0 ? boxes : snapshot ? [] : null;
   }
@@ -217,8 +242,8 @@ export class ChangedRegions {
     }
     d.seen = this.frame;
     const renders = o.willRender(camera);
-    if (renders && !isPlaced(o)) this.unbounded = true;
     const shows = renders && isPlaced(o);
+    if (renders && !shows) this.wholeOnly = true;
     const values = this.scratch;
     if (shows) describe(o, index, values);
     else values.length = 0;
@@ -226,98 +251,98 @@ export class ChangedRegions {
     const changed = !same(values, d.values) || (shows && !described(o));
     if (changed) d.values = values.slice();
     let box: Box | null = null;
-    if (shows && o instanceof Phaser.GameObjects.Container) {
+    const container = o instanceof Phaser.GameObjects.Container;
+    if (shows && container) {
       let i = 0;
       for (const child of o.list) {
         const b = this.look(child, camera, i++, moved || changed);
         if (b) box = box ? union(box, b) : b;
       }
     } else if (shows) {
-      box = changed || moved || !d.box ? boundsOf(o, this.bounds) : d.box;
+      box = changed || moved || !d.box ? boundsOf(o) : d.box;
     }
-    if (changed || !sameBox(d.box, box)) {
+    // A container's children note their own changes; its own (alpha, blend, hiding) changes all of it.
+    if (container && !changed) d.box = box;
+    else if (changed || !sameBox(d.box, box)) {
       if (d.box) this.boxes.push(d.box);
       if (box) this.boxes.push(box);
       d.box = box;
     }
     return box;
   }
+}
 
-  private clip(): void {
-    const boxes = this.plan;
-    if (boxes === null || boxes.length === 0) return;
-    const ctx = this.renderer.gameContext;
-    ctx.save();
-    ctx.beginPath();
-    for (const b of boxes) ctx.rect(b.left, b.top, b.right - b.left, b.bottom - b.top);
-    ctx.clip();
+/** The renderer's settings read here (Phaser types them as a bare object). */
+interface RendererConfig {
+  clearBeforeRender: boolean;
+  transparent: boolean;
+  backgroundColor: Phaser.Display.Color;
+}
+
+/** A changed object's box with the margin its smoothed edges may reach. */
+function padded(b: Box): Box {
+  return { left: b.left - PAD, top: b.top - PAD, right: b.right + PAD, bottom: b.bottom + PAD };
+}
+
+/**
+ * Runs `draw` (the renderer's draw of a camera) on the stage under a clip of the one rectangle
+ * `b`, cleared first to the background there as the renderer's own clear does for a whole frame.
+ */
+function drawOnly(renderer: Phaser.Renderer.Canvas.CanvasRenderer, config: RendererConfig, b: Box, draw: () => void): void {
+  const ctx = renderer.gameContext;
+  const w = b.right - b.left;
+  const h = b.bottom - b.top;
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.beginPath();
+  ctx.rect(b.left, b.top, w, h);
+  ctx.clip();
+  if (config.clearBeforeRender) {
+    ctx.clearRect(b.left, b.top, w, h);
+    if (!config.transparent) {
+      ctx.fillStyle = config.backgroundColor.rgba;
+      ctx.fillRect(b.left, b.top, w, h);
+    }
   }
-
-  private unclip(): void {
-    const boxes = this.plan;
-    if (boxes === null || boxes.length === 0) return;
-    this.renderer.gameContext.restore();
+  try {
+    draw();
+  } finally {
+    ctx.restore();
   }
 }
 
-/** Where `o` is drawn on the stage (its world bounds; a shape's stroke reaches a line's width beyond them). */
-function boundsOf(o: Placed, scratch: Phaser.Geom.Rectangle): Box {
-  const r = o.getBounds(scratch);
-  const stroke = o instanceof Phaser.GameObjects.Shape && o.isStroked ? o.lineWidth : 0;
-  return { left: r.left - stroke, top: r.top - stroke, right: r.right + stroke, bottom: r.bottom + stroke };
-}
+const world = new Phaser.GameObjects.Components.TransformMatrix();
+const parents = new Phaser.GameObjects.Components.TransformMatrix();
 
-function union(a: Box, b: Box): Box {
-  return { left: Math.min(a.left, b.left), top: Math.min(a.top, b.top), right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom) };
+/**
+ * Where `o` is drawn on the stage: the rectangle the renderer draws it in, in its own space, taken
+ * through its world transform (scale, with its sign, angle, parents). Phaser's own `getBounds`
+ * mirrors a negatively scaled object about the wrong edge. A cropped texture is drawn in its crop
+ * (unless flipped, when the whole frame is taken); a stroke reaches a line's width beyond a shape.
+ */
+function boundsOf(o: Placed & { width: number; height: number }): Box {
+  let left = -o.displayOriginX;
+  let top = -o.displayOriginY;
+  let right = left + o.width;
+  let bottom = top + o.height;
+  if (hasTexture(o) && o.isCropped && o._crop && !o.flipX && !o.flipY) {
+    left += o._crop.x;
+    top += o._crop.y;
+    right = left + o._crop.cw;
+    bottom = top + o._crop.ch;
+  }
+  if (o instanceof Phaser.GameObjects.Shape && o.isStroked) {
+    left -= o.lineWidth;
+    top -= o.lineWidth;
+    right += o.lineWidth;
+    bottom += o.lineWidth;
+  }
+  const m = o.getWorldTransformMatrix(world, parents);
+  const xs = [m.getX(left, top), m.getX(right, top), m.getX(left, bottom), m.getX(right, bottom)];
+  const ys = [m.getY(left, top), m.getY(right, top), m.getY(left, bottom), m.getY(right, bottom)];
+  return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
 }
 
 function sameBox(a: Box | null, b: Box | null): boolean {
   return a === b || (a !== null && b !== null && a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom);
-}
-
-function overlap(a: Box, b: Box): boolean {
-  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
-}
-
-function contains(a: Box, b: Box): boolean {
-  return a.left <= b.left && a.top <= b.top && a.right >= b.right && a.bottom >= b.bottom;
-}
-
-/** Joins overlapping boxes into their bounds until none overlap. */
-function join(boxes: Box[]): Box[] {
-  let out = boxes;
-  for (let joined = true; joined;) {
-    joined = false;
-    const next: Box[] = [];
-    for (const b of out) {
-      const i = next.findIndex((n) => overlap(n, b));
-      if (i < 0) next.push(b);
-      else {
-        next[i] = union(next[i] as Box, b);
-        joined = true;
-      }
-    }
-    out = next;
-  }
-  return out;
-}
-
-/**
- * The changed boxes in whole pixels on the stage, padded, without those inside another. They may
- * overlap: the clip is their union. Overlapping boxes are joined only when there are many. Null
- * when the whole stage should be drawn (most of it changed, or too many separate boxes).
- */
-function merge(boxes: readonly Box[], width: number, height: number): Box[] | null {
-  let out: Box[] = [];
-  for (const b of boxes) {
-    const left = Math.max(0, Math.floor(b.left) - PAD);
-    const top = Math.max(0, Math.floor(b.top) - PAD);
-    const right = Math.min(width, Math.ceil(b.right) + PAD);
-    const bottom = Math.min(height, Math.ceil(b.bottom) + PAD);
-    if (right > left && bottom > top) out.push({ left, top, right, bottom });
-  }
-  out = out.filter((b, i) => !out.some((c, j) => j !== i && contains(c, b) && (!contains(b, c) || j < i)));
-  if (out.length > MOST_BOXES) out = join(out);
-  const area = out.reduce((n, b) => n + (b.right - b.left) * (b.bottom - b.top), 0);
-  return out.length > MOST_BOXES || area > WHOLE_SHARE * width * height ? null : out;
 }

@@ -2,7 +2,8 @@
  * A 1950s teleprinter on its stand, typing a text line by line onto paper that rises out of
  * it. Each line is one Text object set once and revealed by widening its crop as the type head
  * moves, so printing a character redraws nothing; old lines scroll up, fade under the paper's
- * curl, and their objects are reused.
+ * curl, and their objects are reused. The head jumps at each character and the machine jolts on
+ * its stand at each carriage return.
  */
 import * as Phaser from 'phaser';
 import { TextureKey } from '../keys.ts';
@@ -117,6 +118,7 @@ export class Teletype {
   private readonly baseY: number;
   private readonly topY: number;
   private readonly lineY: number;
+  private readonly headY: number;
   /** The next line of the text to print, and the next row object to reuse. */
   private next = 0;
   private reuse = 0;
@@ -143,7 +145,8 @@ export class Teletype {
     scene.add.image(x + PAPER.x - 4, paperTop - 18, curl).setOrigin(0, 0);
     scene.add.image(x, y, bakeStand(scene)).setOrigin(0, 0);
     this.machine = scene.add.image(x, y, bakeMachine(scene)).setOrigin(0, 0);
-    this.head = scene.add.image(x + PAPER.x + 10, this.lineY + 2, bakeHead(scene)).setOrigin(0, 1);
+    this.headY = this.lineY + 2;
+    this.head = scene.add.image(x + PAPER.x + 10, this.headY, bakeHead(scene)).setOrigin(0, 1);
   }
 
   /** Starts printing from the top of the text (or, with reduced motion, shows it printed). */
@@ -171,6 +174,7 @@ export class Teletype {
     this.feed('', true);
     this.next = this.lines.length;
     this.head.x = this.x + PAPER.x + 10;
+    this.head.y = this.headY;
     this.machine.y = this.baseY;
   }
 
@@ -198,6 +202,9 @@ export class Teletype {
     }
     const text = this.lines[index] ?? '';
     const row = this.feed(text, false);
+    // each carriage return jolts the machine on its stand by a pixel (only the machine is drawn
+    // again, and once a line: shaking it at every character redrew a third of the room each frame)
+    this.machine.y = this.baseY + (index % 2);
     let typed = 0;
     const total = text.length;
     if (total === 0) {
@@ -211,8 +218,8 @@ export class Teletype {
         typed++;
         row.setCrop(0, 0, typed * this.charW + 1, row.height);
         this.head.x = this.x + PAPER.x + 10 + typed * this.charW;
-        // the machine shakes on its stand as it types, by a whole pixel (a fraction would resample it each time)
-        this.machine.y = this.baseY + (typed % 2);
+        // the head jumps as it strikes each character
+        this.head.y = this.headY - (typed % 2);
         if (typed >= total) this.timer = this.scene.time.delayedCall(220, () => this.typeLine());
       },
     });
