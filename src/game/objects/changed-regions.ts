@@ -11,11 +11,12 @@
  * (stage-boxes.ts), and each is drawn as a full frame would draw it (cleared to the background,
  * then every object that reaches it, in order) under a clip of that one rectangle; nothing at all
  * is drawn when nothing changed. The canvas keeps its pixels, so the stage shows the picture a
- * full redraw makes. It is that picture to the pixel wherever a rectangle's edge cuts only through
- * art lying square on whole pixels (the rooms' baked layers); where it cuts through a turned or
- * scaled image or a shape, the browser smooths that edge a little otherwise (a few units of 255,
- * in a few pixels). Rectangles are drawn one at a time because under a clip of several the
- * browser blends everything a unit apart here and there.
+ * full redraw makes: to the pixel where a rectangle's edge crosses only square art on whole pixels
+ * (the rooms' baked layers), and within a few units of 255 along the edge where it crosses a
+ * scaled or shifted image, which the browser then smooths a little otherwise. It never cuts
+ * through a turned image or a shape, whose smoothed edges would differ more: a rectangle that
+ * reaches one takes it in whole. The rectangles are drawn one at a time because under a clip of
+ * several the browser blends everything a unit apart here and there.
  *
  * The whole stage is drawn when a camera is not the plain one-to-one view or fades, the scenes
  * shown change, the canvas is resized or its pixels were lost (`contextrestored`), most of the
@@ -31,6 +32,8 @@ import { overlap, planBoxes, union, type Box } from './stage-boxes.ts';
 interface Drawn {
   values: unknown[];
   box: Box | null;
+  /** Whether a clip must not cut through it (see uncut). */
+  uncut: boolean;
   seen: number;
 }
 
@@ -131,6 +134,8 @@ export class ChangedRegions {
   /** Set when something is drawn whose place cannot be worked out: the whole stage is drawn. */
   private wholeOnly = false;
   private boxes: Box[] = [];
+  /** This frame's boxes of what a clip must not cut through. */
+  private uncut: Box[] = [];
   private views: unknown[] = [];
   /** The frame's plan: null draws nothing, an empty list draws the whole stage. */
   private plan: Box[] | null = [];
@@ -192,6 +197,7 @@ export class ChangedRegions {
   private survey(): void {
     this.frame++;
     this.boxes = [];
+    this.uncut = [];
     this.wholeOnly = false;
     const { width, height } = this.renderer;
     const views: unknown[] = [];
@@ -224,7 +230,7 @@ export class ChangedRegions {
       this.plan = [];
       return;
     }
-    const boxes = planBoxes(this.boxes, { width, height, pad: PAD, most: MOST_BOXES, share: WHOLE_SHARE });
+    const boxes = planBoxes(this.boxes, { width, height, pad: PAD, most: MOST_BOXES, share: WHOLE_SHARE }, this.uncut);
     const snapshot = (this.renderer.snapshotState as { callback: unknown }).callback !== null;
     this.plan = boxes === null ? [] : boxes.length > 0 ? boxes : snapshot ? [] : null;
   }
@@ -237,7 +243,7 @@ export class ChangedRegions {
   private look(o: Phaser.GameObjects.GameObject, camera: Phaser.Cameras.Scene2D.Camera, index: number, moved: boolean): Box | null {
     let d = this.drawn.get(o);
     if (!d) {
-      d = { values: [], box: null, seen: 0 };
+      d = { values: [], box: null, uncut: false, seen: 0 };
       this.drawn.set(o, d);
     }
     d.seen = this.frame;
@@ -259,7 +265,13 @@ export class ChangedRegions {
         if (b) box = box ? union(box, b) : b;
       }
     } else if (shows) {
-      box = changed || moved || !d.box ? boundsOf(o) : d.box;
+      if (changed || moved || !d.box) {
+        box = boundsOf(o);
+        d.uncut = uncut(o, box);
+      } else {
+        box = d.box;
+      }
+      if (d.uncut) this.uncut.push(box);
     }
     // A container's children note their own changes; its own (alpha, blend, hiding) changes all of it.
     if (container && !changed) d.box = box;
@@ -270,6 +282,20 @@ export class ChangedRegions {
     }
     return box;
   }
+}
+
+/**
+ * Whether a clip must not cut through `o`, drawn in `box`: where a clip's edge crosses a turned
+ * image or a shape's smoothed edge, the browser draws it a few units apart from a whole frame. A
+ * scaled or shifted image comes out the same, cut or not, and so does a filled rectangle lying
+ * square on whole pixels.
+ */
+function uncut(o: Placed, box: Box): boolean {
+  const m = o.getWorldTransformMatrix(world, parents);
+  const turned = m.b !== 0 || m.c !== 0;
+  if (!(o instanceof Phaser.GameObjects.Shape)) return turned;
+  const square = o instanceof Phaser.GameObjects.Rectangle && !o.isStroked && !turned;
+  return !(square && [box.left, box.top, box.right, box.bottom].every(Number.isInteger));
 }
 
 /** The renderer's settings read here (Phaser types them as a bare object). */

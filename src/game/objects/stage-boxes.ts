@@ -37,12 +37,18 @@ function subtract(a: Box, b: Box): Box[] {
   return out;
 }
 
+function contains(a: Box, b: Box): boolean {
+  return a.left <= b.left && a.top <= b.top && a.right >= b.right && a.bottom >= b.bottom;
+}
+
 /**
  * Joins overlapping boxes into their bounds wherever that adds no more area than they share (an
- * object's old and new place, a head and its nodding self), or, with `always`, wherever they overlap.
+ * object's old and new place, a head and its nodding self), wherever one of them reaches a box in
+ * `whole`, or, with `always`, wherever they overlap.
  */
-function join(boxes: readonly Box[], always: boolean): Box[] {
+function join(boxes: readonly Box[], whole: readonly Box[], always: boolean): Box[] {
   let out = [...boxes];
+  const reachesWhole = (b: Box): boolean => whole.some((w) => overlap(b, w));
   for (let joined = true; joined;) {
     joined = false;
     for (let i = 0; i < out.length && !joined; i++) {
@@ -51,7 +57,7 @@ function join(boxes: readonly Box[], always: boolean): Box[] {
         const b = out[j] as Box;
         if (!overlap(a, b)) continue;
         const both = union(a, b);
-        if (!always && area(both) > area(a) + area(b)) continue;
+        if (!always && area(both) > area(a) + area(b) && !reachesWhole(a) && !reachesWhole(b)) continue;
         out = [...out.slice(0, i), both, ...out.slice(i + 1, j), ...out.slice(j + 1)];
         joined = true;
       }
@@ -82,24 +88,50 @@ export interface PlanLimits {
   share: number;
 }
 
-/**
- * The changed `boxes` as separate whole-pixel rectangles on the stage, padded, that cover them all
- * and overlap nowhere (so that drawing each under its own clip draws every pixel once). Null when
- * the whole stage should be drawn instead: too many rectangles, or most of the stage. An empty
- * list: nothing changed.
- */
-export function planBoxes(boxes: readonly Box[], limits: PlanLimits): Box[] | null {
-  const { width, height, pad, most, share } = limits;
-  const snapped: Box[] = [];
+/** `boxes` in whole pixels on the stage, padded; empty ones left out. */
+function snap(boxes: readonly Box[], limits: PlanLimits): Box[] {
+  const { width, height, pad } = limits;
+  const out: Box[] = [];
   for (const b of boxes) {
     const left = Math.max(0, Math.floor(b.left) - pad);
     const top = Math.max(0, Math.floor(b.top) - pad);
     const right = Math.min(width, Math.ceil(b.right) + pad);
     const bottom = Math.min(height, Math.ceil(b.bottom) + pad);
-    if (right > left && bottom > top) snapped.push({ left, top, right, bottom });
+    if (right > left && bottom > top) out.push({ left, top, right, bottom });
   }
-  let out = separate(join(snapped, false));
-  if (out.length > most) out = separate(join(snapped, true));
+  return out;
+}
+
+/** Joins `boxes` (see join) and takes in each box of `whole` they reach, until every one they reach lies inside one of them. */
+function gather(boxes: readonly Box[], whole: readonly Box[], always: boolean): Box[] | null {
+  let out = [...boxes];
+  for (let round = 0; round <= whole.length; round++) {
+    out = join(out, whole, always);
+    const reached = whole.filter((w) => !out.some((b) => contains(b, w)) && out.some((b) => overlap(b, w)));
+    if (reached.length === 0) return out;
+    out.push(...reached);
+  }
+  return null;
+}
+
+/**
+ * The changed `boxes` as separate whole-pixel rectangles on the stage, padded, that cover them all
+ * and overlap nowhere (so that drawing each under its own clip draws every pixel once). A box of
+ * `whole` (where something is drawn that a clip must not cut through) is either inside one
+ * rectangle or outside them all. Null when the whole stage should be drawn instead: too many
+ * rectangles, or most of the stage. An empty list: nothing changed.
+ */
+export function planBoxes(boxes: readonly Box[], limits: PlanLimits, whole: readonly Box[] = []): Box[] | null {
+  const { width, height, most, share } = limits;
+  const changed = snap(boxes, limits);
+  const uncut = snap(whole, limits);
+  let out = gather(changed, uncut, false);
+  if (out === null) return null;
+  out = separate(out);
+  if (out.length > most) {
+    out = gather(changed, uncut, true);
+    if (out === null) return null;
+  }
   const total = out.reduce((n, b) => n + area(b), 0);
   return out.length > most || total > share * width * height ? null : out;
 }
