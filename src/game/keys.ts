@@ -31,6 +31,7 @@ export const TextureKey = {
   clockFace: 'clock.face',
   clockHour: 'clock.hour',
   clockMinute: 'clock.minute',
+  clockCap: 'clock.cap',
   streetClockPost: 'clock.street-post',
 
   // The chancery on the Paseo de la Reforma at night (19:40; sunset was near 17:55).
@@ -51,6 +52,7 @@ export const TextureKey = {
   citySkyline: 'city.skyline',
   cityLights: 'city.lights',
   teletype: 'code.teletype',
+  teletypeStand: 'code.teletype-stand',
   teletypeHead: 'code.teletype-head',
   teletypePaper: 'code.paper',
   paperCurl: 'code.paper-curl',
@@ -61,6 +63,7 @@ export const TextureKey = {
   clerkDesk: 'code.clerk-desk',
   typewriter: 'code.typewriter',
   typewriterSheet: 'code.typewriter-sheet',
+  clerkHand: 'code.clerk-hand',
   draftTelegram: 'code.draft',
 
   // The ambassador's office.

@@ -11,6 +11,7 @@ import type { PresentationStore } from '../store/presentation.ts';
 import { RegistryKey, SceneKey } from './keys.ts';
 import type { SceneContext } from './objects/scene-context.ts';
 import { grainCanvas } from './objects/art.ts';
+import { ChangedRegions } from './objects/changed-regions.ts';
 import { BootScene } from './scenes/boot-scene.ts';
 import { CableScene } from './scenes/cable-scene.ts';
 import { DebriefScene } from './scenes/debrief-scene.ts';
@@ -156,6 +157,11 @@ export function startGame(parent: HTMLElement, options: GameOptions): GameHandle
       new DebriefScene(ctx),
     ]),
   );
+
+  // Each frame draws only what changed, or nothing when nothing did (changed-regions.ts).
+  game.events.once(Phaser.Core.Events.READY, () => {
+    if (game.renderer instanceof Phaser.Renderer.Canvas.CanvasRenderer) new ChangedRegions(game, game.renderer);
+  });
 
   // Objects that have only their scene read reduced motion from the registry; it follows the system setting.
   game.registry.set(RegistryKey.reducedMotion, options.presentation.getState().reducedMotion);

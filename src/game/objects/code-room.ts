@@ -132,6 +132,11 @@ export function bakeTypewriterSheet(scene: Phaser.Scene): string {
   });
 }
 
+/** One of the cipher clerk's hands on the keys, seen from above: a small oval of `skin`. */
+export function bakeClerkHand(scene: Phaser.Scene, skin: number): string {
+  return bake(scene, TextureKey.clerkHand, 18, 11, (g) => oval(g, skin, 9, 5.5, 18, 11));
+}
+
 export function bakeDraft(scene: Phaser.Scene): string {
   return bake(scene, TextureKey.draftTelegram, 96, 60, (g) => {
     poly(g, mix(Ink.ink, Ink.steel, 0.5), [[6, 4], [96, 0], [92, 60], [2, 58]], 0.35);

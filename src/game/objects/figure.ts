@@ -6,6 +6,7 @@ import * as Phaser from 'phaser';
 import { TextureKey, type FigureKeys } from '../keys.ts';
 import { halo, prefersReducedMotion, bake } from './art.ts';
 import { bakeFigure, type Look } from './person.ts';
+import { stepped } from './motion.ts';
 import { Ink } from './palette.ts';
 
 export interface FigureOptions {
@@ -15,6 +16,8 @@ export interface FigureOptions {
   /** Which way a gesture lifts the arm; the front view gestures outward. */
   gesture?: number;
 }
+
+const BREATH_STEPS = 6;
 
 export function bakeGlow(scene: Phaser.Scene): string {
   return bake(scene, TextureKey.glow, 256, 256, (g) => halo(g, Ink.lampLight, 128, 128, 128, 128, 0.9, 36));
@@ -83,13 +86,15 @@ export class Figure extends Phaser.GameObjects.Container {
     return this;
   }
 
+  /** A slow breath of about a pixel, in steps of a fifth of one (motion.ts); head and arm step together. */
   private breathe(): void {
     const delay = Math.floor((this.x * 7) % 1200);
+    const ease = stepped(Phaser.Math.Easing.Sine.InOut, BREATH_STEPS);
     this.scene.tweens.add({
-      targets: this.head, y: this.head.y - 1.2, duration: 2300, ease: 'Sine.InOut', yoyo: true, repeat: -1, delay,
+      targets: this.head, y: this.head.y - 1.2, duration: 2300, ease, yoyo: true, repeat: -1, delay,
     });
     this.scene.tweens.add({
-      targets: this.arm, y: this.arm.y - 0.8, duration: 2300, ease: 'Sine.InOut', yoyo: true, repeat: -1, delay,
+      targets: this.arm, y: this.arm.y - 0.8, duration: 2300, ease, yoyo: true, repeat: -1, delay,
     });
   }
 }

@@ -81,7 +81,7 @@ export class FlatLayers {
   private serial = 0;
 
   constructor(private readonly scene: Phaser.Scene) {
-    scene.events.on(Phaser.Scenes.Events.PRE_RENDER, this.check, this);
+    scene.events.on(Phaser.Scenes.Events.POST_UPDATE, this.check, this);
     scene.events.once(Phaser.Scenes.Events.SHUTDOWN, this.destroy, this);
     scene.events.once(Phaser.Scenes.Events.DESTROY, this.destroy, this);
     this.bake();
@@ -170,7 +170,10 @@ export class FlatLayers {
     this.layers.push({ key, image: layer, members });
   }
 
-  /** Before each render: an image that changed since it was baked goes live, and the layers are baked again. */
+  /**
+   * After each update (everything has moved; changed-regions.ts then compares what will be drawn):
+   * an image that changed since it was baked goes live, and the layers are baked again.
+   */
   private check(): void {
     let changed = false;
     for (const layer of this.layers) {
@@ -195,7 +198,7 @@ export class FlatLayers {
   }
 
   private destroy(): void {
-    this.scene.events.off(Phaser.Scenes.Events.PRE_RENDER, this.check, this);
+    this.scene.events.off(Phaser.Scenes.Events.POST_UPDATE, this.check, this);
     this.scene.events.off(Phaser.Scenes.Events.SHUTDOWN, this.destroy, this);
     this.scene.events.off(Phaser.Scenes.Events.DESTROY, this.destroy, this);
     this.dissolve();

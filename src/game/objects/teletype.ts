@@ -2,7 +2,8 @@
  * A 1950s teleprinter on its stand, typing a text line by line onto paper that rises out of
  * it. Each line is one Text object set once and revealed by widening its crop as the type head
  * moves, so printing a character redraws nothing; old lines scroll up, fade under the paper's
- * curl, and their objects are reused.
+ * curl, and their objects are reused. The head jumps at each character and the machine jolts on
+ * its stand at each carriage return.
  */
 import * as Phaser from 'phaser';
 import { TextureKey } from '../keys.ts';
@@ -11,6 +12,8 @@ import { Ink, mix } from './palette.ts';
 
 const W = 300;
 const H = 320;
+/** The machine's texture ends below its cabinet's shadow; the stand is drawn apart. */
+const MACHINE_H = 212;
 const COLS = 38;
 const LINE = 13;
 const CHAR_MS = 34;
@@ -20,15 +23,21 @@ const FONT = '"Courier Prime", "Courier New", Courier, monospace';
 
 const BODY = mix(Ink.steelLight, Ink.olive, 0.22);
 
-function bakeMachine(scene: Phaser.Scene): string {
-  return bake(scene, TextureKey.teletype, W, H, (g) => {
-    const shade = mix(BODY, Ink.ink, 0.22);
-    // stand
+/** The stand the machine sits on: it stays still while the machine shakes as it types. */
+function bakeStand(scene: Phaser.Scene): string {
+  return bake(scene, TextureKey.teletypeStand, W, H, (g) => {
     rect(g, Ink.steelDeep, 34, 200, 10, 118);
     rect(g, Ink.steelDeep, 256, 200, 10, 118);
     rect(g, Ink.steelDeep, 34, 286, 232, 8);
     rect(g, mix(Ink.steelDeep, Ink.ink, 0.3), 28, 312, 22, 8);
     rect(g, mix(Ink.steelDeep, Ink.ink, 0.3), 250, 312, 22, 8);
+  });
+}
+
+/** The machine without its stand: cabinet, hood, keyboard, tape punch (MACHINE_H high). */
+function bakeMachine(scene: Phaser.Scene): string {
+  return bake(scene, TextureKey.teletype, W, MACHINE_H, (g) => {
+    const shade = mix(BODY, Ink.ink, 0.22);
     // cabinet and hood
     soft(g, shade, [[14, 18], [286, 18], [292, 210], [8, 210]], 16);
     soft(g, BODY, [[18, 12], [282, 12], [286, 200], [14, 200]], 16);
@@ -109,6 +118,7 @@ export class Teletype {
   private readonly baseY: number;
   private readonly topY: number;
   private readonly lineY: number;
+  private readonly headY: number;
   /** The next line of the text to print, and the next row object to reuse. */
   private next = 0;
   private reuse = 0;
@@ -133,8 +143,10 @@ export class Teletype {
       this.rows.push(scene.add.text(x + PAPER.x + 10, this.lineY, '', style).setOrigin(0, 1).setVisible(false));
     }
     scene.add.image(x + PAPER.x - 4, paperTop - 18, curl).setOrigin(0, 0);
+    scene.add.image(x, y, bakeStand(scene)).setOrigin(0, 0);
     this.machine = scene.add.image(x, y, bakeMachine(scene)).setOrigin(0, 0);
-    this.head = scene.add.image(x + PAPER.x + 10, this.lineY + 2, bakeHead(scene)).setOrigin(0, 1);
+    this.headY = this.lineY + 2;
+    this.head = scene.add.image(x + PAPER.x + 10, this.headY, bakeHead(scene)).setOrigin(0, 1);
   }
 
   /** Starts printing from the top of the text (or, with reduced motion, shows it printed). */
@@ -162,6 +174,7 @@ export class Teletype {
     this.feed('', true);
     this.next = this.lines.length;
     this.head.x = this.x + PAPER.x + 10;
+    this.head.y = this.headY;
     this.machine.y = this.baseY;
   }
 
@@ -189,6 +202,9 @@ export class Teletype {
     }
     const text = this.lines[index] ?? '';
     const row = this.feed(text, false);
+    // each carriage return jolts the machine on its stand by a pixel (only the machine is drawn
+    // again, and once a line: shaking it at every character redrew a third of the room each frame)
+    this.machine.y = this.baseY + (index % 2);
     let typed = 0;
     const total = text.length;
     if (total === 0) {
@@ -202,7 +218,8 @@ export class Teletype {
         typed++;
         row.setCrop(0, 0, typed * this.charW + 1, row.height);
         this.head.x = this.x + PAPER.x + 10 + typed * this.charW;
-        this.machine.y = this.baseY + (typed % 2) * 0.6;
+        // the head jumps as it strikes each character
+        this.head.y = this.headY - (typed % 2);
         if (typed >= total) this.timer = this.scene.time.delayedCall(220, () => this.typeLine());
       },
     });

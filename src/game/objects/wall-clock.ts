@@ -43,6 +43,7 @@ function bakeParts(scene: Phaser.Scene): void {
   // hands point up (12 o'clock); the pivot is near the bottom of each texture
   bake(scene, TextureKey.clockHour, 10, 36, (g) => round(g, Ink.ink, 1, 0, 8, 36, 4));
   bake(scene, TextureKey.clockMinute, 6, 50, (g) => round(g, Ink.ink, 0.5, 0, 5, 50, 2.5));
+  bake(scene, TextureKey.clockCap, 8, 8, (g) => oval(g, Ink.red, 4, 4, 8, 8));
 }
 
 export class WallClock extends Phaser.GameObjects.Container {
@@ -58,7 +59,7 @@ export class WallClock extends Phaser.GameObjects.Container {
     const face = scene.add.image(0, 0, style === 'mini' ? TextureKey.miniClockFace : TextureKey.clockFace);
     this.hour = scene.add.image(0, 0, TextureKey.clockHour).setOrigin(0.5, 30 / 36);
     this.minute = scene.add.image(0, 0, TextureKey.clockMinute).setOrigin(0.5, 44 / 50);
-    const cap = scene.add.circle(0, 0, 4, Ink.red);
+    const cap = scene.add.image(0, 0, TextureKey.clockCap);
     this.add([face, this.hour, this.minute, cap]);
     this.setScale(radius / R);
     scene.add.existing(this);

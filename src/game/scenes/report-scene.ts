@@ -8,7 +8,7 @@ import { FigureKey, SceneKey, TextureKey } from '../keys.ts';
 import { prefersReducedMotion } from '../objects/art.ts';
 import { Cast } from '../objects/cast.ts';
 import {
-  CODE_WINDOW, FLOOR_Y, bakeClerkDesk, bakeCodeRoomWall, bakeDraft, bakeHangingLamp, bakeLightCone, bakeSafe,
+  CODE_WINDOW, FLOOR_Y, bakeClerkDesk, bakeClerkHand, bakeCodeRoomWall, bakeDraft, bakeHangingLamp, bakeLightCone, bakeSafe,
   bakeTypewriter, bakeTypewriterSheet, codeWindowFrame,
 } from '../objects/code-room.ts';
 import { Daylight } from '../objects/daylight.ts';
@@ -46,10 +46,8 @@ export class ReportScene extends RoomScene {
     const sheet = this.add.image(CLERK_X - SHEET_W / 2, platenY, bakeTypewriterSheet(this)).setOrigin(0, 0);
     sheet.setCrop(0, 0, SHEET_W, 0);
     this.add.image(CLERK_X, DESK.y + 8, bakeTypewriter(this)).setOrigin(0.5, 1);
-    const hands = [
-      this.add.ellipse(CLERK_X - 24, DESK.y - 8, 18, 11, Cast.cipherClerk.skin),
-      this.add.ellipse(CLERK_X + 22, DESK.y - 8, 18, 11, Cast.cipherClerk.skin),
-    ];
+    const hand = bakeClerkHand(this, Cast.cipherClerk.skin);
+    const hands = [this.add.image(CLERK_X - 24, DESK.y - 8, hand), this.add.image(CLERK_X + 22, DESK.y - 8, hand)];
     this.add.image(DESK.x + 272, DESK.y + 10, bakeDraft(this)).setOrigin(0.5, 1).setScale(0.9, 0.42).setAngle(-3);
 
     const shade = this.add.image(0, 0, bakeShade(this, TextureKey.codeRoomShade, [

@@ -8,6 +8,7 @@ import { SceneKey, TextureKey } from '../keys.ts';
 import { prefersReducedMotion } from '../objects/art.ts';
 import { bakeGlow } from '../objects/figure.ts';
 import { bakeUsFlag } from '../objects/flags.ts';
+import { stepped } from '../objects/motion.ts';
 import { Ink } from '../objects/palette.ts';
 import {
   HORIZON, bakeAngelVista, bakeBeam, bakeBoulevard, bakeCar, bakeChancery, bakeChanceryLights,
@@ -49,7 +50,8 @@ export class TitleScene extends RoomScene {
     this.addClock(new WallClock(this, 70, 284, 33));
 
     if (!still) {
-      this.tweens.add({ targets: lights, alpha: 0.82, duration: 2600, yoyo: true, repeat: -1, ease: 'Sine.InOut' });
+      // the lit windows glow and dim slowly, in steps of 0.03 (motion.ts)
+      this.tweens.add({ targets: lights, alpha: 0.82, duration: 2600, yoyo: true, repeat: -1, ease: stepped(Phaser.Math.Easing.Sine.InOut, 6) });
     }
   }
 
