@@ -15,6 +15,7 @@ import { verifyLog } from '../../../src/core/log/verify.ts';
 import type { SessionState } from '../../../src/core/engine/state.ts';
 import { verdictOf } from '../../../src/core/verdict/summary.ts';
 import { randomStream } from '../../../src/core/engine/rng.ts';
+import { placesOf, type Json, type Path } from './json-places.ts';
 import {
   currentRefs,
   everyOtherChoiceNode,
@@ -32,8 +33,6 @@ import {
 const EDITS = 10_000;
 const SEED = 0x938;
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Path = (string | number)[];
 
 interface Base {
   name: string;
@@ -43,19 +42,6 @@ interface Base {
   /** The node ids of the scenario, for an edit that names another node. */
   nodes: string[];
   paths: Path[];
-}
-
-/** Every place in a value: each key of an object and each item of a list, at any depth (not the root). */
-function placesOf(value: Json): Path[] {
-  const out: Path[] = [];
-  const stack: { v: Json; path: Path }[] = [{ v: value, path: [] }];
-  while (stack.length > 0) {
-    const { v, path } = stack.pop() as { v: Json; path: Path };
-    if (path.length > 0) out.push(path);
-    if (Array.isArray(v)) v.forEach((item, i) => stack.push({ v: item, path: [...path, i] }));
-    else if (v !== null && typeof v === 'object') for (const [k, item] of Object.entries(v)) stack.push({ v: item, path: [...path, k] });
-  }
-  return out.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
 function at(root: Json, path: Path): Json {

@@ -20,9 +20,8 @@ import type { Verdict } from '../../../src/core/verdict/summary.ts';
 import { verdictOf } from '../../../src/core/verdict/summary.ts';
 import { classLogs } from '../../fixtures/class-logs.ts';
 import { currentRefs, keptTexts, playWalk, type WalkInput, type WalkOp } from './format2-fixtures.ts';
+import { placesOf, type Json, type Path } from './json-places.ts';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type Path = (string | number)[];
 
 /** One file (or parsed value) for the verifier, named so that a difference says which. */
 export interface VerifyCase {
@@ -63,19 +62,6 @@ function at(root: Json, path: Path): Json {
   let v = root;
   for (const k of path) v = (v as Record<string | number, Json>)[k] as Json;
   return v;
-}
-
-/** Every place in a value (each key of an object, each item of a list), in a stable order. */
-function placesOf(value: Json): Path[] {
-  const out: Path[] = [];
-  const stack: { v: Json; path: Path }[] = [{ v: value, path: [] }];
-  while (stack.length > 0) {
-    const { v, path } = stack.pop() as { v: Json; path: Path };
-    if (path.length > 0) out.push(path);
-    if (Array.isArray(v)) v.forEach((item, i) => stack.push({ v: item, path: [...path, i] }));
-    else if (v !== null && typeof v === 'object') for (const [k, item] of Object.entries(v)) stack.push({ v: item, path: [...path, k] });
-  }
-  return out.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
 /** Places worth editing: the header, the verdict, `head`, and the first and the last entry of each attempt. */
