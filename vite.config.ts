@@ -41,7 +41,7 @@ const site = defineConfig({
           name: 'unit',
           root: fromRoot('.'),
           environment: 'node',
-          include: ['tests/core/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'tests/ui/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/guide/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/lms/**/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'tests/ui/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/guide/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/lms/**/*.test.ts', 'tests/game/**/*.test.ts'],
         },
       },
       {

@@ -2,9 +2,11 @@
  * The debrief: a calm atlas plate of the Americas. The route from Mexico City to Washington is
  * drawn in, both cities are marked, and a small clock beside each keeps its own local time.
  */
+import * as Phaser from 'phaser';
 import { SceneKey } from '../keys.ts';
 import { WASHINGTON, bakeMapSheet, bakeMarker, bakeRoute, postAt, project } from '../objects/americas-map.ts';
 import { prefersReducedMotion } from '../objects/art.ts';
+import { stepped } from '../objects/motion.ts';
 import type { SceneContext } from '../objects/scene-context.ts';
 import { WallClock } from '../objects/wall-clock.ts';
 import { RoomScene } from './room-scene.ts';
@@ -37,7 +39,8 @@ export class DebriefScene extends RoomScene {
     for (const [x, y] of places) {
       const ring = this.add.image(x, y, marker).setAlpha(0.4).setScale(1.6);
       this.add.image(x, y, marker);
-      if (!still) this.tweens.add({ targets: ring, scale: 2.4, alpha: 0, duration: 1800, repeat: -1, ease: 'Sine.Out' });
+      // the ring widens and fades in small steps (motion.ts), about a dozen a second
+      if (!still) this.tweens.add({ targets: ring, scale: 2.4, alpha: 0, duration: 1800, repeat: -1, ease: stepped(Phaser.Math.Easing.Sine.Out, 24) });
     }
     if (from) {
       const [mx, my] = project(...from);

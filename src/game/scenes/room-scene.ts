@@ -41,7 +41,12 @@ export abstract class RoomScene extends Phaser.Scene {
       // An art failure leaves a plain room (the overlay still carries the game); it must not
       // surface as an uncaught error in Phaser's frame loop.
     }
-    if (!prefersReducedMotion(this)) this.cameras.main.fadeIn(420, 18, 28, 49);
+    if (!prefersReducedMotion(this)) {
+      const camera = this.cameras.main;
+      camera.fadeIn(420, 18, 28, 49);
+      // A finished fade still paints its (now clear) colour over the stage on every draw; put it away.
+      camera.once(Phaser.Cameras.Scene2D.Events.FADE_IN_COMPLETE, () => camera.fadeEffect.reset());
+    }
     this.ctx.drawn();
   }
 
