@@ -4,6 +4,7 @@
  * game, and the overlay, which takes over the title already drawn. The fonts, Phaser, the art and
  * the sound load behind it through dynamic imports.
  */
+import './ui/game.css';
 import { cable, glossary, loadAllPosts, loadPost, posts } from './content.ts';
 import { teletypeText, verdictOf } from './core/play.ts';
 import { createMutePreference } from './audio/mute-preference.ts';

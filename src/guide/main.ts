@@ -9,6 +9,7 @@ import '@fontsource/libre-franklin/600.css';
 import '@fontsource/courier-prime/400.css';
 import '@fontsource/courier-prime/700.css';
 import '../ui/styles.css';
+import '../ui/game.css';
 import './guide.css';
 import { glossary, posts, type PostSummary } from '../content.ts';
 import { PHASES } from '../core/scenario/schema.ts';

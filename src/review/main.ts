@@ -6,6 +6,7 @@
  */
 import '../ui/fonts.ts';
 import '../ui/styles.css';
+import '../ui/game.css';
 import './review.css';
 import { preloadArchive, archive } from '../content-archive.ts';
 import { loadAllPosts } from '../posts.ts';
