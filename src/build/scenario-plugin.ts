@@ -95,28 +95,33 @@ function summaryOf(loaded: { scenario: { id: string; version: number; title: str
 }
 
 /**
- * A classic script for the game's page that starts fetching the front of the post the page will
- * open (the link's `?post=`, else the one remembered under `circular938.post`, else the first from
- * the west, as src/content.ts orders them) while the page's own scripts arrive, instead of after
- * they have run. It only adds a `modulepreload` link for a post it is sure of; the page loads the
- * front as before. The post's content is fetched once the title is on screen.
+ * What the game's page puts first in its head to start fetching the front of the post it will open
+ * while its own scripts arrive, instead of after they have run. The front of the first post from the
+ * west (the one a page opens without a link or a remembered post, as src/content.ts orders them) is
+ * a static `modulepreload` link, so the browser asks for it with the page's scripts, before any
+ * script runs; a returning student of another post fetches it for nothing, about 1 KB. A classic
+ * script then adds a link for the link's `?post=`, or for the post remembered under
+ * `circular938.post`, when that is another post. It only adds a link for a post it is sure of; the
+ * page loads the front as before. The post's content is fetched once the title is on screen.
  */
-function preloadScript(posts: readonly { id: string; lon: number; country: string; url: string }[]): string {
+function preloadTags(posts: readonly { id: string; lon: number; country: string; url: string }[]): string {
   const sorted = [...posts].sort((a, b) => a.lon - b.lon || a.country.localeCompare(b.country));
+  const first = sorted[0];
+  if (!first) return '';
   const urls = Object.fromEntries(sorted.map((p) => [p.id, p.url]));
-  return `(function () {
+  return `<link rel="modulepreload" crossorigin href="${first.url}">
+    <script>(function () {
   var urls = ${JSON.stringify(urls)};
   var id = new URLSearchParams(location.search).get('post');
   if (id !== null && id !== '' && !Object.prototype.hasOwnProperty.call(urls, id)) return;
   if (id === null || id === '') { try { id = localStorage.getItem('circular938.post'); } catch (e) { id = null; } }
-  if (id === null || !Object.prototype.hasOwnProperty.call(urls, id)) id = ${JSON.stringify(sorted[0]?.id ?? '')};
-  if (!Object.prototype.hasOwnProperty.call(urls, id) || new URLSearchParams(location.search).has('watch')) return;
+  if (id === null || id === ${JSON.stringify(first.id)} || !Object.prototype.hasOwnProperty.call(urls, id) || new URLSearchParams(location.search).has('watch')) return;
   var link = document.createElement('link');
   link.rel = 'modulepreload';
   link.crossOrigin = '';
   link.href = urls[id];
   document.head.appendChild(link);
-})();`;
+})();</script>`;
 }
 
 /** The plugin; register it once in vite.config.ts. */
@@ -143,7 +148,7 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
         // Right after the charset, before any stylesheet: an inline script after one waits for it to load.
         const charset = /<meta charset="utf-8" \/>/i;
         if (!charset.test(html)) throw new Error(`${ctx.filename}: the page has no <meta charset="utf-8" /> to put the preload script after`);
-        return html.replace(charset, (m) => `${m}\n    <script>${preloadScript(posts)}</script>`);
+        return html.replace(charset, (m) => `${m}\n    ${preloadTags(posts)}`);
       },
     },
     async load(id) {

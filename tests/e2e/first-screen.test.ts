@@ -7,7 +7,7 @@
  * - what the student typed, and where the focus is, survive the takeover;
  * - a saved game appears in its place, and a Begin pressed early still asks before replacing it.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -134,5 +134,43 @@ describe('the first screen before the game has loaded', () => {
     await page.waitForSelector('body:not([data-phase="title"])', { state: 'attached' });
     expect(await readSession(page)).toEqual(before);
     assertNoProblems('with a saved game behind the title');
+  });
+});
+
+/** The front chunk of a post, as the built page's head names it (its preload script's table). */
+function frontFile(id: string): string {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const table = /var urls = (\{[^}]*\});/.exec(html)?.[1];
+  if (!table) throw new Error('dist/index.html has no table of the posts\' fronts');
+  const url = (JSON.parse(table) as Record<string, string>)[id];
+  if (!url) throw new Error(`dist/index.html names no front for ${id}`);
+  return url.replace(/^\.\/assets\//, '');
+}
+
+describe("the post's front", () => {
+  // The entry script is held back: the front must be asked for by the page's head alone, with the
+  // page's scripts, not once they have run.
+  async function frontAskedBeforeScripts(page: Page, url: string, id: string): Promise<void> {
+    const entry = readdirSync(join(DIST, 'assets')).find((f) => /^index-.*\.js$/.test(f));
+    if (!entry) throw new Error('no index-*.js in dist/assets');
+    const held: Route[] = [];
+    await page.route(`**/assets/${entry}`, (route) => void held.push(route));
+    const front = page.waitForRequest((r) => r.url().endsWith(`/assets/${frontFile(id)}`), { timeout: 10_000 });
+    await page.goto(url, { waitUntil: 'commit' });
+    await front;
+    for (const route of held.splice(0)) await route.continue();
+    await page.unroute(`**/assets/${entry}`);
+    await waitForTitle(page);
+  }
+
+  it('is asked for with the page scripts: the first post by default, a linked or a remembered post otherwise', async () => {
+    browser = await openBrowser();
+    const { page, assertNoProblems } = browser;
+    await frontAskedBeforeScripts(page, seeded(site().url), 'mexico');
+    await frontAskedBeforeScripts(page, seeded(`${site().url}?post=chile`), 'chile');
+    await page.evaluate(() => localStorage.setItem('circular938.post', 'uruguay'));
+    await frontAskedBeforeScripts(page, seeded(site().url), 'uruguay');
+    expect(await page.locator('.post-current').innerText()).toContain('Montevideo');
+    assertNoProblems('fronts asked for by the head');
   });
 });
