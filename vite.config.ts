@@ -5,6 +5,7 @@ import { scenarioPlugin } from './src/build/scenario-plugin.ts';
 import { scormPackagePlugin } from './src/build/scorm-package.ts';
 import { serviceWorkerPlugin } from './src/build/service-worker.ts';
 import { firstScreen } from './src/build/first-screen.ts';
+import { mapLandPlugin } from './src/build/map-land.ts';
 import { SINGLE_FILE_MODE, singleFileConfig } from './src/build/single-file.ts';
 
 const fromRoot = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
@@ -24,6 +25,7 @@ const site = defineConfig({
   publicDir: false,
   plugins: [
     scenarios,
+    mapLandPlugin(),
     first.plugin,
     serviceWorkerPlugin(),
     // The whole built site again as a SCORM 1.2 package for a school's LMS (dist/circular938-scorm.zip).
@@ -82,4 +84,4 @@ const site = defineConfig({
 
 // `vite build` makes the site; `vite build --mode single-file` then adds dist/circular938-offline.html,
 // the whole game in one file for opening from disk (src/build/single-file.ts). `npm run build` runs both.
-export default defineConfig(({ mode }) => (mode === SINGLE_FILE_MODE ? singleFileConfig(site, { page: fromRoot('./src/index.html'), plugins: [scenarios] }) : site));
+export default defineConfig(({ mode }) => (mode === SINGLE_FILE_MODE ? singleFileConfig(site, { page: fromRoot('./src/index.html'), plugins: [scenarios, mapLandPlugin()] }) : site));

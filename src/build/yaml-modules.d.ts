@@ -31,3 +31,9 @@ declare module '*.yaml' {
   const loaded: import('../core/scenario/load.ts').LoadedScenario;
   export default loaded;
 }
+
+declare module 'virtual:post-map-land' {
+  /** SVG path data of the land on the post chooser's map (src/build/map-land.ts). */
+  const land: readonly string[];
+  export default land;
+}

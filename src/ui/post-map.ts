@@ -1,21 +1,17 @@
 /**
  * The map of Latin America and the Caribbean behind the post chooser: country shapes from
- * world-atlas (Natural Earth, 1:110m) through topojson-client, projected with d3-geo, drawn in SVG.
+ * world-atlas (Natural Earth, 1:110m) through topojson-client, projected with d3-geo at build time
+ * (src/build/map-land.ts), drawn in SVG; the posts are placed here with the same projection.
  * Each post is a marker with its city and local deadline; a click opens it. The map is a picture
  * for the mouse: the list beside it is the chooser for the keyboard and screen readers.
  */
-import { geoMercator, geoPath } from 'd3-geo';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import countries from 'world-atlas/countries-110m.json';
+import { geoMercator } from 'd3-geo';
+import land from 'virtual:post-map-land';
 import type { PostSummary } from '../posts.ts';
 import { localDeadline } from './post-chooser.ts';
+import { MAP_FRAME, MAP_HEIGHT as HEIGHT, MAP_WIDTH as WIDTH } from './post-map-frame.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 420;
-const HEIGHT = 460;
-/** New York (the mission to the UN) to Cape Horn, the Caribbean to the Pacific. */
-const FRAME: GeoJSON.MultiPoint = { type: 'MultiPoint', coordinates: [[-118, 46], [-34, 46], [-34, -56], [-118, -56]] };
 
 function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
@@ -24,16 +20,10 @@ function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, 
 }
 
 export function drawPostMap(into: HTMLElement, posts: readonly PostSummary[], current: string, open: (id: string) => void): void {
-  const topology = countries as unknown as Topology<{ countries: GeometryCollection }>;
-  const land = feature(topology, topology.objects.countries);
-  const projection = geoMercator().fitSize([WIDTH, HEIGHT], FRAME);
-  const path = geoPath(projection);
+  const projection = geoMercator().fitSize([WIDTH, HEIGHT], MAP_FRAME);
   const svg = el('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'post-map-svg', role: 'img' });
   svg.append(el('rect', { x: 0, y: 0, width: WIDTH, height: HEIGHT, class: 'sea' }));
-  for (const f of land.features) {
-    const d = path(f);
-    if (d) svg.append(el('path', { d, class: 'land' }));
-  }
+  for (const d of land) svg.append(el('path', { d, class: 'land' }));
   const placed = posts.flatMap((p) => {
     if (p.post.lat === undefined || p.post.lon === undefined) return [];
     const at = projection([p.post.lon, p.post.lat]);
