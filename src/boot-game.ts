@@ -6,7 +6,7 @@
  */
 import './ui/game.css';
 import { cable, glossary, loadAllPosts, loadPost, posts } from './content.ts';
-import { teletypeText, verdictOf } from './core/play.ts';
+import { teletypeText, verdictOf, type LoadedScenario } from './core/play.ts';
 import { createMutePreference } from './audio/mute-preference.ts';
 import { openDurable } from './store/durable.ts';
 import { createGameStore, saveKey } from './store/game-store.ts';
@@ -51,11 +51,30 @@ export interface GamePage {
  * Opens a log file for watching (the title's "Watch a log"): checks it, keeps it in this browser and
  * opens this page with `?watch=KEY`. Resolves with why it cannot be opened, or null.
  */
+/**
+ * The posts a log to watch needs: the one its header names, when that is a post of the game (the
+ * others' content is not fetched); every post otherwise, so that the verifier's answer about an
+ * unknown scenario is the same as ever.
+ */
+async function postsForLog(text: string): Promise<LoadedScenario[]> {
+  let id: unknown = null;
+  try {
+    const header: unknown = JSON.parse(text);
+    if (typeof header === 'object' && header !== null && 'scenario' in header) {
+      const scenario: unknown = header.scenario;
+      if (typeof scenario === 'object' && scenario !== null && 'id' in scenario) id = scenario.id;
+    }
+  } catch {
+    // Not JSON: the verifier says what is wrong with it.
+  }
+  return typeof id === 'string' && posts.some((p) => p.id === id) ? [await loadPost(id)] : loadAllPosts();
+}
+
 export async function openLogToWatch(file: File): Promise<string | null> {
   if (file.size > 5 * 1024 * 1024) return `${file.name} is larger than any decision log (at most 5 MB are read).`;
   const text = await file.text();
   const { openForWatching } = await import('./watch.ts');
-  const opened = await openForWatching(text, await loadAllPosts());
+  const opened = await openForWatching(text, await postsForLog(text));
   if (!opened.ok) return `${file.name}: ${opened.problem}`;
   const key = keepForWatching(browserStorage(), text, file.name);
   if (key === null) return 'This browser does not let the game keep the file to play it back (storage is off or full).';
@@ -134,7 +153,7 @@ async function watch(app: HTMLElement, key: string, storage: ReturnType<typeof b
   const { openForWatching } = await import('./watch.ts');
   const opened = kept === null
     ? { ok: false as const, problem: 'The log to watch is no longer in this browser. Open it again from the title screen ("Watch a log") or from the review page.' }
-    : await openForWatching(kept.text, await loadAllPosts());
+    : await openForWatching(kept.text, await postsForLog(kept.text));
   if (!opened.ok) {
     app.replaceChildren(
       h('main', { class: 'fatal' }, h('div', { attrs: { role: 'alert' } }, h('h1', { text: 'This log cannot be watched' }), h('p', { text: opened.problem }), h('p', {}, h('a', { attrs: { href: location.pathname }, text: 'Back to the game' })))),

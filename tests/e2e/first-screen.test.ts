@@ -7,13 +7,13 @@
  * - what the student typed, and where the focus is, survive the takeover;
  * - a saved game appears in its place, and a Begin pressed early still asks before replacing it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBrowser, type TestBrowser } from './browser.ts';
 import { phaseOf, pressChoice, readSession, seeded, startByKeyboard, tabTo, useSite, waitForTitle, SAVE_KEY } from './game.ts';
-import { DIST } from './server.ts';
+import { DIST, frontFile } from './server.ts';
 
 const site = useSite();
 let browser: TestBrowser | null = null;
@@ -136,16 +136,6 @@ describe('the first screen before the game has loaded', () => {
     assertNoProblems('with a saved game behind the title');
   });
 });
-
-/** The front chunk of a post, as the built page's head names it (its preload script's table). */
-function frontFile(id: string): string {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const table = /var urls = (\{[^}]*\});/.exec(html)?.[1];
-  if (!table) throw new Error('dist/index.html has no table of the posts\' fronts');
-  const url = (JSON.parse(table) as Record<string, string>)[id];
-  if (!url) throw new Error(`dist/index.html names no front for ${id}`);
-  return url.replace(/^\.\/assets\//, '');
-}
 
 describe("the post's front", () => {
   // The entry script is held back: the front must be asked for by the page's head alone, with the

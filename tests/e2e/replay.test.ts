@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/core/scenario/load.ts';
 import { verifyLogText } from '../../src/core/log/verify.ts';
 import { ARTIFACTS, openBrowser, PROJECT_ROOT, type TestBrowser } from './browser.ts';
+import { contentChunkOf } from './server.ts';
 import { nodeOf, pressChoice, readSession, screenshot, seeded, startByKeyboard, tabTo, waitForTitle, SAVE_KEY, useSite } from './game.ts';
 
 const site = useSite();
@@ -125,9 +126,13 @@ describe('watching a log', () => {
     await waitForTitle(page);
 
     // Written by the game before log format 2, with the scenario text of version 2 (now kept in scenarios/archive/).
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.locator('#watch-file').setInputFiles(WATCHED);
     await page.waitForURL(/\?watch=[0-9a-f]+$/);
     await page.waitForSelector('#watch-bar');
+    const otherPosts = asked.filter((path) => contentChunkOf(path) !== null && contentChunkOf(path) !== 'mexico');
+    expect(otherPosts, "watching a Mexico City log fetches no other post's content").toEqual([]);
     await expect(page.locator('#watch-student').innerText()).resolves.toBe('Tomás Núñez (11A)');
     await expect(page.locator('#watch-where').innerText()).resolves.toMatch(/^attempt 1 of 2, decision 0 of \d+$/);
     const start = await nodeOf(page);

@@ -10,7 +10,7 @@
  * stale build.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { OFFLINE_FILE, SINGLE_FILE_MODE } from '../../src/build/single-file.ts';
@@ -97,4 +97,22 @@ export async function serveSite(): Promise<Site> {
     url: `http://127.0.0.1:${address.port}${SUB_PATH}`,
     close: () => server.close(),
   };
+}
+
+/** The front chunk of a post (what its title shows), as the built page's head names it: `assets/<id>-<hash>.js`. */
+export function frontFile(id: string): string {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const table = /var urls = (\{[^}]*\});/.exec(html)?.[1];
+  if (!table) throw new Error('dist/index.html has no table of the posts\' fronts');
+  const url = (JSON.parse(table) as Record<string, string>)[id];
+  if (!url) throw new Error(`dist/index.html names no front for ${id}`);
+  return url.replace(/^\.\/assets\//, '');
+}
+
+/** The post whose content chunk (`assets/<id>-<hash>.js`, not its front) a request path is, or null. */
+export function contentChunkOf(path: string): string | null {
+  const m = /\/assets\/([a-z]+)-[\w-]{8}\.js$/.exec(path);
+  const id = m?.[1];
+  if (id === undefined || !existsSync(join(PROJECT_ROOT, 'scenarios', `${id}.yaml`))) return null;
+  return path.endsWith(`/assets/${frontFile(id)}`) ? null : id;
 }
