@@ -3,6 +3,7 @@
  * verifyLogText, and answered as the line --json prints. Shared by the command and its worker threads
  * (verify-pool.ts), so a file gets the same answer in either.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_LOG_CHARS, verifyLogText, type VerifyResult, type VerifyStatus } from '../core/log/verify.ts';
 import type { ScenarioLibrary, ScenarioRef } from '../core/log/library.ts';
@@ -73,7 +74,7 @@ export function readLogFile(file: string): Promise<{ ok: true; text: string } | 
  * read, close) cost far more when thousands of files are verified.
  */
 function readLogFileNow(file: string): { ok: true; text: string } | { ok: false; problem: string } {
-  let bytes: Uint8Array;
+  let bytes: Buffer;
   try {
     const info = statSync(file);
     if (!info.isFile()) return { ok: false, problem: 'This is not a file.' };
@@ -86,12 +87,41 @@ function readLogFileNow(file: string): { ok: true; text: string } | { ok: false;
     const code = (error as { code?: unknown }).code;
     return { ok: false, problem: code === 'ENOENT' ? 'There is no such file.' : `The file cannot be read (${String(code ?? error)}).` };
   }
-  try {
-    // A byte-order mark (Windows editors add one) is dropped here; invalid UTF-8 is refused.
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, problem: 'This file is not a Circular 938 decision log: it is not UTF-8 text.' };
+  // A byte-order mark (Windows editors add one) is dropped here; invalid UTF-8 is refused.
+  const text = decodeUtf8(bytes);
+  return text === null ? { ok: false, problem: 'This file is not a Circular 938 decision log: it is not UTF-8 text.' } : { ok: true, text };
+}
+
+/**
+ * What `new TextDecoder('utf-8', { fatal: true }).decode(bytes)` gives (a leading byte-order mark
+ * dropped), or null where it throws (not UTF-8), several times faster for a log: Node turns UTF-8
+ * into a string byte by byte once a text holds one letter outside ASCII (a student's name with an
+ * accent), and a log is ASCII but for a few such letters. So the ASCII before the first other byte
+ * and after the last is copied as it is (ASCII bytes never belong to a longer UTF-8 sequence), and
+ * only the span between them is decoded.
+ */
+export function decodeUtf8(bytes: Buffer): string | null {
+  if (!isUtf8(bytes)) return null;
+  if (isAscii(bytes)) return bytes.toString('latin1');
+  // Found by halving with isAscii, which looks at many bytes at once.
+  let lo = 0;
+  let hi = bytes.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (isAscii(bytes.subarray(lo, mid))) lo = mid;
+    else hi = mid;
   }
+  const first = lo;
+  lo = first;
+  hi = bytes.length;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (isAscii(bytes.subarray(mid, hi))) hi = mid;
+    else lo = mid;
+  }
+  const end = lo + 1;
+  const text = bytes.toString('latin1', 0, first) + bytes.toString('utf8', first, end) + bytes.toString('latin1', end, bytes.length);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Reads one file and verifies it; never rejects. */
