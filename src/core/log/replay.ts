@@ -140,6 +140,27 @@ function steppedBefore(list: readonly Stepped[] | undefined, index: number, entr
   return undefined;
 }
 
+/**
+ * For each attempt, whether another starts from the same state at its own first entry (both from the
+ * start, or from the same entry of the same attempt, an attempt's entry 0 being where it starts):
+ * only such siblings can take a decision from a state another has stepped from at the same own
+ * index, so only they remember and look up their steps. Missing a shared state this way (siblings of
+ * siblings that retraced each other) only costs a step taken again, which gives the same state.
+ */
+function sharedStarts(log: ReplayableLog): boolean[] {
+  const keys: string[] = [];
+  for (let a = 0; a < log.attempts.length; a++) {
+    const from = (log.attempts[a] as Attempt<LogEntry>).from;
+    const j = from?.attempt ?? -1;
+    if (from === null) keys.push('start');
+    else if (from.seq === 0 && Number.isInteger(j) && j >= 0 && j < a) keys.push(keys[j] as string);
+    else keys.push(`${j}:${from.seq}`);
+  }
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return keys.map((key) => (counts.get(key) ?? 0) > 1);
+}
+
 /** The outcome of replaying every attempt of a log: `errors[a]` is attempt `a`'s replay error, or null. */
 export interface AllAttempts {
   errors: (string | null)[];
@@ -175,8 +196,9 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
   const kept: Map<number, SessionState>[] = [];
   // along[a][i]: the state after attempt a's own entry i, so the last attempt's states need no second replay.
   const along: SessionState[][] = [];
-  // The decisions stepped from each state, kept only when some attempt starts from another's state.
-  const stepped = log.attempts.length > 1 ? new Map<SessionState, Stepped[]>() : null;
+  // The decisions stepped from each state, kept only by sibling attempts (a Map keyed by states costs a class's logs dearly).
+  const shared = count > 1 ? sharedStarts(log) : [];
+  const stepped = shared.includes(true) ? new Map<SessionState, Stepped[]>() : null;
   const failed: ({ at: number; error: string } | null)[] = [];
   const errors: (string | null)[] = [];
   const finals: (SessionState | null)[] = [];
@@ -203,6 +225,7 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
       }
     }
     if (failure === null && state !== null) {
+      const memo = shared[a] === true ? stepped : null;
       const seqs = wanted.get(a);
       if (seqs?.has(0)) keep.set(0, state);
       const { entries } = attempt;
@@ -210,7 +233,7 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
         const entry = entries[index] as LogEntry;
         // The same decision from the same state (sibling attempts retrying one branch) is stepped once.
         const from: SessionState = state;
-        const known = steppedBefore(stepped?.get(from), index, entry);
+        const known = steppedBefore(memo?.get(from), index, entry);
         if (known !== undefined) {
           state = known.next;
         } else {
@@ -219,9 +242,9 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
             failure = { at: index, error: next.error };
             break;
           }
-          if (stepped !== null) {
-            const list = stepped.get(from);
-            if (list === undefined) stepped.set(from, [{ index, entry, next: next.state }]);
+          if (memo !== null) {
+            const list = memo.get(from);
+            if (list === undefined) memo.set(from, [{ index, entry, next: next.state }]);
             else list.push({ index, entry, next: next.state });
           }
           state = next.state;

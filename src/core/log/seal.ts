@@ -180,6 +180,24 @@ export function verdictText(verdict: Verdict): string {
 
 const orNull = (v: string | null): string => (v === null ? 'null' : canonicalScalar(v));
 
+/**
+ * Whether two verdicts have the same `verdictText`, field by field without writing the texts (a
+ * verifier compares a verdict for every log): canonical JSON writes different strings, booleans
+ * and whole numbers differently, and 0 and -0 alike, as `===` compares them. (No verdict compared
+ * holds a text `verdictText` cannot write, a lone surrogate: a log's own stops its reading and its
+ * chain's head first, and a replay's comes from a scenario, whose content hash would not be written.)
+ */
+export function sameVerdict(a: Verdict, b: Verdict): boolean {
+  if (a.outcome !== b.outcome || a.title !== b.title || a.score.points !== b.score.points || a.score.max !== b.score.max) return false;
+  if (a.claims.length !== b.claims.length) return false;
+  for (let i = 0; i < a.claims.length; i++) {
+    const x = a.claims[i] as Verdict['claims'][number];
+    const y = b.claims[i] as Verdict['claims'][number];
+    if (x.claim !== y.claim || x.holds !== y.holds || x.stated !== y.stated || x.text !== y.text) return false;
+  }
+  return true;
+}
+
 /** The canonical JSON the head of a format 2 chain covers: the last link and the verdict (or null). */
 function headText(last: string, verdict: Verdict | undefined): string {
   return `{"last":${canonicalScalar(last)},"verdict":${verdict === undefined ? 'null' : verdictText(verdict)}}`;

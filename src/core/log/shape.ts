@@ -39,6 +39,16 @@ export function isWallTime(v: string): boolean {
 }
 // eslint-disable-next-line no-control-regex -- a reason is plain text: control characters are what this refuses
 const PLAIN = /^[^\u0000-\u0009\u000b-\u001f\u007f]*$/;
+/** PLAIN with no surrogate either, which also keeps a text within the scan's Unicode rule: most reasons, in one test. */
+// eslint-disable-next-line no-control-regex -- as PLAIN
+const PLAIN_BMP = /^[^\u0000-\u0009\u000b-\u001f\u007f\ud800-\udfff]*$/;
+
+/** A reason's text rule: plain text of 1 to MAX_REASON_CHARS characters, within the scan's bounds when the reading keeps them. */
+function isReason(r: Reading, v: string): boolean {
+  if (v.length < 1 || v.length > MAX_REASON_CHARS) return false;
+  if (PLAIN_BMP.test(v)) return !r.bounded || v.length <= LOG_LIMITS.maxStringChars;
+  return PLAIN.test(v) && text(r, v);
+}
 const CLAIM_IDS: ReadonlySet<string> = new Set(CLAIMS);
 
 type Data = Record<string, unknown>;
@@ -147,7 +157,7 @@ function entry(r: Reading, v: unknown, sealed: boolean): LogEntry | SealedEntry 
   const { seq, node, choice, clock, at, thinkMs, reason, prev, hash: own } = v;
   if (!whole(seq, 1) || !name(r, node) || !whole(choice, 0) || typeof clock !== 'string' || !GAME_TIME.test(clock) || !wallTime(r, at) || !whole(thinkMs, 0)) return null;
   const hasReason = Object.hasOwn(v, 'reason');
-  if (hasReason && !(typeof reason === 'string' && reason.length >= 1 && reason.length <= MAX_REASON_CHARS && PLAIN.test(reason) && text(r, reason))) return null;
+  if (hasReason && !(typeof reason === 'string' && isReason(r, reason))) return null;
   if (!sealed) return hasReason ? { seq, node, choice, clock, at, thinkMs, reason: reason as string } : { seq, node, choice, clock, at, thinkMs };
   if (r.entryHashes ? !hash(prev) || !hash(own) : typeof prev !== 'string' || typeof own !== 'string') return null;
   return hasReason
