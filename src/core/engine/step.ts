@@ -158,11 +158,12 @@ function openOf(scenario: Scenario, state: SessionState, items: readonly Compile
 /**
  * Moves `state` on by one choice or chance outcome, into one new state: the copy is made once and
  * then filled in (the effects, the sent telegram, the trail, the node), so the state given is never
- * changed and a replay of n decisions makes n states, not several per decision.
+ * changed and a replay of n decisions makes n states, not several per decision. The new state, or
+ * why there is none.
  */
-function advance(state: SessionState, choice: number, item: CompiledItem, rng: number, roll?: number): StepResult {
+function advance(state: SessionState, choice: number, item: CompiledItem, rng: number, roll?: number): SessionState | string {
   const target = item.target;
-  if (!target) return { ok: false, error: `no node "${item.item.next}"` };
+  if (!target) return `no node "${item.item.next}"`;
   const next = copyState(state);
   next.rng = rng;
   next.clock = state.clock + item.minutes;
@@ -173,34 +174,39 @@ function advance(state: SessionState, choice: number, item: CompiledItem, rng: n
   next.node = item.item.next;
   next.phase = target.phase;
   if (target.ending) next.outcome = target.ending.outcome;
-  return { ok: true, state: next };
+  return next;
 }
 
 /**
- * The transition, over the scenario's compiled nodes (compiled.ts: conditions and effects as
- * functions, nodes by a Map), which a replay of many logs steps again and again.
+ * `step` for choice `choice`: the next state, or the reason it is not allowed (the text `step`'s
+ * error gives). Made for a replay, which steps every decision of every log it checks, without the
+ * event and the result objects; over the scenario's compiled nodes (compiled.ts: conditions and
+ * effects as functions, nodes by a Map). Pure.
  */
-export function step(scenario: Scenario, state: SessionState, event: GameEvent): StepResult {
+export function stepChoice(scenario: Scenario, state: SessionState, choice: number): SessionState | string {
   const compiled = compiledNode(scenario, state.node);
-  if (!compiled) return { ok: false, error: `no node "${state.node}"` };
+  if (!compiled) return `no node "${state.node}"`;
   const { node } = compiled;
-  if (node.ending) return { ok: false, error: `node "${state.node}" is an ending; the game is over` };
+  if (node.ending) return `node "${state.node}" is an ending; the game is over`;
 
   if (compiled.chance !== null) {
-    if (event.choice !== 0) return { ok: false, error: `node "${state.node}" is a chance node: only choice 0 (continue)` };
+    if (choice !== 0) return `node "${state.node}" is a chance node: only choice 0 (continue)`;
     const open = openOf(scenario, state, compiled.chance);
-    if (open.length === 0) return { ok: false, error: `node "${state.node}": no chance outcome applies` };
+    if (open.length === 0) return `node "${state.node}": no chance outcome applies`;
     const [roll, rng] = draw(state.rng, compiled.chance, open);
     const outcome = compiled.chance[roll];
-    if (!outcome) return { ok: false, error: `node "${state.node}": no outcome ${roll}` };
+    if (!outcome) return `node "${state.node}": no outcome ${roll}`;
     return advance(state, 0, outcome, rng, roll);
   }
 
   const choices = compiled.choices ?? [];
-  const choice = choices[event.choice];
-  if (!choice) return { ok: false, error: `node "${state.node}" has no choice ${event.choice}` };
-  if (!choiceOpen(scenario, state, choices, choice)) {
-    return { ok: false, error: `node "${state.node}" choice ${event.choice} is not open in this state` };
-  }
-  return advance(state, event.choice, choice, state.rng);
+  const item = choices[choice];
+  if (!item) return `node "${state.node}" has no choice ${choice}`;
+  if (!choiceOpen(scenario, state, choices, item)) return `node "${state.node}" choice ${choice} is not open in this state`;
+  return advance(state, choice, item, state.rng);
+}
+
+export function step(scenario: Scenario, state: SessionState, event: GameEvent): StepResult {
+  const next = stepChoice(scenario, state, event.choice);
+  return typeof next === 'string' ? { ok: false, error: next } : { ok: true, state: next };
 }

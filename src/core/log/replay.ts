@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { isoUtc } from '../engine/clock.ts';
 import { lookup } from '../engine/lookup.ts';
 import { initialState, type SessionState, type StartOptions } from '../engine/state.ts';
-import { step, type StepResult } from '../engine/step.ts';
+import { step, stepChoice } from '../engine/step.ts';
 import type { Attempt, LogEntry } from './format.ts';
 
 /** `states[0]` is the initial state and `states[i + 1]` the state after decision `i`; `state` is the last. */
@@ -102,8 +102,8 @@ export function replayLog(scenario: Scenario, log: ReplayableLog, options: Repla
   const states = begun.states;
   for (const { attempt: a, index, entry } of path.path) {
     const next = advance(scenario, state, a, index, entry);
-    if (!next.ok) return next;
-    state = next.state;
+    if (typeof next === 'string') return { ok: false, error: next };
+    state = next;
     states.push(state);
   }
   return { ok: true, state, states };
@@ -112,16 +112,17 @@ export function replayLog(scenario: Scenario, log: ReplayableLog, options: Repla
 /** How an error names an entry: written only for an error, since a class's replay makes many steps. */
 const where = (a: number, index: number): string => `attempt ${a} entry ${index}`;
 
-/** One logged decision replayed: its `seq`, `node` and `clock` checked against the state, then `step`. */
-function advance(scenario: Scenario, state: SessionState, a: number, index: number, entry: LogEntry): StepResult {
-  if (entry.seq !== index + 1) return { ok: false, error: `${where(a, index)}: recorded seq ${entry.seq} but it is entry number ${index + 1}` };
-  if (entry.node !== state.node) {
-    return { ok: false, error: `${where(a, index)}: recorded node "${entry.node}" but replay is at "${state.node}"` };
-  }
+/**
+ * One logged decision replayed: its `seq`, `node` and `clock` checked against the state, then
+ * stepped (stepChoice: no event or result object made per decision). The next state, or the error.
+ */
+function advance(scenario: Scenario, state: SessionState, a: number, index: number, entry: LogEntry): SessionState | string {
+  if (entry.seq !== index + 1) return `${where(a, index)}: recorded seq ${entry.seq} but it is entry number ${index + 1}`;
+  if (entry.node !== state.node) return `${where(a, index)}: recorded node "${entry.node}" but replay is at "${state.node}"`;
   const clock = isoUtc(state.clock);
-  if (entry.clock !== clock) return { ok: false, error: `${where(a, index)}: recorded clock ${entry.clock} but replay is at ${clock}` };
-  const result = step(scenario, state, { type: 'choice.made', choice: entry.choice });
-  return result.ok ? result : { ok: false, error: `${where(a, index)}: ${result.error}` };
+  if (entry.clock !== clock) return `${where(a, index)}: recorded clock ${entry.clock} but replay is at ${clock}`;
+  const next = stepChoice(scenario, state, entry.choice);
+  return typeof next === 'string' ? `${where(a, index)}: ${next}` : next;
 }
 
 /** A decision stepped from a state, remembered so that a sibling attempt taking it again is not stepped twice. */
@@ -238,16 +239,16 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
           state = known.next;
         } else {
           const next = advance(scenario, from, a, index, entry);
-          if (!next.ok) {
-            failure = { at: index, error: next.error };
+          if (typeof next === 'string') {
+            failure = { at: index, error: next };
             break;
           }
           if (memo !== null) {
             const list = memo.get(from);
-            if (list === undefined) memo.set(from, [{ index, entry, next: next.state }]);
-            else list.push({ index, entry, next: next.state });
+            if (list === undefined) memo.set(from, [{ index, entry, next }]);
+            else list.push({ index, entry, next });
           }
-          state = next.state;
+          state = next;
         }
         states.push(state);
         if (seqs?.has(index + 1)) keep.set(index + 1, state);
@@ -266,16 +267,21 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
 
 /**
  * What `replayLog` gives for attempt `a`, which replayed without error, from the states the replay
- * of every attempt kept on the way: the same states, in path order, without stepping again.
+ * of every attempt kept on the way: the same states, in path order, without stepping again. The
+ * path is followed back through the origins as `attemptPath` does (they are valid: the attempt
+ * replayed), taking each part's states at once rather than listing its steps.
  */
 function lastStates(log: ReplayableLog, a: number, initial: SessionState, along: readonly SessionState[][]): ReplayResult {
-  const path = attemptPath(log, a);
-  if (!path.ok) return path;
+  const parts: { attempt: number; count: number }[] = [{ attempt: a, count: log.attempts[a]?.entries.length ?? 0 }];
+  for (let from = log.attempts[a]?.from ?? null; from !== null; from = log.attempts[from.attempt]?.from ?? null) {
+    parts.push({ attempt: from.attempt, count: from.seq });
+  }
   const states = [initial];
-  for (const { attempt, index } of path.path) {
-    const state = along[attempt]?.[index];
-    if (state === undefined) return { ok: false, error: `attempt ${attempt} entry ${index} was not replayed` };
-    states.push(state);
+  for (let p = parts.length - 1; p >= 0; p--) {
+    const { attempt, count } = parts[p] as { attempt: number; count: number };
+    const own = along[attempt] ?? [];
+    if (own.length < count) return { ok: false, error: `attempt ${attempt} entry ${own.length} was not replayed` };
+    for (let i = 0; i < count; i++) states.push(own[i] as SessionState);
   }
   return { ok: true, state: states[states.length - 1] as SessionState, states };
 }
