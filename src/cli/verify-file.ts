@@ -4,7 +4,7 @@
  * (verify-pool.ts), so a file gets the same answer in either.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { MAX_LOG_CHARS, verifyLogText, type VerifyResult, type VerifyStatus } from '../core/log/verify.ts';
 import type { ScenarioLibrary, ScenarioRef } from '../core/log/library.ts';
 
@@ -82,7 +82,7 @@ function readLogFileNow(file: string): { ok: true; text: string } | { ok: false;
     if (info.size > MAX_LOG_CHARS) {
       return { ok: false, problem: `This file is ${(info.size / (1024 * 1024)).toFixed(1)} MB, larger than any decision log (at most 5 MB are read).` };
     }
-    bytes = readFileSync(file);
+    bytes = readBytes(file, info.size);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     return { ok: false, problem: code === 'ENOENT' ? 'There is no such file.' : `The file cannot be read (${String(code ?? error)}).` };
@@ -90,6 +90,35 @@ function readLogFileNow(file: string): { ok: true; text: string } | { ok: false;
   // A byte-order mark (Windows editors add one) is dropped here; invalid UTF-8 is refused.
   const text = decodeUtf8(bytes);
   return text === null ? { ok: false, problem: 'This file is not a Circular 938 decision log: it is not UTF-8 text.' } : { ok: true, text };
+}
+
+/**
+ * The buffer files are read into: one, grown to the largest file read and read into again, since the
+ * command reads thousands of files one after another (a new buffer for each is memory outside the
+ * heap that the garbage collector must then free).
+ */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * The bytes of a file `size` long (fewer if it ends before), as a view of `scratch` valid until the
+ * next read. A file that says it is empty may still have bytes (some system files do): it is read
+ * to its end, as readFileSync does.
+ */
+function readBytes(file: string, size: number): Buffer {
+  if (size === 0) return readFileSync(file);
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(size);
+  const fd = openSync(file, 'r');
+  try {
+    let length = 0;
+    while (length < size) {
+      const read = readSync(fd, scratch, length, size - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return scratch.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8 } from '../../src/cli/verify-file.ts';
+import { decodeUtf8, readLogFile } from '../../src/cli/verify-file.ts';
 
 /** What the command read files with before: the standard decoder, throwing on anything that is not UTF-8. */
 function standard(bytes: Uint8Array): string | null {
@@ -42,5 +45,21 @@ describe('decodeUtf8', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('readLogFile', () => {
+  it('reads each file whole, one after another, whatever their sizes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'read-log-file-'));
+    // Larger than the buffer files are first read into, then smaller again, then empty.
+    const texts = ['{"a":"Núñez"}', `{"pad":"${'x'.repeat(200_000)}","b":"é"}`, '{"c":1}', '', `\uFEFF{"d":"${'y'.repeat(70_000)}"}`, '{}'];
+    for (const [i, text] of texts.entries()) {
+      const file = path.join(dir, `${i}.json`);
+      writeFileSync(file, text);
+      const read = await readLogFile(file);
+      expect(read).toEqual({ ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file)) });
+    }
+    expect(await readLogFile(dir)).toEqual({ ok: false, problem: 'This is not a file.' });
+    expect(await readLogFile(path.join(dir, 'none.json'))).toEqual({ ok: false, problem: 'There is no such file.' });
   });
 });
