@@ -86,21 +86,24 @@ export function genesisHashVersion1Sync(log: LogHeader): string {
 }
 
 /**
- * What an entry's link takes from its attempt (its index, `from` and `startedAt`), written once
- * for all the attempt's entries.
+ * What an entry's link takes from its attempt (its index, `from` and `startedAt`), written once for
+ * all the attempt's entries, together with the keys around them: the pieces of the link text between
+ * the entry's own values (`at` .. `choice`, `clock` .. `node`, `seq` .. `thinkMs`), so that a link is
+ * built from fewer pieces.
  */
 export interface AttemptLink {
-  attempt: string;
-  from: string;
-  startedAt: string;
+  afterAt: string;
+  afterClock: string;
+  afterSeq: string;
 }
 
 export function attemptLink(index: number, attempt: Attempt<LogEntry>): AttemptLink {
   const { from } = attempt;
+  const fromText = from === null ? 'null' : `{"attempt":${jsonOf(from.attempt)},"seq":${jsonOf(from.seq)}}`;
   return {
-    attempt: jsonOf(index),
-    from: from === null ? 'null' : `{"attempt":${jsonOf(from.attempt)},"seq":${jsonOf(from.seq)}}`,
-    startedAt: jsonOf(attempt.startedAt),
+    afterAt: `","attempt":${jsonOf(index)},"choice":`,
+    afterClock: `","from":${fromText},"node":`,
+    afterSeq: `,"startedAt":${jsonOf(attempt.startedAt)},"thinkMs":`,
   };
 }
 
@@ -117,9 +120,8 @@ export function attemptLink(index: number, attempt: Attempt<LogEntry>): AttemptL
 export function linkText(link: AttemptLink, entry: LogEntry, prev: string): string {
   const s = jsonOf;
   return (
-    `{"at":"${entry.at}","attempt":${link.attempt},"choice":${s(entry.choice)},"clock":"${entry.clock}","from":${link.from},` +
-    `"node":${s(entry.node)},"prev":"${prev}",${entry.reason === undefined ? '' : `"reason":${s(entry.reason)},`}"seq":${s(entry.seq)},` +
-    `"startedAt":${link.startedAt},"thinkMs":${s(entry.thinkMs)}}`
+    `{"at":"${entry.at}${link.afterAt}${s(entry.choice)},"clock":"${entry.clock}${link.afterClock}${s(entry.node)},"prev":"${prev}",` +
+    `${entry.reason === undefined ? '' : `"reason":${s(entry.reason)},`}"seq":${s(entry.seq)}${link.afterSeq}${s(entry.thinkMs)}}`
   );
 }
 
