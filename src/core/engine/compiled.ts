@@ -31,6 +31,9 @@ export interface CompiledNode {
 }
 
 const compiled = new WeakMap<Scenario, Map<string, CompiledNode | null>>();
+/** The scenario asked last and its nodes: a replay asks about one scenario many times in a row, and this spares the WeakMap (one scenario is kept alive by it). */
+let lastScenario: Scenario | null = null;
+let lastNodes: Map<string, CompiledNode | null> | undefined;
 
 function compileItem(scenario: Scenario, item: Choice | Outcome): CompiledItem {
   return {
@@ -46,11 +49,13 @@ function compileItem(scenario: Scenario, item: Choice | Outcome): CompiledItem {
 
 /** Node `id` of the scenario, compiled (on first use), or undefined when it has none. */
 export function compiledNode(scenario: Scenario, id: string): CompiledNode | undefined {
-  let nodes = compiled.get(scenario);
+  let nodes = scenario === lastScenario ? lastNodes : compiled.get(scenario);
   if (nodes === undefined) {
     nodes = new Map();
     compiled.set(scenario, nodes);
   }
+  lastScenario = scenario;
+  lastNodes = nodes;
   let found = nodes.get(id);
   if (found === undefined) {
     const node = lookup(scenario.nodes, id);
