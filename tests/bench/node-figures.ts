@@ -27,7 +27,7 @@ export interface VerifyRun {
 export interface VerifyBench {
   /** How long the worker threads took to start and load the verifier, with the scenarios loading meanwhile, in ms. */
   startMs: number;
-  /** The files verified as the command verifies this many: `verifyFiles` with its worker threads (one per core). */
+  /** The files verified as the command verifies 10,000 (POOL_MIN_FILES or more): `verifyFiles` with its worker threads, one per core. */
   pooled(): Promise<VerifyRun>;
   /** The same files verified one after another in this thread, as the command verifies a few. */
   oneThread(): Promise<VerifyRun>;
