@@ -14,21 +14,22 @@
  *   through by keyboard; medians of TOUR_RUNS tours). Budget: 17 ms, one frame at 60 Hz;
  * - the JS heap after a garbage collection (at the title, and the largest over the scenes);
  * - importing 200 logs of a class on the review page (budget 3 s, issue "review").
- * In Node: verifying 10,000 logs of a class (budget 1 s) and enumerating every scenario's branches
- * (reported, without a budget).
+ * In Node: verifying 10,000 logs of a class as `npm run logs -- verify` does, from their files, in its
+ * worker threads (budget 1 s; the same in one thread is reported beside it), and enumerating every
+ * scenario's branches (reported, without a budget).
  *
  * BENCH_RUNS, BENCH_TOUR_RUNS and BENCH_PARTS (a comma list of load, frames, review, node) narrow a
  * run while working on one figure; the full bench uses the defaults.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBrowser, type TestBrowser } from '../e2e/browser.ts';
 import { serveSite } from '../e2e/server.ts';
 import { classLogs } from '../fixtures/class-logs.ts';
 import { median } from '../scenarios/search.ts';
 import { loadOnce, type Load } from './browser-figures.ts';
-import { everyScenario, searchAll, verifyAll } from './node-figures.ts';
+import { everyScenario, searchAll, verifyBench } from './node-figures.ts';
 import { SCENES, tourBaseline, tourGame, type SceneFigures, type SceneName } from './scene-tour.ts';
 import { COMPRESSION, serveBenchSites, type BenchSites } from './sites.ts';
 
@@ -181,13 +182,22 @@ async function review(): Promise<Record<string, Figure>> {
 }
 
 async function node(): Promise<Record<string, Figure>> {
-  const texts = (await classLogs(VERIFY_LOGS)).map((l) => l.text);
+  const bench = await verifyBench((await classLogs(VERIFY_LOGS)).map((l) => l.text));
   const verify: number[] = [];
+  const oneThread: number[] = [];
   let statuses = {};
-  for (let i = 0; i < NODE_RUNS; i++) {
-    const run = await verifyAll(texts);
-    verify.push(run.ms);
-    statuses = run.statuses;
+  let oneThreadStatuses = {};
+  try {
+    for (let i = 0; i < NODE_RUNS; i++) {
+      const run = await bench.pooled();
+      verify.push(run.ms);
+      statuses = run.statuses;
+      const single = await bench.oneThread();
+      oneThread.push(single.ms);
+      oneThreadStatuses = single.statuses;
+    }
+  } finally {
+    await bench.close();
   }
   const scenarios = await everyScenario();
   const search: number[] = [];
@@ -198,7 +208,12 @@ async function node(): Promise<Record<string, Figure>> {
     found = run;
   }
   return {
-    verify10000LogsMs: figure(median(verify), 'ms', { runs: verify, budget: 1000, note: `${VERIFY_LOGS} logs of a class: ${JSON.stringify(statuses)}` }),
+    verify10000LogsMs: figure(median(verify), 'ms', {
+      runs: verify, budget: 1000,
+      note: `${VERIFY_LOGS} files of a class, as npm run logs -- verify reads and verifies them (in ${availableParallelism()} worker threads, started beforehand in ${Math.round(bench.startMs)} ms): ${JSON.stringify(statuses)}`,
+    }),
+    // The same files in one thread, as the command verifies a few: reported beside the budgeted figure.
+    verify10000LogsOneThreadMs: figure(median(oneThread), 'ms', { runs: oneThread, note: `the same files in one thread: ${JSON.stringify(oneThreadStatuses)}` }),
     // The issue sets no budget for the search: it is reported, and the scenario checks bound it by their state budget.
     searchEveryScenarioMs: figure(median(search), 'ms', {
       runs: search, note: `${scenarios.length} scenarios, ${found.states} states, ${found.paths} paths`,

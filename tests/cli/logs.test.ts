@@ -10,17 +10,17 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SealedLog } from '../../src/core/log/format.ts';
 import { sealLog, unsealLog } from '../../src/core/log/seal.ts';
-import { parseArgs, readableLine, runLogs, type FileReport } from '../../src/cli/logs-verify.ts';
+import { parseArgs, readableLine, runLogs, type FileReport, type LogsOptions } from '../../src/cli/logs-verify.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const V1 = path.join(ROOT, 'tests/fixtures/logs/mexico-v1-historical.json');
 const dir = mkdtempSync(path.join(tmpdir(), 'logs-cli-'));
 const file = (name: string): string => path.join(dir, name);
 
-async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+async function run(args: string[], options: LogsOptions = {}): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runLogs(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runLogs(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, options);
   return { code, out, err };
 }
 
@@ -84,6 +84,18 @@ describe('logs verify', () => {
     expect(out[2]).toMatch(/^ {2}attempt 2: from attempt 1 after its decision \d+, \d+ decisions of its own, ending ".+"$/);
     expect(out[3]).toMatch(/unfinished\.json: verified - .*UNFINISHED \(no ending reached\)/);
   }, 60_000);
+
+  it('gives the same answers, in file order, when worker threads verify the files', async () => {
+    // Every kind of file, eight times over: several batches, shared between the threads.
+    const names = ['verified.json', 'edited.json', 'bom.json', 'cut.json', 'never-kept.json', 'unfinished.json', 'latin1.json', 'huge.json', 'missing.json'];
+    const files = Array.from({ length: 8 }, () => names.map(file)).flat();
+    for (const args of [['verify', '--json', ...files], ['verify', ...files]]) {
+      const here = await run(args, { workers: 0 });
+      const pooled = await run(args, { workers: 2 });
+      expect(pooled).toEqual(here);
+      expect(here.code).toBe(1);
+    }
+  }, 120_000);
 
   it('names the first problem on a readable line', () => {
     const report: FileReport = {

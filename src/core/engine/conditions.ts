@@ -10,7 +10,7 @@ import { lookup } from './lookup.ts';
 import type { SessionState } from './state.ts';
 import { claimHolds } from '../verdict/claims.ts';
 
-type Test = (scenario: Scenario, state: SessionState) => boolean;
+export type Test = (scenario: Scenario, state: SessionState) => boolean;
 
 const compiled = new WeakMap<Condition, Test>();
 
@@ -51,7 +51,8 @@ function compile(c: Condition): Test {
   return (scenario, s) => !inner(scenario, s);
 }
 
-function testOf(c: Condition): Test {
+/** A condition as a function, made once and kept beside it. */
+export function testOf(c: Condition): Test {
   let test = compiled.get(c);
   if (!test) {
     test = compile(c);

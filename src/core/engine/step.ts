@@ -4,12 +4,12 @@
  * the state. An event that is not allowed in the state returns a result with the reason
  * (a log that asks for it is refused); it never throws for bad input.
  */
-import type { Choice, Condition, Outcome, Scenario, ScenarioNode } from '../scenario/schema.ts';
+import type { Choice, Condition, Scenario, ScenarioNode } from '../scenario/schema.ts';
 import { holds } from './conditions.ts';
-import { applyEffectTo } from './effects.ts';
+import { compiledNode, type CompiledItem } from './compiled.ts';
 import { lookup } from './lookup.ts';
 import { timeOf, type UtcMinutes } from './clock.ts';
-import { pickWeighted, randomStream } from './rng.ts';
+import { nextRandom, randomStream } from './rng.ts';
 import { copyState, type SessionState } from './state.ts';
 
 /** The student picks choice `choice` (its index in the node's list); at a chance node, 0 means "continue". */
@@ -112,47 +112,101 @@ function shuffled(indices: readonly number[], seed: number, nodeId: string): num
   return out;
 }
 
+/** Whether a compiled item's condition holds (an item without one always does). */
+function itemHolds(scenario: Scenario, state: SessionState, item: CompiledItem): boolean {
+  return item.test === null || item.test(scenario, state);
+}
+
+/** `isOpen` over a compiled node's choices. */
+function choiceOpen(scenario: Scenario, state: SessionState, items: readonly CompiledItem[], item: CompiledItem): boolean {
+  if (!itemHolds(scenario, state, item)) return false;
+  if (!item.fallback) return true;
+  for (const c of items) if (!c.fallback && itemHolds(scenario, state, c)) return false;
+  return true;
+}
+
+/**
+ * The chance outcome drawn from `openIndices` of `items` (with its index and the next PRNG state):
+ * `pickWeighted` over the open outcomes' weights, summed and taken in the same order, so the same
+ * draw, without a list of weights made per step.
+ */
+function draw(rng: number, items: readonly CompiledItem[], open: readonly number[]): [roll: number, next: number] {
+  let total = 0;
+  for (const i of open) total += items[i]?.weight ?? 0;
+  const [value, next] = nextRandom(rng);
+  let target = value * total;
+  for (let k = 0; k < open.length; k++) {
+    target -= items[open[k] as number]?.weight ?? 0;
+    if (target < 0) return [open[k] ?? 0, next];
+  }
+  return [open[open.length - 1] ?? 0, next];
+}
+
+/** `openIndices` over a compiled node's items. */
+function openOf(scenario: Scenario, state: SessionState, items: readonly CompiledItem[]): number[] {
+  const open: number[] = [];
+  const main: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as CompiledItem;
+    if (!itemHolds(scenario, state, item)) continue;
+    open.push(i);
+    if (!item.fallback) main.push(i);
+  }
+  return main.length > 0 ? main : open;
+}
+
 /**
  * Moves `state` on by one choice or chance outcome, into one new state: the copy is made once and
  * then filled in (the effects, the sent telegram, the trail, the node), so the state given is never
- * changed and a replay of n decisions makes n states, not several per decision.
+ * changed and a replay of n decisions makes n states, not several per decision. The new state, or
+ * why there is none.
  */
-function advance(scenario: Scenario, state: SessionState, choice: number, item: Choice | Outcome, rng: number, roll?: number): StepResult {
-  const target = lookup(scenario.nodes, item.next);
-  if (!target) return { ok: false, error: `no node "${item.next}"` };
+function advance(state: SessionState, choice: number, item: CompiledItem, rng: number, roll?: number): SessionState | string {
+  const target = item.target;
+  if (!target) return `no node "${item.item.next}"`;
   const next = copyState(state);
   next.rng = rng;
-  next.clock = state.clock + (item.minutes ?? 0);
-  for (const e of item.effects ?? []) applyEffectTo(next, e);
+  next.clock = state.clock + item.minutes;
+  for (const apply of item.effects) apply(next);
   // The telegram is frozen the first time it is marked sent, after all of the action's effects.
   if (next.sent === null && next.marks.sent !== undefined) next.sent = { reported: next.reported, precedence: next.precedence, draft: [...next.draft] };
   next.trail = [...state.trail, roll === undefined ? { node: state.node, choice, clock: state.clock } : { node: state.node, choice, clock: state.clock, roll }];
-  next.node = item.next;
+  next.node = item.item.next;
   next.phase = target.phase;
   if (target.ending) next.outcome = target.ending.outcome;
-  return { ok: true, state: next };
+  return next;
+}
+
+/**
+ * `step` for choice `choice`: the next state, or the reason it is not allowed (the text `step`'s
+ * error gives). Made for a replay, which steps every decision of every log it checks, without the
+ * event and the result objects; over the scenario's compiled nodes (compiled.ts: conditions and
+ * effects as functions, nodes by a Map). Pure.
+ */
+export function stepChoice(scenario: Scenario, state: SessionState, choice: number): SessionState | string {
+  const compiled = compiledNode(scenario, state.node);
+  if (!compiled) return `no node "${state.node}"`;
+  const { node } = compiled;
+  if (node.ending) return `node "${state.node}" is an ending; the game is over`;
+
+  if (compiled.chance !== null) {
+    if (choice !== 0) return `node "${state.node}" is a chance node: only choice 0 (continue)`;
+    const open = openOf(scenario, state, compiled.chance);
+    if (open.length === 0) return `node "${state.node}": no chance outcome applies`;
+    const [roll, rng] = draw(state.rng, compiled.chance, open);
+    const outcome = compiled.chance[roll];
+    if (!outcome) return `node "${state.node}": no outcome ${roll}`;
+    return advance(state, 0, outcome, rng, roll);
+  }
+
+  const choices = compiled.choices ?? [];
+  const item = choices[choice];
+  if (!item) return `node "${state.node}" has no choice ${choice}`;
+  if (!choiceOpen(scenario, state, choices, item)) return `node "${state.node}" choice ${choice} is not open in this state`;
+  return advance(state, choice, item, state.rng);
 }
 
 export function step(scenario: Scenario, state: SessionState, event: GameEvent): StepResult {
-  const node = lookup(scenario.nodes, state.node);
-  if (!node) return { ok: false, error: `no node "${state.node}"` };
-  if (node.ending) return { ok: false, error: `node "${state.node}" is an ending; the game is over` };
-
-  if (node.chance) {
-    if (event.choice !== 0) return { ok: false, error: `node "${state.node}" is a chance node: only choice 0 (continue)` };
-    const open = openIndices(scenario, state, node.chance);
-    if (open.length === 0) return { ok: false, error: `node "${state.node}": no chance outcome applies` };
-    const [pick, rng] = pickWeighted(state.rng, open.map((i) => node.chance?.[i]?.weight ?? 0));
-    const roll = open[pick] ?? 0;
-    const outcome = node.chance[roll];
-    if (!outcome) return { ok: false, error: `node "${state.node}": no outcome ${roll}` };
-    return advance(scenario, state, 0, outcome, rng, roll);
-  }
-
-  const choice = node.choices?.[event.choice];
-  if (!choice) return { ok: false, error: `node "${state.node}" has no choice ${event.choice}` };
-  if (!isOpen(scenario, state, node.choices ?? [], event.choice)) {
-    return { ok: false, error: `node "${state.node}" choice ${event.choice} is not open in this state` };
-  }
-  return advance(scenario, state, event.choice, choice, state.rng);
+  const next = stepChoice(scenario, state, event.choice);
+  return typeof next === 'string' ? { ok: false, error: next } : { ok: true, state: next };
 }

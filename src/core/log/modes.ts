@@ -2,7 +2,7 @@
  * The modes a log was played in (format 2): a log whose attempts or reasons break its own modes was
  * not made by the game as the teacher's link set it, and is refused. Pure.
  */
-import { lookup } from '../engine/lookup.ts';
+import { compiledNode } from '../engine/compiled.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { LogEntry, LogHeader, RewindMode } from './format.ts';
 
@@ -35,7 +35,8 @@ export function modeProblems(scenario: Scenario, log: ModedLog): string[] {
     const { entries } = log.attempts[a] as ModedLog['attempts'][number];
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i] as LogEntry;
-      const asks = lookup(scenario.nodes, entry.node)?.why !== undefined;
+      // The compiled node, found by a Map: this runs for every entry of every log verified.
+      const asks = compiledNode(scenario, entry.node)?.node.why !== undefined;
       if (entry.reason !== undefined && !asks) {
         problems.push(`attempt ${a} entry ${i}: a reason is written at "${entry.node}", where the game asks for none.`);
       } else if (entry.reason === undefined && asks && log.reasons === 'required') {

@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { isoUtc } from '../engine/clock.ts';
 import { lookup } from '../engine/lookup.ts';
 import { initialState, type SessionState, type StartOptions } from '../engine/state.ts';
-import { step, type StepResult } from '../engine/step.ts';
+import { step, stepChoice } from '../engine/step.ts';
 import type { Attempt, LogEntry } from './format.ts';
 
 /** `states[0]` is the initial state and `states[i + 1]` the state after decision `i`; `state` is the last. */
@@ -102,8 +102,8 @@ export function replayLog(scenario: Scenario, log: ReplayableLog, options: Repla
   const states = begun.states;
   for (const { attempt: a, index, entry } of path.path) {
     const next = advance(scenario, state, a, index, entry);
-    if (!next.ok) return next;
-    state = next.state;
+    if (typeof next === 'string') return { ok: false, error: next };
+    state = next;
     states.push(state);
   }
   return { ok: true, state, states };
@@ -112,16 +112,17 @@ export function replayLog(scenario: Scenario, log: ReplayableLog, options: Repla
 /** How an error names an entry: written only for an error, since a class's replay makes many steps. */
 const where = (a: number, index: number): string => `attempt ${a} entry ${index}`;
 
-/** One logged decision replayed: its `seq`, `node` and `clock` checked against the state, then `step`. */
-function advance(scenario: Scenario, state: SessionState, a: number, index: number, entry: LogEntry): StepResult {
-  if (entry.seq !== index + 1) return { ok: false, error: `${where(a, index)}: recorded seq ${entry.seq} but it is entry number ${index + 1}` };
-  if (entry.node !== state.node) {
-    return { ok: false, error: `${where(a, index)}: recorded node "${entry.node}" but replay is at "${state.node}"` };
-  }
+/**
+ * One logged decision replayed: its `seq`, `node` and `clock` checked against the state, then
+ * stepped (stepChoice: no event or result object made per decision). The next state, or the error.
+ */
+function advance(scenario: Scenario, state: SessionState, a: number, index: number, entry: LogEntry): SessionState | string {
+  if (entry.seq !== index + 1) return `${where(a, index)}: recorded seq ${entry.seq} but it is entry number ${index + 1}`;
+  if (entry.node !== state.node) return `${where(a, index)}: recorded node "${entry.node}" but replay is at "${state.node}"`;
   const clock = isoUtc(state.clock);
-  if (entry.clock !== clock) return { ok: false, error: `${where(a, index)}: recorded clock ${entry.clock} but replay is at ${clock}` };
-  const result = step(scenario, state, { type: 'choice.made', choice: entry.choice });
-  return result.ok ? result : { ok: false, error: `${where(a, index)}: ${result.error}` };
+  if (entry.clock !== clock) return `${where(a, index)}: recorded clock ${entry.clock} but replay is at ${clock}`;
+  const next = stepChoice(scenario, state, entry.choice);
+  return typeof next === 'string' ? `${where(a, index)}: ${next}` : next;
 }
 
 /** A decision stepped from a state, remembered so that a sibling attempt taking it again is not stepped twice. */
@@ -138,6 +139,27 @@ function steppedBefore(list: readonly Stepped[] | undefined, index: number, entr
     if (s.index === index && s.entry.seq === entry.seq && s.entry.node === entry.node && s.entry.clock === entry.clock && s.entry.choice === entry.choice) return s;
   }
   return undefined;
+}
+
+/**
+ * For each attempt, whether another starts from the same state at its own first entry (both from the
+ * start, or from the same entry of the same attempt, an attempt's entry 0 being where it starts):
+ * only such siblings can take a decision from a state another has stepped from at the same own
+ * index, so only they remember and look up their steps. Missing a shared state this way (siblings of
+ * siblings that retraced each other) only costs a step taken again, which gives the same state.
+ */
+function sharedStarts(log: ReplayableLog): boolean[] {
+  const keys: string[] = [];
+  for (let a = 0; a < log.attempts.length; a++) {
+    const from = (log.attempts[a] as Attempt<LogEntry>).from;
+    const j = from?.attempt ?? -1;
+    if (from === null) keys.push('start');
+    else if (from.seq === 0 && Number.isInteger(j) && j >= 0 && j < a) keys.push(keys[j] as string);
+    else keys.push(`${j}:${from.seq}`);
+  }
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return keys.map((key) => (counts.get(key) ?? 0) > 1);
 }
 
 /** The outcome of replaying every attempt of a log: `errors[a]` is attempt `a`'s replay error, or null. */
@@ -175,8 +197,9 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
   const kept: Map<number, SessionState>[] = [];
   // along[a][i]: the state after attempt a's own entry i, so the last attempt's states need no second replay.
   const along: SessionState[][] = [];
-  // The decisions stepped from each state, kept only when some attempt starts from another's state.
-  const stepped = log.attempts.length > 1 ? new Map<SessionState, Stepped[]>() : null;
+  // The decisions stepped from each state, kept only by sibling attempts (a Map keyed by states costs a class's logs dearly).
+  const shared = count > 1 ? sharedStarts(log) : [];
+  const stepped = shared.includes(true) ? new Map<SessionState, Stepped[]>() : null;
   const failed: ({ at: number; error: string } | null)[] = [];
   const errors: (string | null)[] = [];
   const finals: (SessionState | null)[] = [];
@@ -203,6 +226,7 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
       }
     }
     if (failure === null && state !== null) {
+      const memo = shared[a] === true ? stepped : null;
       const seqs = wanted.get(a);
       if (seqs?.has(0)) keep.set(0, state);
       const { entries } = attempt;
@@ -210,21 +234,21 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
         const entry = entries[index] as LogEntry;
         // The same decision from the same state (sibling attempts retrying one branch) is stepped once.
         const from: SessionState = state;
-        const known = steppedBefore(stepped?.get(from), index, entry);
+        const known = steppedBefore(memo?.get(from), index, entry);
         if (known !== undefined) {
           state = known.next;
         } else {
           const next = advance(scenario, from, a, index, entry);
-          if (!next.ok) {
-            failure = { at: index, error: next.error };
+          if (typeof next === 'string') {
+            failure = { at: index, error: next };
             break;
           }
-          if (stepped !== null) {
-            const list = stepped.get(from);
-            if (list === undefined) stepped.set(from, [{ index, entry, next: next.state }]);
-            else list.push({ index, entry, next: next.state });
+          if (memo !== null) {
+            const list = memo.get(from);
+            if (list === undefined) memo.set(from, [{ index, entry, next }]);
+            else list.push({ index, entry, next });
           }
-          state = next.state;
+          state = next;
         }
         states.push(state);
         if (seqs?.has(index + 1)) keep.set(index + 1, state);
@@ -243,16 +267,21 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
 
 /**
  * What `replayLog` gives for attempt `a`, which replayed without error, from the states the replay
- * of every attempt kept on the way: the same states, in path order, without stepping again.
+ * of every attempt kept on the way: the same states, in path order, without stepping again. The
+ * path is followed back through the origins as `attemptPath` does (they are valid: the attempt
+ * replayed), taking each part's states at once rather than listing its steps.
  */
 function lastStates(log: ReplayableLog, a: number, initial: SessionState, along: readonly SessionState[][]): ReplayResult {
-  const path = attemptPath(log, a);
-  if (!path.ok) return path;
+  const parts: { attempt: number; count: number }[] = [{ attempt: a, count: log.attempts[a]?.entries.length ?? 0 }];
+  for (let from = log.attempts[a]?.from ?? null; from !== null; from = log.attempts[from.attempt]?.from ?? null) {
+    parts.push({ attempt: from.attempt, count: from.seq });
+  }
   const states = [initial];
-  for (const { attempt, index } of path.path) {
-    const state = along[attempt]?.[index];
-    if (state === undefined) return { ok: false, error: `attempt ${attempt} entry ${index} was not replayed` };
-    states.push(state);
+  for (let p = parts.length - 1; p >= 0; p--) {
+    const { attempt, count } = parts[p] as { attempt: number; count: number };
+    const own = along[attempt] ?? [];
+    if (own.length < count) return { ok: false, error: `attempt ${attempt} entry ${own.length} was not replayed` };
+    for (let i = 0; i < count; i++) states.push(own[i] as SessionState);
   }
   return { ok: true, state: states[states.length - 1] as SessionState, states };
 }

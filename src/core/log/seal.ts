@@ -86,21 +86,24 @@ export function genesisHashVersion1Sync(log: LogHeader): string {
 }
 
 /**
- * What an entry's link takes from its attempt (its index, `from` and `startedAt`), written once
- * for all the attempt's entries.
+ * What an entry's link takes from its attempt (its index, `from` and `startedAt`), written once for
+ * all the attempt's entries, together with the keys around them: the pieces of the link text between
+ * the entry's own values (`at` .. `choice`, `clock` .. `node`, `seq` .. `thinkMs`), so that a link is
+ * built from fewer pieces.
  */
 export interface AttemptLink {
-  attempt: string;
-  from: string;
-  startedAt: string;
+  afterAt: string;
+  afterClock: string;
+  afterSeq: string;
 }
 
 export function attemptLink(index: number, attempt: Attempt<LogEntry>): AttemptLink {
   const { from } = attempt;
+  const fromText = from === null ? 'null' : `{"attempt":${jsonOf(from.attempt)},"seq":${jsonOf(from.seq)}}`;
   return {
-    attempt: jsonOf(index),
-    from: from === null ? 'null' : `{"attempt":${jsonOf(from.attempt)},"seq":${jsonOf(from.seq)}}`,
-    startedAt: jsonOf(attempt.startedAt),
+    afterAt: `","attempt":${jsonOf(index)},"choice":`,
+    afterClock: `","from":${fromText},"node":`,
+    afterSeq: `,"startedAt":${jsonOf(attempt.startedAt)},"thinkMs":`,
   };
 }
 
@@ -117,9 +120,8 @@ export function attemptLink(index: number, attempt: Attempt<LogEntry>): AttemptL
 export function linkText(link: AttemptLink, entry: LogEntry, prev: string): string {
   const s = jsonOf;
   return (
-    `{"at":"${entry.at}","attempt":${link.attempt},"choice":${s(entry.choice)},"clock":"${entry.clock}","from":${link.from},` +
-    `"node":${s(entry.node)},"prev":"${prev}",${entry.reason === undefined ? '' : `"reason":${s(entry.reason)},`}"seq":${s(entry.seq)},` +
-    `"startedAt":${link.startedAt},"thinkMs":${s(entry.thinkMs)}}`
+    `{"at":"${entry.at}${link.afterAt}${s(entry.choice)},"clock":"${entry.clock}${link.afterClock}${s(entry.node)},"prev":"${prev}",` +
+    `${entry.reason === undefined ? '' : `"reason":${s(entry.reason)},`}"seq":${s(entry.seq)}${link.afterSeq}${s(entry.thinkMs)}}`
   );
 }
 
@@ -179,6 +181,24 @@ export function verdictText(verdict: Verdict): string {
 }
 
 const orNull = (v: string | null): string => (v === null ? 'null' : canonicalScalar(v));
+
+/**
+ * Whether two verdicts have the same `verdictText`, field by field without writing the texts (a
+ * verifier compares a verdict for every log): canonical JSON writes different strings, booleans
+ * and whole numbers differently, and 0 and -0 alike, as `===` compares them. (No verdict compared
+ * holds a text `verdictText` cannot write, a lone surrogate: a log's own stops its reading and its
+ * chain's head first, and a replay's comes from a scenario, whose content hash would not be written.)
+ */
+export function sameVerdict(a: Verdict, b: Verdict): boolean {
+  if (a.outcome !== b.outcome || a.title !== b.title || a.score.points !== b.score.points || a.score.max !== b.score.max) return false;
+  if (a.claims.length !== b.claims.length) return false;
+  for (let i = 0; i < a.claims.length; i++) {
+    const x = a.claims[i] as Verdict['claims'][number];
+    const y = b.claims[i] as Verdict['claims'][number];
+    if (x.claim !== y.claim || x.holds !== y.holds || x.stated !== y.stated || x.text !== y.text) return false;
+  }
+  return true;
+}
 
 /** The canonical JSON the head of a format 2 chain covers: the last link and the verdict (or null). */
 function headText(last: string, verdict: Verdict | undefined): string {

@@ -39,6 +39,16 @@ export function isWallTime(v: string): boolean {
 }
 // eslint-disable-next-line no-control-regex -- a reason is plain text: control characters are what this refuses
 const PLAIN = /^[^\u0000-\u0009\u000b-\u001f\u007f]*$/;
+/** PLAIN with no surrogate either, which also keeps a text within the scan's Unicode rule: most reasons, in one test. */
+// eslint-disable-next-line no-control-regex -- as PLAIN
+const PLAIN_BMP = /^[^\u0000-\u0009\u000b-\u001f\u007f\ud800-\udfff]*$/;
+
+/** A reason's text rule: plain text of 1 to MAX_REASON_CHARS characters, within the scan's bounds when the reading keeps them. */
+function isReason(r: Reading, v: string): boolean {
+  if (v.length < 1 || v.length > MAX_REASON_CHARS) return false;
+  if (PLAIN_BMP.test(v)) return !r.bounded || v.length <= LOG_LIMITS.maxStringChars;
+  return PLAIN.test(v) && text(r, v);
+}
 const CLAIM_IDS: ReadonlySet<string> = new Set(CLAIMS);
 
 type Data = Record<string, unknown>;
@@ -52,6 +62,24 @@ function fieldsWithin(o: Data, allowed: ReadonlySet<string>): number {
   let n = 0;
   for (const key in o) {
     if (!allowed.has(key)) return -1;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * The number of fields of `o` when they come in `order` (some of it left out), else -1. Such an
+ * object, once its values are checked, is already what the schema gives (its fields, in its order),
+ * so it is taken as it is rather than copied: a file the game wrote is in that order throughout, and
+ * a class's logs hold a great many entries.
+ */
+function fieldsInOrder(o: Data, order: readonly string[]): number {
+  let n = 0;
+  let j = 0;
+  for (const key in o) {
+    while (j < order.length && order[j] !== key) j++;
+    if (j === order.length) return -1;
+    j++;
     n++;
   }
   return n;
@@ -96,10 +124,13 @@ const SEALED_KEYS = new Set([...HEADER, 'attempts', 'head', 'verdict']);
 const OPEN_KEYS = new Set([...HEADER, 'attempts']);
 const SCENARIO_KEYS = new Set(['id', 'version', 'hash']);
 const STUDENT_KEYS = new Set(['label', 'classCode']);
-const ATTEMPT_KEYS = new Set(['from', 'startedAt', 'entries']);
+const ATTEMPT_ORDER = ['from', 'startedAt', 'entries'];
+const ATTEMPT_KEYS = new Set(ATTEMPT_ORDER);
 const ORIGIN_KEYS = new Set(['attempt', 'seq']);
-const OPEN_ENTRY_KEYS = new Set(['seq', 'node', 'choice', 'clock', 'at', 'thinkMs', 'reason']);
-const SEALED_ENTRY_KEYS = new Set([...OPEN_ENTRY_KEYS, 'prev', 'hash']);
+const OPEN_ENTRY_ORDER = ['seq', 'node', 'choice', 'clock', 'at', 'thinkMs', 'reason'];
+const SEALED_ENTRY_ORDER = [...OPEN_ENTRY_ORDER, 'prev', 'hash'];
+const OPEN_ENTRY_KEYS = new Set(OPEN_ENTRY_ORDER);
+const SEALED_ENTRY_KEYS = new Set(SEALED_ENTRY_ORDER);
 const VERDICT_KEYS = new Set(['outcome', 'title', 'claims', 'score']);
 const CLAIM_KEYS = new Set(['claim', 'stated', 'holds', 'text']);
 const SCORE_KEYS = new Set(['points', 'max']);
@@ -140,16 +171,22 @@ function origin(r: Reading, v: unknown): AttemptOrigin | null | undefined {
   return { attempt: v['attempt'], seq: v['seq'] };
 }
 
-// The entries are built as literals, never as a spread with fields added: V8 makes those several
-// times slower, and a class's logs hold a great many entries.
+// An entry whose fields are in the schema's order is taken as it is (fieldsInOrder); any other is
+// built as a literal, never as a spread with fields added: V8 makes those several times slower.
 function entry(r: Reading, v: unknown, sealed: boolean): LogEntry | SealedEntry | null {
-  if (!isData(v) || !counted(r, fieldsWithin(v, sealed ? SEALED_ENTRY_KEYS : OPEN_ENTRY_KEYS))) return null;
+  if (!isData(v)) return null;
+  const inOrder = fieldsInOrder(v, sealed ? SEALED_ENTRY_ORDER : OPEN_ENTRY_ORDER);
+  if (!counted(r, inOrder >= 0 ? inOrder : fieldsWithin(v, sealed ? SEALED_ENTRY_KEYS : OPEN_ENTRY_KEYS))) return null;
   const { seq, node, choice, clock, at, thinkMs, reason, prev, hash: own } = v;
   if (!whole(seq, 1) || !name(r, node) || !whole(choice, 0) || typeof clock !== 'string' || !GAME_TIME.test(clock) || !wallTime(r, at) || !whole(thinkMs, 0)) return null;
   const hasReason = Object.hasOwn(v, 'reason');
-  if (hasReason && !(typeof reason === 'string' && reason.length >= 1 && reason.length <= MAX_REASON_CHARS && PLAIN.test(reason) && text(r, reason))) return null;
-  if (!sealed) return hasReason ? { seq, node, choice, clock, at, thinkMs, reason: reason as string } : { seq, node, choice, clock, at, thinkMs };
+  if (hasReason && !(typeof reason === 'string' && isReason(r, reason))) return null;
+  if (!sealed) {
+    if (inOrder >= 0) return v as unknown as LogEntry;
+    return hasReason ? { seq, node, choice, clock, at, thinkMs, reason: reason as string } : { seq, node, choice, clock, at, thinkMs };
+  }
   if (r.entryHashes ? !hash(prev) || !hash(own) : typeof prev !== 'string' || typeof own !== 'string') return null;
+  if (inOrder >= 0) return v as unknown as SealedEntry;
   return hasReason
     ? { seq, node, choice, clock, at, thinkMs, reason: reason as string, prev: prev as string, hash: own as string }
     : { seq, node, choice, clock, at, thinkMs, prev: prev as string, hash: own as string };
@@ -160,19 +197,24 @@ function attempts<E extends LogEntry>(r: Reading, v: unknown, sealed: boolean): 
   const out: Attempt<E>[] = [];
   let total = 0;
   for (const a of v) {
-    if (!isData(a) || !counted(r, fieldsWithin(a, ATTEMPT_KEYS))) return null;
+    if (!isData(a)) return null;
+    const inOrder = fieldsInOrder(a, ATTEMPT_ORDER);
+    if (!counted(r, inOrder >= 0 ? inOrder : fieldsWithin(a, ATTEMPT_KEYS))) return null;
     const from = origin(r, a['from']);
     const list = a['entries'];
     if (from === undefined || !wallTime(r, a['startedAt']) || !Array.isArray(list) || !countedList(r, list)) return null;
     total += list.length;
     if (total > MAX_LOG_ENTRIES) return null;
     const entries: E[] = [];
+    // Taken as it is, as an entry is, when its fields and every entry are: only its origin is a copy.
+    let same = inOrder >= 0;
     for (const e of list) {
       const read = entry(r, e, sealed);
       if (read === null) return null;
+      if (read !== e) same = false;
       entries.push(read as E);
     }
-    out.push({ from, startedAt: a['startedAt'], entries });
+    out.push(same ? ({ from, startedAt: a['startedAt'], entries: list as E[] }) : { from, startedAt: a['startedAt'], entries });
   }
   return out;
 }

@@ -24,7 +24,7 @@ import type { ScenarioLibrary, ScenarioRef } from './library.ts';
 import { migrateLog, type Migration } from './migrate.ts';
 import { replayAttempts, type ReplayResult } from './replay.ts';
 import { MAX_PROBLEMS, parseScannedSealedLog, parseSealedLog } from './schema.ts';
-import { verdictText } from './seal.ts';
+import { sameVerdict } from './seal.ts';
 import { colonsOfLogText, entryHashesAreHashes, readScannedSealedLog, readSealedLogJson } from './shape.ts';
 import { scanJson, scanJsonText } from './scan.ts';
 import { chainProblems } from './chain.ts';
@@ -140,19 +140,23 @@ export function scenarioProblems(log: SealedLog, current: ScenarioRef | readonly
   return [];
 }
 
+/** Whether `ref` is the text `named` names. */
+function isNamed(ref: ScenarioRef, named: SealedLog['scenario']): boolean {
+  return ref.scenario.id === named.id && ref.scenario.version === named.version && ref.hash === named.hash;
+}
+
 /** The scenario text a log names, among the current ones and then the kept ones. */
 async function findText(
   log: SealedLog,
   current: readonly ScenarioRef[],
   library: ScenarioLibrary | undefined,
 ): Promise<{ ref: ScenarioRef; newer: ScenarioRef | null } | null> {
-  const { id, version, hash } = log.scenario;
-  const named = (r: ScenarioRef): boolean => r.scenario.id === id && r.scenario.version === version && r.hash === hash;
-  const now = current.find(named);
-  if (now) return { ref: now, newer: null };
-  const kept = library === undefined ? null : await library(id, hash);
-  if (kept === null || !named(kept)) return null;
-  return { ref: kept, newer: current.find((r) => r.scenario.id === id) ?? null };
+  const named = log.scenario;
+  // A loop, not find() with a closure: this runs once for every file verified.
+  for (const ref of current) if (isNamed(ref, named)) return { ref, newer: null };
+  const kept = library === undefined ? null : await library(named.id, named.hash);
+  if (kept === null || !isNamed(kept, named)) return null;
+  return { ref: kept, newer: current.find((r) => r.scenario.id === named.id) ?? null };
 }
 
 /** Replays every attempt; the problems (one per distinct error, at most `MAX_PROBLEMS`) or the report. */
@@ -234,7 +238,7 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
   if (problems.length > 0 || report === null) return refuse('refused', problems, log);
   const modes = modeProblems(ref.scenario, log);
   if (modes.length > 0) return refuse('refused', modes, log);
-  if (log.verdict !== undefined && verdictText(log.verdict) !== verdictText(report.verdict)) {
+  if (log.verdict !== undefined && !sameVerdict(log.verdict, report.verdict)) {
     return refuse('edited', [
       `The verdict written in the file (${describeVerdict(log.verdict)}) is not what its decisions lead to (${describeVerdict(report.verdict)}): ` +
         'the file was changed after it was downloaded.',

@@ -7,16 +7,18 @@
  * Pure and deterministic: the same scenario and state give the same rubric. Times are given in
  * the post's local time from the scenario's offset, never from the runtime's time zone.
  */
-import type { Mission, Point, RubricCriterionId, Scenario } from '../scenario/schema.ts';
-import { POINTS } from '../scenario/vocabulary.ts';
+import type { Mission, Point, Scenario } from '../scenario/schema.ts';
 import { missionOf } from '../scenario/mission.ts';
 import { wallTime, type UtcMinutes } from '../engine/clock.ts';
 import { lookup } from '../engine/lookup.ts';
 import { deadlineOf, type SessionState } from '../engine/state.ts';
 import { judgeTelegram, partTitle, type JudgedPart, type PartVerdict, type TelegramJudgement } from '../telegram/judge.ts';
+import {
+  candourGrade, completenessGrade, discretionGrade, duePoints, fidelityGrade, pointsOf, slipsOf, specOf, timelinessGrade, timingOf,
+  type CandourStatus, type FidelityStatus, type Grade, type Level, type Spec,
+} from './grade.ts';
 
-/** How well a criterion was met; the outcome criterion uses good/poor for reached/not reached. */
-export type Level = 'good' | 'partial' | 'poor';
+export type { Level } from './grade.ts';
 
 /**
  * The criteria of this scenario's rubric in words a sixteen-year-old reads in a minute, with their
@@ -76,12 +78,12 @@ export interface DiscretionCriterion extends CriterionBase<'discretion'> {
 
 /** Whether a slip was owned up to, kept quiet, or hidden by a false word to Washington. */
 export interface CandourCriterion extends CriterionBase<'candour'> {
-  status: 'no-slip' | 'owned' | 'silent' | 'concealed';
+  status: CandourStatus;
 }
 
 /** The reported response against the actual one. */
 export interface FidelityCriterion extends CriterionBase<'fidelity'> {
-  status: 'match' | 'mismatch' | 'corrected' | 'not-reported' | 'no-reaction';
+  status: FidelityStatus;
   actual: { id: string; label: string } | null;
   /** The reaction as the telegram sent it. */
   reported: { id: string; label: string } | null;
@@ -120,22 +122,13 @@ export interface Rubric {
   total: { points: number; max: number };
 }
 
-type Spec = Mission['rubric'][number];
-
-/** The scenario's spec of one criterion; a criterion it leaves out is still described, but scores nothing. */
-function specOf(mission: Mission, id: RubricCriterionId, title: string): Spec {
-  return mission.rubric.find((c) => c.criterion === id) ?? { criterion: id, title, points: 0, guide: '' };
-}
-
 /**
- * A criterion scored out of its spec's points: `share` is the part earned (0..1), rounded to whole
- * points, so a rubric with the default weights scores exactly as the fixed weights did. Each
- * criterion adds its own fields with Object.assign: V8 makes a spread with fields added several
- * times slower, and a class's logs are scored one by one.
+ * A criterion scored out of its spec's points by its grade (grade.ts, which the verdict's score
+ * shares). Each criterion adds its own fields with Object.assign: V8 makes a spread with fields
+ * added several times slower.
  */
-function scored<Id extends RubricCriterionId>(spec: Spec & { criterion: Id }, level: Level, share: number, sentence: string): CriterionBase<Id> {
-  const points = Math.round(spec.points * Math.max(0, Math.min(1, share)));
-  return { id: spec.criterion, title: spec.title, level, points, maxPoints: spec.points, sentence };
+function scored<Id extends Spec['criterion']>(spec: Spec & { criterion: Id }, grade: Grade, sentence: string): CriterionBase<Id> {
+  return { id: spec.criterion, title: spec.title, level: grade.level, points: pointsOf(spec, grade.share), maxPoints: spec.points, sentence };
 }
 
 function localLabel(scenario: Scenario, t: UtcMinutes): string {
@@ -145,34 +138,26 @@ function localLabel(scenario: Scenario, t: UtcMinutes): string {
 function timeliness(scenario: Scenario, state: SessionState, spec: Spec & { criterion: 'timeliness' }): TimelinessCriterion {
   const deadline = deadlineOf(scenario);
   const { met, sent } = state.marks;
-  const metInTime = met !== undefined && met < deadline;
-  const sentInTime = sent !== undefined && sent < deadline;
+  const timing = timingOf(scenario, state);
+  const { metInTime, sentInTime, routine, reportInTime } = timing;
   const deadlineLabel = `${localLabel(scenario, deadline)} ${scenario.post.city} time`;
   const when = (t: UtcMinutes | undefined): string | null => (t === undefined ? null : localLabel(scenario, t));
   const metText = met === undefined ? 'you never delivered the message' : `you delivered the message at ${when(met)}`;
   const sentText = sent === undefined ? 'you never sent your report' : `your report went out at ${when(sent)}`;
   const press = `the President's press conference (${deadlineLabel})`;
-  // A ROUTINE telegram waits behind ordinary traffic: leaving in time is not arriving in time.
-  const routine = sentInTime && state.precedence === 'ROUTINE';
-  const reportInTime = sentInTime && !routine;
-  let level: Level;
-  let share: number;
+  const grade = timelinessGrade(spec, timing);
   let sentence: string;
   const needs = spec.needs ?? ['met', 'sent'];
   if (!needs.includes('met')) {
     // A post with nobody to see on instructions: only the report is due.
     const late =
       sent === undefined ? 'you never sent a report' : routine ? `your report went out at ${when(sent)} marked ROUTINE, so it waited behind ordinary traffic and was not read before it` : `your report only went out at ${when(sent)}, after it`;
-    [level, share, sentence] = reportInTime ? ['good', 1, `${capitalise(sentText)}, before ${press}.`] : ['poor', 0, `Washington heard nothing from you before ${press}: ${late}.`];
+    sentence = reportInTime ? `${capitalise(sentText)}, before ${press}.` : `Washington heard nothing from you before ${press}: ${late}.`;
   } else if (!needs.includes('sent')) {
-    [level, share, sentence] = metInTime ? ['good', 1, `${capitalise(metText)}, before ${press}.`] : ['poor', 0, `${capitalise(metText)}, so not before ${press}.`];
+    sentence = metInTime ? `${capitalise(metText)}, before ${press}.` : `${capitalise(metText)}, so not before ${press}.`;
   } else if (metInTime && reportInTime) {
-    level = 'good';
-    share = 1;
     sentence = `${capitalise(metText)} and ${sentText}, both before ${press}.`;
   } else if (metInTime) {
-    level = 'partial';
-    share = 2 / 4;
     const late =
       sent === undefined
         ? 'you never sent your report'
@@ -181,16 +166,12 @@ function timeliness(scenario: Scenario, state: SessionState, spec: Spec & { crit
           : `your report only went out at ${when(sent)}, after it`;
     sentence = `${capitalise(metText)}, before ${press}, but ${late}.`;
   } else if (reportInTime) {
-    level = 'partial';
-    share = 1 / 4;
     const late = met === undefined ? `you never delivered the message to ${partyOf(scenario)}` : `you only delivered the message at ${when(met)}, after it`;
     sentence = `${capitalise(sentText)}, before ${press}, but ${late}.`;
   } else {
-    level = 'poor';
-    share = 0;
     sentence = `${capitalise(metText)} and ${sentText}, so Washington heard nothing from you before ${press}.`;
   }
-  return Object.assign(scored(spec, level, share, sentence), {
+  return Object.assign(scored(spec, grade, sentence), {
     met: when(met),
     sent: when(sent),
     metInTime,
@@ -200,12 +181,12 @@ function timeliness(scenario: Scenario, state: SessionState, spec: Spec & { crit
 }
 
 function completeness(mission: Mission, state: SessionState, spec: Spec & { criterion: 'completeness' }): CompletenessCriterion {
-  const due = POINTS.filter((p) => mission.points.includes(p));
+  const due = duePoints(mission);
   const conveyed = due.filter((p) => state.conveyed.includes(p)).map((point) => ({ point, label: POINT_LABELS[point] }));
   const missing = due.filter((p) => !state.conveyed.includes(p)).map((point) => ({ point, label: POINT_LABELS[point] }));
   const count = conveyed.length;
   const total = due.length;
-  const level: Level = count === total ? 'good' : count * 2 >= total ? 'partial' : 'poor';
+  const grade = completenessGrade(count, total);
   const sentence =
     count === total
       ? total === 0
@@ -214,7 +195,7 @@ function completeness(mission: Mission, state: SessionState, spec: Spec & { crit
       : count === 0
         ? `You passed on none of the ${total} things the circular asked you to say.`
         : `You passed on ${count} of the ${total} things the circular asked you to say; you left out ${listText(missing.map((m) => m.label))}.`;
-  return Object.assign(scored(spec, level, count === total ? 1 : count * 2 >= total ? 1 / 2 : 0, sentence), { conveyed, missing, count, total });
+  return Object.assign(scored(spec, grade, sentence), { conveyed, missing, count, total });
 }
 
 function discretion(scenario: Scenario, state: SessionState, spec: Spec & { criterion: 'discretion' }): DiscretionCriterion {
@@ -224,19 +205,11 @@ function discretion(scenario: Scenario, state: SessionState, spec: Spec & { crit
       ? { id, kind: p.kind, label: p.label, explanation: p.explanation }
       : { id, kind: null, label: id, explanation: 'This scenario has no explanation for this mistake.' };
   });
-  const level: Level = pitfalls.length === 0 ? 'good' : pitfalls.length === 1 ? 'partial' : 'poor';
   const sentence =
     pitfalls.length === 0
       ? 'You kept secret what was secret and promised nothing Washington had not decided.'
       : `You made ${pitfalls.length === 1 ? 'one mistake' : `${pitfalls.length} mistakes`} a diplomat must not make: ${listText(pitfalls.map((p) => `"${p.label}"`))}.`;
-  // One slip costs a point: the share lost is one point of the criterion's weight per slip.
-  const share = spec.points === 0 ? 0 : 1 - pitfalls.length / Math.min(spec.points, 2);
-  return Object.assign(scored(spec, level, level === 'good' ? 1 : share, sentence), { pitfalls });
-}
-
-/** The pitfalls that are slips in the room (leaks and promises), not the concealment of one. */
-function slipsOf(scenario: Scenario, state: SessionState): string[] {
-  return state.leaks.filter((id) => lookup(scenario.pitfalls, id)?.kind !== 'concealment');
+  return Object.assign(scored(spec, discretionGrade(spec, pitfalls.length), sentence), { pitfalls });
 }
 
 const VERDICT_PHRASE: Readonly<Record<PartVerdict, string>> = {
@@ -266,8 +239,6 @@ function fidelity(scenario: Scenario, state: SessionState, spec: Spec & { criter
     if (id === null) return null;
     return { id, label: lookup(scenario.responses, id)?.label ?? id };
   };
-  // Scored out of four quarters: two for the reaction line, two for the other parts.
-  const quarters = (n: number): number => n / 4;
   const telegram = judgeTelegram(scenario, state);
   const actual = named(state.actual);
   // Judged on the telegram as it left the embassy; a later word to Washington is reported beside it.
@@ -277,55 +248,40 @@ function fidelity(scenario: Scenario, state: SessionState, spec: Spec & { criter
   const base = { actual, reported, later, telegram };
   // The other parts: the minister's words, the remarks, the comment (precedence and time are "On time").
   const faults = telegram.parts.filter((p) => (p.part === 'words' || p.part === 'remarks' || p.part === 'comment') && p.fault).length;
-  const partPoints = faults === 0 ? 2 : faults === 1 ? 1 : 0;
+  const grade = fidelityGrade(state, faults);
+  const { status } = grade;
   const partsText = faults === 0 ? '' : ` Line by line: ${faultText(scenario, telegram.parts)}.`;
+  let sentence: string;
   if (reported === null) {
     const what = actual === null ? `${partyOf(scenario)}'s reaction` : `${partyOf(scenario)}'s real reaction ("${actual.label}")`;
-    const sentence = state.sent
+    sentence = state.sent
       ? `Your telegram did not report ${what}, so Washington had to act without knowing it.`
       : `You never sent a telegram reporting ${what}, so Washington had to act without knowing it.`;
-    return Object.assign(scored(spec, 'poor', 0, sentence), { status: 'not-reported' as const }, base);
-  }
-  if (actual === null) {
-    const sentence = `Your telegram reported "${reported.label}", but ${partyOf(scenario)} never actually gave a reaction, so Washington acted on a guess.`;
-    return Object.assign(scored(spec, 'poor', 0, sentence), { status: 'no-reaction' as const }, base);
-  }
-  if (actual.id === reported.id) {
+  } else if (actual === null) {
+    sentence = `Your telegram reported "${reported.label}", but ${partyOf(scenario)} never actually gave a reaction, so Washington acted on a guess.`;
+  } else if (actual.id === reported.id) {
     const after = later ? ` Later you told Washington "${later.label}" instead, which was not what was said.` : '';
-    const points = Math.max(0, 2 + partPoints - (later ? 2 : 0));
-    const level: Level = points === 4 ? 'good' : points >= 2 ? 'partial' : 'poor';
     const plain = telegram.plain && !later ? ' Every part of it agreed: that is reporting plainly.' : '';
-    const sentence = `Your telegram reported ${partyOf(scenario)}'s reaction as it really was ("${actual.label}").${plain}${after}${partsText}`;
-    return Object.assign(scored(spec, level, quarters(points), sentence), { status: later ? ('mismatch' as const) : ('match' as const) }, base);
+    sentence = `Your telegram reported ${partyOf(scenario)}'s reaction as it really was ("${actual.label}").${plain}${after}${partsText}`;
+  } else if (status === 'corrected') {
+    sentence = `Your telegram said "${reported.label}", but the real reaction was "${actual.label}". You corrected it afterwards, but Washington had already read the first version.${partsText}`;
+  } else {
+    sentence = `${capitalise(partyOf(scenario))}'s real reaction was "${actual.label}", but your telegram said "${reported.label}", so Washington worked from a wrong picture.${partsText}`;
   }
-  if (later?.id === actual.id) {
-    const sentence = `Your telegram said "${reported.label}", but the real reaction was "${actual.label}". You corrected it afterwards, but Washington had already read the first version.${partsText}`;
-    return Object.assign(scored(spec, 'partial', quarters(1 + Math.min(1, partPoints)), sentence), { status: 'corrected' as const }, base);
-  }
-  const sentence = `${capitalise(partyOf(scenario))}'s real reaction was "${actual.label}", but your telegram said "${reported.label}", so Washington worked from a wrong picture.${partsText}`;
-  return Object.assign(scored(spec, 'poor', quarters(Math.min(1, partPoints)), sentence), { status: 'mismatch' as const }, base);
+  return Object.assign(scored(spec, grade, sentence), { status }, base);
 }
 
 function candour(scenario: Scenario, state: SessionState, spec: Spec & { criterion: 'candour' }): CandourCriterion {
-  const concealed = state.leaks.some((id) => lookup(scenario.pitfalls, id)?.kind === 'concealment');
-  const slips = slipsOf(scenario, state);
-  // Owned up: a paragraph that admits going beyond instructions, in the telegram or written later.
-  const owned = state.draft.some((id) => {
-    const p = lookup(scenario.telegram.paragraphs, id);
-    return p !== undefined && typeof p !== 'string' && p.part === 'remarks' && p.admits;
-  });
-  if (concealed) {
-    const sentence = 'You went beyond your instructions and then told Washington you had not. That costs more than the slip itself: after it, nobody knows which of your reports to believe.';
-    return Object.assign(scored(spec, 'poor', 0, sentence), { status: 'concealed' as const });
-  }
-  if (slips.length === 0) {
-    return Object.assign(scored(spec, 'good', 1, 'You had no slip to hide, and you hid nothing.'), { status: 'no-slip' as const });
-  }
-  if (owned) {
-    return Object.assign(scored(spec, 'good', 1, 'You slipped, and you told Washington so yourself. That is what lets a slip be put right.'), { status: 'owned' as const });
-  }
-  const sentence = 'You slipped and never told Washington. You did not deny it, but Washington would learn of it from the other side.';
-  return Object.assign(scored(spec, 'partial', 1 / 3, sentence), { status: 'silent' as const });
+  const grade = candourGrade(scenario, state);
+  const { status } = grade;
+  const sentence = status === 'concealed'
+    ? 'You went beyond your instructions and then told Washington you had not. That costs more than the slip itself: after it, nobody knows which of your reports to believe.'
+    : status === 'no-slip'
+      ? 'You had no slip to hide, and you hid nothing.'
+      : status === 'owned'
+        ? 'You slipped, and you told Washington so yourself. That is what lets a slip be put right.'
+        : 'You slipped and never told Washington. You did not deny it, but Washington would learn of it from the other side.';
+  return Object.assign(scored(spec, grade, sentence), { status });
 }
 
 function outcome(scenario: Scenario, state: SessionState): OutcomeCriterion {

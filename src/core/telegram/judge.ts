@@ -237,3 +237,42 @@ export function isPlainReport(scenario: Scenario, state: SessionState): boolean 
   }
   return true;
 }
+
+/**
+ * How many of the words, remarks and comment parts `judgeTelegram` marks as a fault (a verdict that
+ * counts against the report, or a contradiction with another part): the same number as counting its
+ * parts, without building the judgement and its sentences (the verdict's score asks it once for every
+ * log a teacher verifies). Pure.
+ */
+export function telegramFaults(scenario: Scenario, state: SessionState): number {
+  const sent = state.sent;
+  const hadSlip = state.leaks.some((id) => {
+    const kind = lookup(scenario.pitfalls, id)?.kind;
+    return kind === 'leak' || kind === 'promise';
+  });
+  let faults = 0;
+  let words = 0;
+  let remarks = 0;
+  // What the reaction line and each words or comment paragraph say about the reaction, and whether each counts here and is faulty already.
+  const statements: { fits: readonly string[]; counts: boolean; fault: boolean }[] = [];
+  if (sent !== null && sent.reported !== null) statements.push({ fits: [sent.reported], counts: false, fault: false });
+  for (const id of sent?.draft ?? []) {
+    const p = lookup(scenario.telegram.paragraphs, id);
+    if (p === undefined || typeof p === 'string') continue;
+    if (p.part === 'remarks') {
+      remarks++;
+      if (p.admits !== hadSlip) faults++;
+      continue;
+    }
+    if (p.part === 'words') words++;
+    statements.push({ fits: p.fits, counts: true, fault: compare(scenario, p.fits, state.actual) !== 'faithful' });
+  }
+  // Left out: the minister's words are a fault once a telegram went, the remarks when there was a slip to own.
+  if (words === 0 && sent !== null) faults++;
+  if (remarks === 0 && hadSlip) faults++;
+  for (const s of statements) {
+    if (!s.counts) continue;
+    if (s.fault || statements.some((o) => o !== s && !o.fits.some((f) => s.fits.includes(f)))) faults++;
+  }
+  return faults;
+}

@@ -7,7 +7,7 @@ import { lookup } from '../engine/lookup.ts';
 import type { SessionState } from '../engine/state.ts';
 import type { ClaimId, Scenario } from '../scenario/schema.ts';
 import { CLAIMS } from '../scenario/vocabulary.ts';
-import { scoreRubric } from '../rubric/rubric.ts';
+import { rubricTotal } from '../rubric/grade.ts';
 import { CLAIM_TEXT, claimHolds } from './claims.ts';
 
 export interface VerdictClaim {
@@ -35,6 +35,6 @@ export function verdictOf(scenario: Scenario, state: SessionState): Verdict {
     const want = stated[claim];
     if (want !== undefined) claims.push({ claim, stated: want, holds: claimHolds(scenario, state, claim) === want, text: CLAIM_TEXT[claim][want ? 0 : 1] });
   }
-  const { total } = scoreRubric(scenario, state);
-  return { outcome: ending?.outcome ?? null, title: ending?.title ?? null, claims, score: total };
+  // The rubric's total without its sentences: the same score, and a teacher's class is verified one verdict per log.
+  return { outcome: ending?.outcome ?? null, title: ending?.title ?? null, claims, score: rubricTotal(scenario, state) };
 }

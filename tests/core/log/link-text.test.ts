@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalScalar } from '../../../src/core/hash.ts';
 import type { LogHeader } from '../../../src/core/log/format.ts';
-import { entryLinkText, headerOf, headerText, verdictText } from '../../../src/core/log/seal.ts';
+import { entryLinkText, headerOf, headerText, sameVerdict, verdictText } from '../../../src/core/log/seal.ts';
 import type { Verdict } from '../../../src/core/verdict/summary.ts';
 import { CLAIMS } from '../../../src/core/scenario/vocabulary.ts';
 
@@ -64,16 +64,33 @@ describe('the header the genesis hash covers', () => {
 });
 
 describe('the verdict the head seals', () => {
+  const verdict: fc.Arbitrary<Verdict> = fc.record({
+    outcome: fc.option(text),
+    title: fc.option(text),
+    claims: fc.array(fc.record({ claim: fc.constantFrom(...CLAIMS), stated: fc.boolean(), holds: fc.boolean(), text })),
+    score: fc.record({ points: fc.integer(), max: fc.integer() }),
+  });
+
   it('is the canonical JSON of the verdict', () => {
-    const verdict: fc.Arbitrary<Verdict> = fc.record({
-      outcome: fc.option(text),
-      title: fc.option(text),
-      claims: fc.array(fc.record({ claim: fc.constantFrom(...CLAIMS), stated: fc.boolean(), holds: fc.boolean(), text })),
-      score: fc.record({ points: fc.integer(), max: fc.integer() }),
-    });
     fc.assert(fc.property(verdict, (v) => {
       expect(verdictText(v)).toBe(canonicalJson(v));
     }), { numRuns: 2_000 });
+  });
+
+  it('is the same for two verdicts exactly when sameVerdict says so', () => {
+    // Pairs that differ in one small way as often as not: few texts, small numbers, 0 and -0.
+    const small = fc.record({
+      outcome: fc.option(fc.constantFrom('a', 'b')),
+      title: fc.option(fc.constantFrom('a', 'b')),
+      claims: fc.array(fc.record({ claim: fc.constantFrom('met-in-time', 'no-leak' as const), stated: fc.boolean(), holds: fc.boolean(), text: fc.constantFrom('a', 'b') }), { maxLength: 2 }),
+      score: fc.record({ points: fc.constantFrom(0, -0, 1), max: fc.constantFrom(0, 2) }),
+    });
+    for (const pair of [fc.tuple(verdict, verdict), fc.tuple(small, small)]) {
+      fc.assert(fc.property(pair, ([a, b]) => {
+        expect(sameVerdict(a, b)).toBe(verdictText(a) === verdictText(b));
+        expect(sameVerdict(a, structuredClone(a))).toBe(true);
+      }), { numRuns: 3_000 });
+    }
   });
 
   it('throws where canonicalize does: a lone surrogate, a number that is not finite', () => {

@@ -138,6 +138,26 @@ describe('reading a log by hand (log/shape.ts)', () => {
     }
   }, 60_000);
 
+  it('reads a log whose fields come in another order as the schema does, in the schema\'s order', () => {
+    // Each object's fields reversed, or only some entries' and attempts': what another program may write.
+    const reversed = (value: unknown, pick: (path: string) => boolean, path = ''): unknown => {
+      if (Array.isArray(value)) return value.map((v, i) => reversed(v, pick, `${path}[${i}]`));
+      if (value === null || typeof value !== 'object') return value;
+      const fields = Object.entries(value).map(([k, v]) => [k, reversed(v, pick, `${path}.${k}`)] as const);
+      return Object.fromEntries(pick(path) ? fields.reverse() : fields);
+    };
+    const picks: ((path: string) => boolean)[] = [() => true, (p) => /entries\[[13579]\]$/.test(p), (p) => /attempts\[0\]$/.test(p)];
+    for (const text of [...CLASS.slice(0, 10), ...FORMAT2_FIXTURES]) {
+      for (const pick of picks) {
+        const input = reversed(JSON.parse(text), pick);
+        const fast = readSealedLogJson(input);
+        expect(fast).not.toBeNull();
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(bySchema(input)));
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(readSealedLogJson(JSON.parse(text))));
+      }
+    }
+  });
+
   it('reads an autosave (an open log) as the schema does, and refuses what it refuses', () => {
     const open = CLASS.slice(0, 10).map((t) => unsealLog(JSON.parse(t) as SealedLog));
     for (const log of open) {
