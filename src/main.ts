@@ -8,6 +8,7 @@
  */
 import './ui/styles.css';
 import './ui/projector.css';
+import firstFront, { id as firstId } from 'virtual:first-front';
 import { loadFront, posts } from './posts.ts';
 import { readLinkParams, readPostParam } from './store/link-params.ts';
 import { PLAYING_KEY, POST_KEY, readSave } from './store/storage.ts';
@@ -45,7 +46,8 @@ async function boot(): Promise<void> {
     const { startGamePage } = await import('./boot-game.ts');
     return startGamePage(page);
   }
-  const front = await loadFront(postId);
+  // The first post's front comes with this chunk: the usual first visit draws its title at once.
+  const front = postId === firstId ? firstFront : await loadFront(postId);
   const link = readLinkParams(location.search, front.variants);
   if (postLink.problem) link.problems.unshift(postLink.problem);
   const skeleton = drawSkeleton(app, front.post.city);

@@ -9,7 +9,7 @@
  * every issue listed, so `vite build` stops and `vite dev` shows them in its error overlay.
  * Build time only (Node): the game never parses YAML in the browser.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { formatIssue, type ScenarioIssue } from '../core/scenario/issues.ts';
@@ -97,23 +97,20 @@ function summaryOf(loaded: { scenario: { id: string; version: number; title: str
 /**
  * What the game's page puts first in its head to start fetching the front of the post it will open
  * while its own scripts arrive, instead of after they have run. The front of the first post from the
- * west (the one a page opens without a link or a remembered post, as src/content.ts orders them) is
- * a static `modulepreload` link, so the browser asks for it with the page's scripts, before any
- * script runs; a returning student of another post fetches it for nothing, about 1 KB. A classic
- * script then adds a link for the link's `?post=`, or for the post remembered under
- * `circular938.post`, when that is another post. It runs as a task of its own, so the parser goes on
- * to ask for the page's scripts and styles first: the first read of localStorage waits on the
- * browser (10 to 25 ms on a slow laptop) and is better spent while they arrive. It only adds a link
- * for a post it is sure of; the page loads the front as before. The post's content is fetched once
- * the title is on screen.
+ * west (the one a page opens without a link or a remembered post, as src/posts.ts orders them) comes
+ * in the first screen's chunk (`virtual:first-front`); for another post, a classic script adds a
+ * `modulepreload` link: for the link's `?post=`, or for the post remembered under
+ * `circular938.post`. It runs as a task of its own, so the parser goes on to ask for the page's
+ * scripts and styles first: the first read of localStorage waits on the browser (10 to 25 ms on a
+ * slow laptop) and is better spent while they arrive. It only adds a link for a post it is sure of;
+ * the page loads the front as before. The post's content is fetched once the title is on screen.
  */
 function preloadTags(posts: readonly { id: string; lon: number; country: string; url: string }[]): string {
   const sorted = [...posts].sort((a, b) => a.lon - b.lon || a.country.localeCompare(b.country));
   const first = sorted[0];
   if (!first) return '';
   const urls = Object.fromEntries(sorted.map((p) => [p.id, p.url]));
-  return `<link rel="modulepreload" crossorigin href="${first.url}">
-    <script>setTimeout(function () {
+  return `<script>setTimeout(function () {
   var urls = ${JSON.stringify(urls)};
   var id = new URLSearchParams(location.search).get('post');
   if (id !== null && id !== '' && !Object.prototype.hasOwnProperty.call(urls, id)) return;
@@ -126,6 +123,14 @@ function preloadTags(posts: readonly { id: string; lon: number; country: string;
   document.head.appendChild(link);
 }, 0);</script>`;
 }
+
+/**
+ * `import first, { id } from 'virtual:first-front'`: the front of the post a page opens without a
+ * link or a remembered post (the first from the west), in the first screen's own chunk, so that the
+ * usual first visit draws its title without waiting on another module (a wait in which the browser
+ * paints the loading line first).
+ */
+export const FIRST_FRONT = 'virtual:first-front';
 
 /** The plugin; register it once in vite.config.ts. */
 export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
@@ -154,7 +159,16 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
         return html.replace(charset, (m) => `${m}\n    ${preloadTags(posts)}`);
       },
     },
+    resolveId: (id) => (id === FIRST_FRONT ? `\0${FIRST_FRONT}` : null),
     async load(id) {
+      if (id === `\0${FIRST_FRONT}`) {
+        // The first post from the west, as src/posts.ts orders them: its front, and its id.
+        const files = (await readdir(dir)).filter((f) => f.endsWith('.yaml')).map((f) => path.join(dir, f));
+        const all = await Promise.all(files.map(async (file) => ({ file, summary: summaryOf((await moduleValue(dir, file)) as Parameters<typeof summaryOf>[0]) })));
+        const first = all.sort((a, b) => (a.summary.post.lon ?? 0) - (b.summary.post.lon ?? 0) || a.summary.post.country.localeCompare(b.summary.post.country))[0];
+        if (!first) throw new Error(`${dir}: no post to open first`);
+        return `export { default } from ${JSON.stringify(`${first.file}?front`)};\nexport const id = ${JSON.stringify(first.summary.id)};\n`;
+      }
       const file = id.split('?')[0] ?? id;
       if (!file.endsWith('.yaml') || !isInside(dir, file)) return null;
       // scenarios/ is outside the Vite root, so dev mode would not reload on an edit otherwise.

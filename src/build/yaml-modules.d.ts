@@ -37,3 +37,11 @@ declare module 'virtual:post-map-land' {
   const land: readonly string[];
   export default land;
 }
+
+declare module 'virtual:first-front' {
+  /** The front of the post a page opens without a link or a remembered post (src/build/scenario-plugin.ts). */
+  const front: import('../core/scenario/front.ts').PostFront;
+  export default front;
+  /** That post's id. */
+  export const id: string;
+}

@@ -7,13 +7,13 @@
  * - what the student typed, and where the focus is, survive the takeover;
  * - a saved game appears in its place, and a Begin pressed early still asks before replacing it.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openBrowser, type TestBrowser } from './browser.ts';
+import { openBrowser, PROJECT_ROOT, type TestBrowser } from './browser.ts';
 import { phaseOf, pressChoice, readSession, seeded, startByKeyboard, tabTo, useSite, waitForTitle, SAVE_KEY } from './game.ts';
-import { DIST, frontFile } from './server.ts';
+import { contentChunkOf, DIST, frontFile } from './server.ts';
 
 const site = useSite();
 let browser: TestBrowser | null = null;
@@ -143,9 +143,11 @@ describe("the post's front", () => {
   async function frontAskedBeforeScripts(page: Page, url: string, id: string): Promise<void> {
     const entry = readdirSync(join(DIST, 'assets')).find((f) => /^index-.*\.js$/.test(f));
     if (!entry) throw new Error('no index-*.js in dist/assets');
+    const file = frontFile(id);
+    if (file === null) throw new Error(`dist/index.html names no front chunk for ${id}`);
     const held: Route[] = [];
     await page.route(`**/assets/${entry}`, (route) => void held.push(route));
-    const front = page.waitForRequest((r) => r.url().endsWith(`/assets/${frontFile(id)}`), { timeout: 10_000 });
+    const front = page.waitForRequest((r) => r.url().endsWith(`/assets/${file}`), { timeout: 10_000 });
     await page.goto(url, { waitUntil: 'commit' });
     await front;
     for (const route of held.splice(0)) await route.continue();
@@ -153,10 +155,22 @@ describe("the post's front", () => {
     await waitForTitle(page);
   }
 
-  it('is asked for with the page scripts: the first post by default, a linked or a remembered post otherwise', async () => {
+  it("comes with the first screen for the first post, and is asked for with the page's scripts for a linked or a remembered post", async () => {
     browser = await openBrowser();
     const { page, assertNoProblems } = browser;
-    await frontAskedBeforeScripts(page, seeded(site().url), 'mexico');
+    // The first post from the west (Mexico City): its front is in the first screen's chunk, no request of its own.
+    expect(frontFile('mexico')).toBeNull();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(seeded(site().url));
+    await waitForTitle(page);
+    expect(await page.locator('.post-current').innerText()).toContain('Mexico City');
+    const postChunks = asked.filter((p) => {
+      const id = /\/assets\/([a-z]+)-[\w-]{8}\.js$/.exec(p)?.[1];
+      return id !== undefined && existsSync(join(PROJECT_ROOT, 'scenarios', `${id}.yaml`));
+    });
+    // Only Mexico City's content, which the game behind the title loads.
+    expect(postChunks.map(contentChunkOf)).toEqual(['mexico']);
     await frontAskedBeforeScripts(page, seeded(`${site().url}?post=chile`), 'chile');
     await page.evaluate(() => localStorage.setItem('circular938.post', 'uruguay'));
     await frontAskedBeforeScripts(page, seeded(site().url), 'uruguay');

@@ -99,14 +99,17 @@ export async function serveSite(): Promise<Site> {
   };
 }
 
-/** The front chunk of a post (what its title shows), as the built page's head names it: `assets/<id>-<hash>.js`. */
-export function frontFile(id: string): string {
+/**
+ * The front chunk of a post (what its title shows), as the built page's head names it:
+ * `assets/<id>-<hash>.js`; null for the first post from the west, whose front is in the first
+ * screen's own chunk.
+ */
+export function frontFile(id: string): string | null {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const table = /var urls = (\{[^}]*\});/.exec(html)?.[1];
   if (!table) throw new Error('dist/index.html has no table of the posts\' fronts');
   const url = (JSON.parse(table) as Record<string, string>)[id];
-  if (!url) throw new Error(`dist/index.html names no front for ${id}`);
-  return url.replace(/^\.\/assets\//, '');
+  return url === undefined ? null : url.replace(/^\.\/assets\//, '');
 }
 
 /** The post whose content chunk (`assets/<id>-<hash>.js`, not its front) a request path is, or null. */
@@ -114,5 +117,6 @@ export function contentChunkOf(path: string): string | null {
   const m = /\/assets\/([a-z]+)-[\w-]{8}\.js$/.exec(path);
   const id = m?.[1];
   if (id === undefined || !existsSync(join(PROJECT_ROOT, 'scenarios', `${id}.yaml`))) return null;
-  return path.endsWith(`/assets/${frontFile(id)}`) ? null : id;
+  const front = frontFile(id);
+  return front !== null && path.endsWith(`/assets/${front}`) ? null : id;
 }
