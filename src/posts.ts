@@ -8,6 +8,7 @@
 import type { PostSummary } from './build/scenario-plugin.ts';
 import type { LoadedScenario } from './core/play.ts';
 import type { PostFront } from './core/scenario/front.ts';
+import { westToEast } from './core/scenario/order.ts';
 
 export type { PostFront, PostSummary };
 
@@ -16,9 +17,7 @@ const fronts = import.meta.glob<PostFront>('../scenarios/*.yaml', { query: '?fro
 const loaders = import.meta.glob<LoadedScenario>('../scenarios/*.yaml', { import: 'default' });
 
 /** Every post, west to east (by longitude where the file gives it, else by country). */
-export const posts: readonly PostSummary[] = Object.values(summaries).sort(
-  (a, b) => (a.post.lon ?? 0) - (b.post.lon ?? 0) || a.post.country.localeCompare(b.post.country),
-);
+export const posts: readonly PostSummary[] = Object.values(summaries).sort(westToEast);
 
 /** The post with this id, or undefined. */
 export function postById(id: string): PostSummary | undefined {

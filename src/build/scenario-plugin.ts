@@ -16,6 +16,7 @@ import { formatIssue, type ScenarioIssue } from '../core/scenario/issues.ts';
 import { loadScenario } from '../core/scenario/load.ts';
 import { parseShared } from '../core/scenario/parse.ts';
 import { frontOf } from '../core/scenario/front.ts';
+import { westToEast } from '../core/scenario/order.ts';
 import type { LoadedScenario } from '../core/scenario/load.ts';
 
 export interface ScenarioPluginOptions {
@@ -105,17 +106,15 @@ function summaryOf(loaded: { scenario: { id: string; version: number; title: str
  * slow laptop) and is better spent while they arrive. It only adds a link for a post it is sure of;
  * the page loads the front as before. The post's content is fetched once the title is on screen.
  */
-function preloadTags(posts: readonly { id: string; lon: number; country: string; url: string }[]): string {
-  const sorted = [...posts].sort((a, b) => a.lon - b.lon || a.country.localeCompare(b.country));
-  const first = sorted[0];
-  if (!first) return '';
-  const urls = Object.fromEntries(sorted.map((p) => [p.id, p.url]));
+function preloadTags(posts: readonly { id: string; url: string }[]): string {
+  // Only posts whose front is a chunk of its own: the first post's is in the first screen's chunk.
+  const urls = Object.fromEntries(posts.map((p) => [p.id, p.url]));
   return `<script>setTimeout(function () {
   var urls = ${JSON.stringify(urls)};
   var id = new URLSearchParams(location.search).get('post');
   if (id !== null && id !== '' && !Object.prototype.hasOwnProperty.call(urls, id)) return;
   if (id === null || id === '') { try { id = localStorage.getItem('circular938.post'); } catch (e) { id = null; } }
-  if (id === null || id === ${JSON.stringify(first.id)} || !Object.prototype.hasOwnProperty.call(urls, id) || new URLSearchParams(location.search).has('watch')) return;
+  if (id === null || !Object.prototype.hasOwnProperty.call(urls, id) || new URLSearchParams(location.search).has('watch')) return;
   var link = document.createElement('link');
   link.rel = 'modulepreload';
   link.crossOrigin = '';
@@ -145,12 +144,12 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
       order: 'post',
       handler(html, ctx) {
         if (!ctx.bundle || !ctx.filename.endsWith('index.html')) return undefined;
-        const posts: { id: string; lon: number; country: string; url: string }[] = [];
+        const posts: { id: string; url: string }[] = [];
         for (const chunk of Object.values(ctx.bundle)) {
           const module = chunk.type === 'chunk' ? chunk.facadeModuleId : null;
           const file = module ? fronts.get(module) : undefined;
           const summary = file ? summaries.get(file) : undefined;
-          if (chunk.type === 'chunk' && summary) posts.push({ id: summary.id, lon: summary.post.lon ?? 0, country: summary.post.country, url: `./${chunk.fileName}` });
+          if (chunk.type === 'chunk' && summary) posts.push({ id: summary.id, url: `./${chunk.fileName}` });
         }
         if (posts.length === 0) return undefined;
         // Right after the charset, before any stylesheet: an inline script after one waits for it to load.
@@ -165,7 +164,7 @@ export function scenarioPlugin(options: ScenarioPluginOptions): Plugin {
         // The first post from the west, as src/posts.ts orders them: its front, and its id.
         const files = (await readdir(dir)).filter((f) => f.endsWith('.yaml')).map((f) => path.join(dir, f));
         const all = await Promise.all(files.map(async (file) => ({ file, summary: summaryOf((await moduleValue(dir, file)) as Parameters<typeof summaryOf>[0]) })));
-        const first = all.sort((a, b) => (a.summary.post.lon ?? 0) - (b.summary.post.lon ?? 0) || a.summary.post.country.localeCompare(b.summary.post.country))[0];
+        const first = all.sort((a, b) => westToEast(a.summary, b.summary))[0];
         if (!first) throw new Error(`${dir}: no post to open first`);
         return `export { default } from ${JSON.stringify(`${first.file}?front`)};\nexport const id = ${JSON.stringify(first.summary.id)};\n`;
       }

@@ -172,6 +172,8 @@ describe("the post's front", () => {
     // Only Mexico City's content, which the game behind the title loads.
     expect(postChunks.map(contentChunkOf)).toEqual(['mexico']);
     await frontAskedBeforeScripts(page, seeded(`${site().url}?post=chile`), 'chile');
+    // The next post from the west (Kingston) is preloaded like any other.
+    await frontAskedBeforeScripts(page, seeded(`${site().url}?post=jamaica`), 'jamaica');
     await page.evaluate(() => localStorage.setItem('circular938.post', 'uruguay'));
     await frontAskedBeforeScripts(page, seeded(site().url), 'uruguay');
     expect(await page.locator('.post-current').innerText()).toContain('Montevideo');
