@@ -58,7 +58,7 @@ function reportOf(file: string, r: VerifyResult): FileReport {
 
 function refused(file: string, problem: string): FileReport {
   return {
-    file, status: 'refused', finished: null, student: null, attempts: null, attemptEndings: null, ending: null, score: null, format: null, modes: null,
+    file, status: 'refused', finished: null, student: null, attempts: null, attemptEndings: null, ending: null, format: null, modes: null, score: null,
     problems: [problem], notes: [], newerText: false, scenario: null,
   };
 }

@@ -8,12 +8,13 @@
 import { Worker } from 'node:worker_threads';
 import type { ScenarioRef } from '../core/log/library.ts';
 import type { FileReport } from './verify-file.ts';
+import { unpackReports } from './report-wire.ts';
 
 /** What the command sends a worker: the scenarios (once, first), then batches of files. */
 export type ToWorker = { type: 'setup'; refs: readonly ScenarioRef[]; archiveDir: string } | { type: 'files'; batch: number; files: readonly string[] };
 
-/** What a worker sends back: a batch's reports, a kept text's warning, or the error that stopped it. */
-export type FromWorker = { type: 'reports'; batch: number; reports: FileReport[] } | { type: 'warn'; line: string } | { type: 'failed'; error: string };
+/** What a worker sends back: a batch's reports (packed, report-wire.ts), a kept text's warning, or the error that stopped it. */
+export type FromWorker = { type: 'reports'; batch: number; packed: unknown[] } | { type: 'warn'; line: string } | { type: 'failed'; error: string };
 
 /** Files per message: many enough that a message costs little beside its files, few enough that the workers finish together. */
 const BATCH = 32;
@@ -82,7 +83,7 @@ export function openVerifyPool(size: number, warn: (line: string) => void): Veri
       } else if (run !== null) {
         const r = run;
         held.set(worker, (held.get(worker) ?? 1) - 1);
-        r.done[message.batch] = message.reports;
+        r.done[message.batch] = unpackReports(message.packed);
         // Out in file order: a batch waits for every batch before it.
         for (let reports = r.done[r.printed]; reports !== undefined; reports = r.done[r.printed]) {
           if (r.onReport) for (const report of reports) r.onReport(report);

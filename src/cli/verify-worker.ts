@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { useNodeSha256 } from './native-hash.ts';
 import { archiveFromDir } from './scenario-files.ts';
+import { packReports } from './report-wire.ts';
 import { verifyFile } from './verify-file.ts';
 import type { FromWorker, ToWorker } from './verify-pool.ts';
 import type { ScenarioLibrary, ScenarioRef } from '../core/log/library.ts';
@@ -29,7 +30,7 @@ port.on('message', (message: ToWorker) => {
     if (scenarios === null) throw new Error('files were sent before the scenarios');
     const reports = [];
     for (const file of message.files) reports.push(await verifyFile(file, scenarios.refs, scenarios.library));
-    send({ type: 'reports', batch: message.batch, reports });
+    send({ type: 'reports', batch: message.batch, packed: packReports(reports) });
   }).catch((error: unknown) => {
     // A bug, not a file's fault (verifyFile never rejects): the pool stops with it.
     send({ type: 'failed', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
