@@ -117,7 +117,7 @@ export function renderDialogue(
   const why = readOnly ? undefined : options.why;
   const node = scenario.nodes[session.node];
   if (!node) throw new RangeError(`no node ${session.node}`);
-  const phase = phaseOf(scenario, session.phase);
+  const phase = phaseOf(scenario, session.phase, session);
   const speaker = speakerLabel(scenario, node.speaker);
   const showTelegram = session.phase === 'report' || (session.phase === 'washington' && session.marks.sent !== undefined);
   const isChance = node.chance !== undefined;

@@ -46,6 +46,13 @@ function collectUses(scenario: Scenario): Uses {
       if (p.if) eachCondition(p.if, ['nodes', id, 'passages', i, 'if'], (c, path) => uses.conditions.push({ c, path }));
     });
   }
+  // So does the condition of a place that depends on the state.
+  for (const [phase, place] of Object.entries(scenario.mission?.places ?? {})) {
+    if (typeof place === 'string') continue;
+    place.forEach((p, i) => {
+      if (p.if) eachCondition(p.if, ['mission', 'places', phase, i, 'if'], (c, path) => uses.conditions.push({ c, path }));
+    });
+  }
   return uses;
 }
 

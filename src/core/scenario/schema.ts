@@ -214,8 +214,13 @@ export const missionSchema = z.strictObject({
   office: text.optional(),
   /** The phases this scenario runs, in the order of PHASES. */
   phases: z.array(z.enum(PHASES)).min(2),
-  /** Where a phase happens, where it differs from an embassy's ("UN Secretariat" for the meeting). */
-  places: z.partialRecord(z.enum(PHASES), text).optional(),
+  /**
+   * Where a phase happens, where it differs from an embassy's ("UN Secretariat" for the meeting): a
+   * place, or places that depend on the state, the first whose `if` holds (Rio's meeting is at the
+   * Minister's home when he receives the ambassador that night, else at Itamaraty). A place without
+   * `if` is the one shown where no state is (the branch map's bands).
+   */
+  places: z.partialRecord(z.enum(PHASES), z.union([text, z.array(z.strictObject({ if: conditionSchema.optional(), place: text })).min(1)])).optional(),
   /** The parts of the circular this post must convey; the rubric counts these. Empty for an information copy. */
   points: z.array(point),
   /** The rubric's criteria, in the order shown; a criterion left out is not scored. */
