@@ -68,6 +68,14 @@ const site = defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       input: pages,
+      // The report of slow plugin callbacks names the offline plugin writing its service worker (about 2 s), every build.
+      checks: { pluginTimings: false },
+      onwarn(warning, warn) {
+        // Meant: the first post's front comes in the first screen's chunk (virtual:first-front), and posts.ts's
+        // table of fronts still lists it for any other page that asks; every other post's front is a chunk of its own.
+        if (warning.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && warning.message.includes('?front')) return;
+        warn(warning);
+      },
       output: {
         codeSplitting: {
           groups: [

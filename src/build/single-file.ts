@@ -64,7 +64,8 @@ export function singleFileConfig<C extends UserConfig>(site: C, o: { page: strin
       emptyOutDir: false,
       // Everything is in one module: there is nothing to preload.
       modulePreload: false,
-      rolldownOptions: { input: { index: o.page } },
+      // The site's checks (no report of slow plugin callbacks), with the one page as input.
+      rolldownOptions: { input: { index: o.page }, checks: site.build?.rolldownOptions?.checks },
     },
   };
 }
