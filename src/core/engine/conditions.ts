@@ -18,6 +18,22 @@ function timeRef(scenario: Scenario, ref: string): number {
   return ref === 'deadline' ? timeOf(scenario.clock.deadline) : timeOf(ref);
 }
 
+/**
+ * `timeRef` of `ref`, read once for the scenario asked last (a condition belongs to one scenario, and
+ * "deadline" is its own): a replay tests the same times at every step.
+ */
+function timeOnce(ref: string): (scenario: Scenario) => number {
+  let last: Scenario | null = null;
+  let time = 0;
+  return (scenario) => {
+    if (scenario !== last) {
+      time = timeRef(scenario, ref);
+      last = scenario;
+    }
+    return time;
+  };
+}
+
 function compile(c: Condition): Test {
   if ('flag' in c) return (_, s) => s.flags.includes(c.flag);
   if ('notFlag' in c) return (_, s) => !s.flags.includes(c.notFlag);
@@ -33,8 +49,14 @@ function compile(c: Condition): Test {
   if ('conveyedAtLeast' in c) return (_, s) => s.conveyed.length >= c.conveyedAtLeast;
   if ('leaked' in c) return (_, s) => s.leaks.includes(c.leaked);
   if ('noLeaks' in c) return (_, s) => s.leaks.length === 0;
-  if ('before' in c) return (scenario, s) => s.clock < timeRef(scenario, c.before);
-  if ('after' in c) return (scenario, s) => s.clock >= timeRef(scenario, c.after);
+  if ('before' in c) {
+    const at = timeOnce(c.before);
+    return (scenario, s) => s.clock < at(scenario);
+  }
+  if ('after' in c) {
+    const at = timeOnce(c.after);
+    return (scenario, s) => s.clock >= at(scenario);
+  }
   if ('actual' in c) return (_, s) => s.actual === c.actual;
   if ('reported' in c) return (_, s) => s.reported === c.reported;
   if ('variant' in c) return (_, s) => s.variant === c.variant;

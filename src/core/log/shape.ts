@@ -284,9 +284,11 @@ export function colonsIn(text: string): number {
  * The colons of JSON text that writes each field of `log` once, for a log `readSealedLogJson` gave
  * (which has its input's fields): one per field, and those of every text in it. A text of that data
  * with more colons writes some field twice (JSON.parse keeps the last), unless a colon hides in a
- * `\u003a` escape (verify.ts says how that is used).
+ * `\u003a` escape (verify.ts says how that is used). With `entryHashes` false, the colons inside the
+ * entries' `prev` and `hash` are left out (`colonsOfEntryHashes` counts them): a text with no more
+ * colons than that writes no field twice and has none there, which spares a verifier reading them.
  */
-export function colonsOfLogText(log: SealedLog): number {
+export function colonsOfLogText(log: SealedLog, entryHashes = true): number {
   const c = colonsIn;
   const { scenario, student, verdict: v } = log;
   let n = 11 + (log.play === undefined ? 0 : 1 + c(log.play)) + c(log.format) + c(log.variant) + c(log.createdAt) + c(log.rewind) + c(log.reasons) + c(log.head);
@@ -295,12 +297,19 @@ export function colonsOfLogText(log: SealedLog): number {
   for (const a of log.attempts) {
     n += 3 + c(a.startedAt) + (a.from === null ? 0 : 2);
     for (const e of a.entries) {
-      n += 8 + c(e.node) + c(e.clock) + c(e.at) + c(e.prev) + c(e.hash) + (e.reason === undefined ? 0 : 1 + c(e.reason));
+      n += 8 + c(e.node) + c(e.clock) + c(e.at) + (entryHashes ? c(e.prev) + c(e.hash) : 0) + (e.reason === undefined ? 0 : 1 + c(e.reason));
     }
   }
   if (v === undefined) return n;
   n += 1 + 4 + (v.outcome === null ? 0 : c(v.outcome)) + (v.title === null ? 0 : c(v.title)) + 2;
   for (const claim of v.claims) n += 4 + c(claim.claim) + c(claim.text);
+  return n;
+}
+
+/** The colons inside the entries' `prev` and `hash` (none in a log whose chain holds: each is then a hex digest). */
+export function colonsOfEntryHashes(log: SealedLog): number {
+  let n = 0;
+  for (const a of log.attempts) for (const e of a.entries) n += colonsIn(e.prev) + colonsIn(e.hash);
   return n;
 }
 

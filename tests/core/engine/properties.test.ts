@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applyEffect } from '../../../src/core/engine/effects.ts';
 import { initialState, type SessionState } from '../../../src/core/engine/state.ts';
 import { availableChoices, isEnded, step } from '../../../src/core/engine/step.ts';
 import { replayEvents } from '../../../src/core/log/replay.ts';
@@ -97,6 +98,24 @@ describe.each(cases)('engine properties: $name', (c) => {
         expect(last?.outcome).not.toBeNull();
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('a set effect', () => {
+  it('gives the flags sorted and unique, as adding the flag and sorting did, and leaves the state it was given alone', () => {
+    const start = initialState(miniScenario, { seed: 1, variant: Object.keys(miniScenario.variants)[0] as string });
+    const flag = fc.string({ minLength: 1, maxLength: 6, unit: 'binary' });
+    fc.assert(
+      fc.property(fc.uniqueArray(flag, { maxLength: 12 }), flag, (flags, added) => {
+        const sorted = [...flags].sort();
+        const before: SessionState = { ...start, flags: sorted };
+        const after = applyEffect(before, { set: added });
+        expect(after.flags).toEqual([...new Set([...sorted, added])].sort());
+        expect(before.flags).toEqual([...flags].sort());
+        expect(after.flags).not.toBe(before.flags);
+      }),
+      { numRuns: 500 },
     );
   });
 });
