@@ -8,6 +8,7 @@ import { choiceMark, choiceShortcuts } from './choice-keys.ts';
 import { formatTimeOfDay, type ClockFormat } from './clock-format.ts';
 import { h, paragraphs, type TermLinks } from './dom.ts';
 import { phaseOf, phaseSteps } from './phases.ts';
+import { holds } from '../core/engine/conditions.ts';
 
 export interface DialogueView {
   phaseTitle: string;
@@ -117,7 +118,7 @@ export function renderDialogue(
   const why = readOnly ? undefined : options.why;
   const node = scenario.nodes[session.node];
   if (!node) throw new RangeError(`no node ${session.node}`);
-  const phase = phaseOf(scenario, session.phase, session);
+  const phase = phaseOf(scenario, session.phase, (c) => holds(scenario, session, c));
   const speaker = speakerLabel(scenario, node.speaker);
   const showTelegram = session.phase === 'report' || (session.phase === 'washington' && session.marks.sent !== undefined);
   const isChance = node.chance !== undefined;

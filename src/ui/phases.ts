@@ -1,8 +1,6 @@
 /** Names of the phases as the student sees them. */
-import { holds } from '../core/engine/conditions.ts';
-import type { SessionState } from '../core/engine/state.ts';
 import { phasesOf } from '../core/scenario/mission.ts';
-import type { Phase, Scenario } from '../core/scenario/schema.ts';
+import type { Condition, Phase, Scenario } from '../core/scenario/schema.ts';
 import { h } from './dom.ts';
 
 export const PHASE_TITLES: Record<Phase, { title: string; place: string }> = {
@@ -16,15 +14,16 @@ export const PHASE_TITLES: Record<Phase, { title: string; place: string }> = {
 
 /**
  * A phase's title and where it happens, as the scenario's mission names the place (an embassy's by
- * default). A place that depends on the state is the first whose condition holds in `state`; without
- * a state (or when none holds), the mission's place without a condition, else the default.
+ * default). A place that depends on the state is the first whose condition `holds` (the caller's test
+ * of the state: the title screen, which needs only the titles, does not carry the conditions); without
+ * one (or when none holds), the mission's place without a condition, else the default.
  */
-export function phaseOf(scenario: Scenario, phase: Phase, state?: SessionState): { title: string; place: string } {
+export function phaseOf(scenario: Scenario, phase: Phase, holds?: (condition: Condition) => boolean): { title: string; place: string } {
   const base = PHASE_TITLES[phase];
   const place = scenario.mission?.places?.[phase];
   if (place === undefined) return base;
   if (typeof place === 'string') return { title: base.title, place };
-  const found = place.find((p) => (p.if === undefined ? true : state !== undefined && holds(scenario, state, p.if)));
+  const found = place.find((p) => (p.if === undefined ? true : holds !== undefined && holds(p.if)));
   return { title: base.title, place: found?.place ?? base.place };
 }
 

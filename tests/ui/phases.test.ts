@@ -3,11 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { timeOf } from '../../src/core/engine/clock.ts';
+import { holds } from '../../src/core/engine/conditions.ts';
 import { initialState } from '../../src/core/engine/state.ts';
 import { exitsOf } from '../../src/core/scenario/check-graph.ts';
 import { formatIssue } from '../../src/core/scenario/issues.ts';
 import { loadScenario } from '../../src/core/scenario/load.ts';
-import type { Scenario } from '../../src/core/scenario/schema.ts';
+import type { Condition, Scenario } from '../../src/core/scenario/schema.ts';
 import { phaseOf } from '../../src/ui/phases.ts';
 
 async function scenario(file: string): Promise<Scenario> {
@@ -21,13 +22,16 @@ describe('phaseOf', () => {
     const usun = await scenario('usun.yaml');
     expect(phaseOf(usun, 'meeting')).toEqual({ title: 'The meeting', place: 'UN Secretariat' });
     const mexico = await scenario('mexico.yaml');
-    expect(phaseOf(mexico, 'meeting', initialState(mexico, { seed: 1, variant: 'historical' }))).toEqual({ title: 'The meeting', place: 'Foreign Ministry' });
+    expect(phaseOf(mexico, 'meeting', (c) => holds(mexico, initialState(mexico, { seed: 1, variant: 'historical' }), c))).toEqual({ title: 'The meeting', place: 'Foreign Ministry' });
   });
 
   it('takes the first place whose condition holds: Rio\'s meeting at the Minister\'s home that night, else at Itamaraty', async () => {
     const rio = await scenario('brazil.yaml');
     const start = initialState(rio, { seed: 1, variant: 'historical' });
-    const at = (time: string, flags: string[] = []) => ({ ...start, phase: 'meeting' as const, clock: timeOf(time), flags });
+    const at = (time: string, flags: string[] = []) => {
+      const state = { ...start, phase: 'meeting' as const, clock: timeOf(time), flags };
+      return (c: Condition): boolean => holds(rio, state, c);
+    };
     // The night meeting begins at 23:30 (meet-night), and met-tonight is set as it goes on past midnight.
     expect(phaseOf(rio, 'meeting', at('1962-11-19T23:30-03:00')).place).toBe("The Minister's home");
     expect(phaseOf(rio, 'meeting', at('1962-11-20T00:40-03:00', ['met-tonight'])).place).toBe("The Minister's home");
@@ -35,7 +39,7 @@ describe('phaseOf', () => {
     expect(phaseOf(rio, 'meeting', at('1962-11-20T20:45-03:00', ['asked-president'])).place).toBe('Palácio Itamaraty');
     // Without a state (the branch map's bands), the place without a condition.
     expect(phaseOf(rio, 'meeting').place).toBe('Palácio Itamaraty');
-    expect(phaseOf(rio, 'cable', start).place).toBe('Embassy code room');
+    expect(phaseOf(rio, 'cable', (c) => holds(rio, start, c)).place).toBe('Embassy code room');
   });
 
   it('puts every meeting of the night before dawn, and every other one after it', async () => {
