@@ -23,7 +23,7 @@ export function phaseOf(scenario: Scenario, phase: Phase, holds?: (condition: Co
   const place = scenario.mission?.places?.[phase];
   if (place === undefined) return base;
   if (typeof place === 'string') return { title: base.title, place };
-  const found = place.find((p) => (p.if === undefined ? true : holds !== undefined && holds(p.if)));
+  const found = place.find((p) => p.if === undefined || (holds?.(p.if) ?? false));
   return { title: base.title, place: found?.place ?? base.place };
 }
 

@@ -52,8 +52,8 @@ describe.each(POSTS)('the post $id', ({ id, city, criteria, meetingPlaces }) => 
         await page.waitForTimeout(600);
         await screenshot(page, `post-${id}-meeting`);
         if (meetingPlaces !== null) {
-          const shown = await page.locator('.phase-place').innerText();
-          expect(meetingPlaces.some((place) => shown === ` · ${place}` || shown === `· ${place}`), `the meeting happens where the mission puts it (${shown})`).toBe(true);
+          const shown = (await page.locator('.phase-place').innerText()).replace(/^\s*·\s*/, '');
+          expect(meetingPlaces, 'the meeting happens where the mission puts it').toContain(shown);
         }
         metShot = true;
       }
