@@ -16,7 +16,22 @@ if (existsSync(fromRoot('./src/review.html'))) pages.review = fromRoot('./src/re
 pages.guide = fromRoot('./src/guide.html');
 
 const scenarios = scenarioPlugin({ dir: fromRoot('./scenarios') });
-const first = firstScreen(fromRoot('./src/main.ts'));
+// What the first screen must not carry (src/build/first-screen.ts stops the build if it does): it is
+// drawn from the chosen post's front alone, and everything else loads behind it.
+const first = firstScreen(
+  fromRoot('./src/main.ts'),
+  [
+    { test: /[\\/]node_modules[\\/]/, what: 'a library (they load with the game behind the title)' },
+    { test: /[\\/]scenarios[\\/][^\\/]+\.yaml$/, what: "a post's whole content (only its front, `?front`)" },
+    // The clock's formatting and the log's constants (a few lines each) are the title's too.
+    {
+      test: /[\\/]src[\\/]core[\\/](engine[\\/](?!clock\.ts$)|log[\\/](?!format\.ts$)|verdict[\\/]|rubric[\\/]|replay[\\/]|scenario[\\/](load|parse|schema|schema-issues|issues|check|check-graph)\.ts$)/,
+      what: 'the scenario loader, the engine, the verdicts or the log',
+    },
+    { test: /[\\/]src[\\/](game[\\/]|boot-game\.ts|store[\\/]game-store\.ts|ui[\\/]overlay)/, what: 'the game behind the title' },
+  ],
+  fromRoot('.'),
+);
 
 const site = defineConfig({
   root: 'src',

@@ -6,8 +6,19 @@
  *
  * The module graph is complete when the build ends, before chunks are made; the group's test reads
  * the set this plugin has walked by then.
+ *
+ * The plugin also keeps the first screen small: a module it must not carry (the YAML parser, the
+ * scenario engine, a post's content, Phaser: `FirstScreenRule`) stops the build, with the chain of
+ * imports that brought it in. Such an import is easy to add by accident (one helper imported from
+ * the wrong file grew the chunk by a third once), and nothing else would say so before the bench.
  */
 import type { Plugin } from 'vite';
+
+/** A module the first screen must not carry: `test` is asked of each module id; `what` names it in the error. */
+export interface FirstScreenRule {
+  test: RegExp;
+  what: string;
+}
 
 export interface FirstScreen {
   plugin: Plugin;
@@ -15,7 +26,51 @@ export interface FirstScreen {
   test(id: string): boolean;
 }
 
-export function firstScreen(entry: string): FirstScreen {
+/** The static imports of `entry`, each with the module that imported it first (breadth first: the shortest chain). */
+export function staticImports(entry: string, importedIds: (id: string) => readonly string[]): Map<string, string | null> {
+  const parents = new Map<string, string | null>([[entry, null]]);
+  const queue = [entry];
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i] as string;
+    for (const next of importedIds(id)) {
+      if (parents.has(next)) continue;
+      parents.set(next, id);
+      queue.push(next);
+    }
+  }
+  return parents;
+}
+
+/** The imports from the entry down to `id`, as a readable chain of paths relative to `root`. */
+function chainOf(id: string, parents: ReadonlyMap<string, string | null>, root: string): string {
+  const chain: string[] = [];
+  for (let at: string | null = id; at !== null; at = parents.get(at) ?? null) chain.unshift(at.startsWith(root) ? at.slice(root.length) : at);
+  return chain.join(' → ');
+}
+
+/**
+ * What breaks `rules` among the entry's static imports: one sentence per module, with the chain of
+ * imports that brought it in (paths relative to `root`); what such a module imports in turn is not
+ * named again. Empty when the first screen is as it should be.
+ */
+export function firstScreenProblems(parents: ReadonlyMap<string, string | null>, rules: readonly FirstScreenRule[], root: string): string[] {
+  const ruleOf = (id: string): FirstScreenRule | undefined => rules.find((r) => r.test.test(id));
+  const problems: string[] = [];
+  for (const id of parents.keys()) {
+    const rule = ruleOf(id);
+    if (rule === undefined) continue;
+    let above = parents.get(id) ?? null;
+    while (above !== null && ruleOf(above) === undefined) above = parents.get(above) ?? null;
+    if (above === null) problems.push(`The first screen must not carry ${rule.what}, but it imports it: ${chainOf(id, parents, root)}.`);
+  }
+  return problems;
+}
+
+/**
+ * `entry`'s first-screen chunk. `rules`: what it must not carry; `root`: the folder the error's
+ * paths are written relative to.
+ */
+export function firstScreen(entry: string, rules: readonly FirstScreenRule[] = [], root = ''): FirstScreen {
   const modules = new Set<string>();
   return {
     plugin: {
@@ -24,15 +79,10 @@ export function firstScreen(entry: string): FirstScreen {
       buildEnd(error) {
         modules.clear();
         if (error) return;
-        const seen = new Set<string>();
-        const walk = (id: string): void => {
-          if (seen.has(id)) return;
-          seen.add(id);
-          const info = this.getModuleInfo(id);
-          for (const next of info?.importedIds ?? []) walk(next);
-        };
-        walk(entry);
-        for (const id of seen) if (id !== entry) modules.add(id);
+        const parents = staticImports(entry, (id) => this.getModuleInfo(id)?.importedIds ?? []);
+        const problems = firstScreenProblems(parents, rules, root);
+        if (problems.length > 0) this.error(problems.join('\n'));
+        for (const id of parents.keys()) if (id !== entry) modules.add(id);
       },
     },
     test: (id) => modules.has(id),
