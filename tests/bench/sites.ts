@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type InlineConfig, type UserConfig } from 'vite';
+import { build, type ConfigEnv, type InlineConfig, type UserConfig, type UserConfigExport } from 'vite';
 import gameConfig from '../../vite.config.ts';
 import { PROJECT_ROOT } from '../e2e/browser.ts';
 import { DIST, ensureBuilt } from '../e2e/server.ts';
@@ -47,8 +47,8 @@ export const COMPRESSION = 'gzip level 6 for html, js, css, json, svg (as a stat
  * its own chunk), with the page's own root, input and a temporary output folder. The game's plugins
  * (its content, its offline build) are about the game and are left out.
  */
-export function baselineConfig(outDir: string): InlineConfig {
-  const game = gameConfig as UserConfig;
+export async function baselineConfig(outDir: string): Promise<InlineConfig> {
+  const game = await siteConfig();
   const rolldownOptions = { ...game.build?.rolldownOptions, input: { index: join(BASELINE_SOURCE, 'index.html') } };
   return {
     configFile: false,
@@ -58,6 +58,16 @@ export function baselineConfig(outDir: string): InlineConfig {
     logLevel: 'warn',
     build: { ...game.build, outDir, emptyOutDir: true, rolldownOptions },
   };
+}
+
+/**
+ * The game's own config as `vite build` resolves it (vite.config.ts exports a function of the mode:
+ * the site, or the one-file copy), for the site's build.
+ */
+export async function siteConfig(): Promise<UserConfig> {
+  const exported = gameConfig as UserConfigExport;
+  const env: ConfigEnv = { command: 'build', mode: 'production', isSsrBuild: false, isPreview: false };
+  return typeof exported === 'function' ? await exported(env) : await exported;
 }
 
 export interface BenchSites {
@@ -103,7 +113,7 @@ export async function serveBenchSites(): Promise<BenchSites> {
   ensureBuilt();
   const out = await mkdtemp(join(tmpdir(), 'circular938-baseline-'));
   try {
-    await build(baselineConfig(out));
+    await build(await baselineConfig(out));
   } catch (e) {
     await rm(out, { recursive: true, force: true });
     throw e;
