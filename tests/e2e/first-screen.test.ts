@@ -137,6 +137,64 @@ describe('the first screen before the game has loaded', () => {
   });
 });
 
+describe('a page whose script is slow to come', () => {
+  /** Holds the entry script (index-*.js) for good: the page stays as its HTML drew it. */
+  async function holdEntry(page: Page): Promise<void> {
+    const entry = readdirSync(join(DIST, 'assets')).find((f) => /^index-.*\.js$/.test(f));
+    if (!entry) throw new Error('no index-*.js in dist/assets');
+    await page.route(`**/assets/${entry}`, () => undefined);
+  }
+  /**
+   * Opens the page with its script held: the HTML and its stylesheet are all there is. (A module
+   * script held back holds DOMContentLoaded back too.) Until the stylesheet is in, the line would be
+   * visible whatever the page's style says.
+   */
+  async function openHeld(page: Page): Promise<void> {
+    await holdEntry(page);
+    await page.goto(site().url, { waitUntil: 'commit' });
+    await page.locator('#boot-message').waitFor({ state: 'attached' });
+    await page.waitForFunction(() => {
+      const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+      return links.length > 0 && links.every((l) => l.sheet !== null);
+    });
+  }
+  const messageShown = (page: Page): Promise<boolean> =>
+    page.evaluate(() => document.getElementById('boot-message')?.checkVisibility({ visibilityProperty: true }) ?? false);
+
+  it('says it is loading only once it takes a while, and after 20 seconds what to do', async () => {
+    browser = await openBrowser();
+    const { page } = browser;
+    await page.clock.install();
+    await openHeld(page);
+    // Nothing to read in the first moments (a title that comes at once replaces it unseen), then the
+    // line. Read on the line's own animation, paused, so that a slow machine cannot race the check.
+    const seen = await page.evaluate(() => {
+      const line = document.getElementById('boot-message');
+      const wait = line?.getAnimations().find((a) => (a as CSSAnimation).animationName === 'boot-message-wait');
+      if (!line || !wait) return null;
+      const shown = (): boolean => line.checkVisibility({ visibilityProperty: true });
+      wait.pause();
+      const at = (ms: number): boolean => ((wait.currentTime = ms), shown());
+      const moments = { start: at(0), justBefore: at(799), at800: at(800) };
+      wait.finish();
+      return { ...moments, after: shown() };
+    });
+    expect(seen).toEqual({ start: false, justBefore: false, at800: true, after: true });
+    expect(await page.locator('#boot-message').innerText()).toBe('Loading Circular 938…');
+    await page.clock.fastForward(20_000);
+    await expect.poll(() => page.locator('#boot-message').innerText()).toMatch(/taking too long to load\. Check the network connection and reload/);
+    expect(await messageShown(page)).toBe(true);
+  });
+
+  it('shows the loading line at once to a student who asks for reduced motion', async () => {
+    browser = await openBrowser();
+    const { page } = browser;
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openHeld(page);
+    expect(await messageShown(page)).toBe(true);
+  });
+});
+
 describe("the post's front", () => {
   // The entry script is held back: the front must be asked for by the page's head alone, with the
   // page's scripts, not once they have run.
