@@ -49,6 +49,13 @@ async function holdGame(page: Page): Promise<{ requested: Promise<void>; release
   };
 }
 
+/** The page's entry script (index-*.js), which runs the first screen. */
+function entryScript(): string {
+  const entry = readdirSync(join(DIST, 'assets')).find((f) => /^index-.*\.js$/.test(f));
+  if (!entry) throw new Error('no index-*.js in dist/assets');
+  return entry;
+}
+
 const gameLoaded = (page: Page): Promise<boolean> => page.evaluate(() => 'circular938' in globalThis);
 
 describe('the first screen before the game has loaded', () => {
@@ -140,8 +147,7 @@ describe('the first screen before the game has loaded', () => {
 describe('a page whose script is slow to come', () => {
   /** Holds the entry script (index-*.js) for good: the page stays as its HTML drew it. */
   async function holdEntry(page: Page): Promise<void> {
-    const entry = readdirSync(join(DIST, 'assets')).find((f) => /^index-.*\.js$/.test(f));
-    if (!entry) throw new Error('no index-*.js in dist/assets');
+    const entry = entryScript();
     await page.route(`**/assets/${entry}`, () => undefined);
   }
   /**
@@ -199,8 +205,7 @@ describe("the post's front", () => {
   // The entry script is held back: the front must be asked for by the page's head alone, with the
   // page's scripts, not once they have run.
   async function frontAskedBeforeScripts(page: Page, url: string, id: string): Promise<void> {
-    const entry = readdirSync(join(DIST, 'assets')).find((f) => /^index-.*\.js$/.test(f));
-    if (!entry) throw new Error('no index-*.js in dist/assets');
+    const entry = entryScript();
     const file = frontFile(id);
     if (file === null) throw new Error(`dist/index.html names no front chunk for ${id}`);
     const held: Route[] = [];
