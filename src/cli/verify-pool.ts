@@ -22,10 +22,13 @@ const BATCH = 32;
 const IN_FLIGHT = 2;
 
 /**
- * A worker thread does not inherit tsx's loader (the command runs under tsx, Node 20 runs no
- * TypeScript): it registers the loader, then loads the worker's module.
+ * A worker thread running the TypeScript module `module`. A worker does not inherit tsx's loader
+ * (the command runs under tsx, Node 20 runs no TypeScript): it registers the loader, then loads the module.
  */
-const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./verify-worker.ts', import.meta.url).href)}); });`;
+export function typeScriptWorker(module: URL): Worker {
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); });`;
+  return new Worker(boot, { eval: true });
+}
 
 export interface VerifyPool {
   /** Hands every worker the scenarios and the kept texts' folder; before the first `verifyFiles`. */
@@ -55,7 +58,7 @@ interface Run {
  * A kept text's warning is passed to `warn` once, however many workers meet it.
  */
 export function openVerifyPool(size: number, warn: (line: string) => void): VerifyPool {
-  const workers = Array.from({ length: Math.max(1, size) }, () => new Worker(BOOT, { eval: true }));
+  const workers = Array.from({ length: Math.max(1, size) }, () => typeScriptWorker(new URL('./verify-worker.ts', import.meta.url)));
   const held = new Map<Worker, number>(workers.map((w) => [w, 0]));
   const warned = new Set<string>();
   let failure: Error | null = null;

@@ -16,6 +16,7 @@ import { formatIssue } from '../../src/core/scenario/issues.ts';
 import type { Scenario } from '../../src/core/scenario/schema.ts';
 import { PROJECT_ROOT } from '../e2e/browser.ts';
 import { freshSearch } from '../scenarios/search.ts';
+import { followChains, openFloorPool } from './verify-floor.ts';
 
 /** One timed verification of a class's files: the time in ms and the statuses. */
 export interface VerifyRun {
@@ -31,6 +32,10 @@ export interface VerifyBench {
   pooled(): Promise<VerifyRun>;
   /** The same files verified one after another in this thread, as the command verifies a few. */
   oneThread(): Promise<VerifyRun>;
+  /** The baseline (verify-floor.ts) over the same files in as many worker threads as `pooled`: the time in ms. */
+  floorPooled(): Promise<number>;
+  /** The baseline over the same files in this thread: the time in ms. */
+  floorOneThread(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -57,12 +62,14 @@ export async function verifyBench(texts: readonly string[]): Promise<VerifyBench
   const io = { out: () => undefined, err: (line: string) => console.error(line) };
   const started = performance.now();
   const pool = openVerifyPool(availableParallelism(), io.err);
+  const floor = openFloorPool(availableParallelism());
   const scenarios = await loadScenariosFor(io, {});
   if (scenarios === null) throw new Error('no scenario loads');
   pool.setScenarios(scenarios.refs, scenarios.archiveDir);
   // One file through every worker, so that each has loaded the verifier before the runs are timed.
   await pool.verifyFiles(files.slice(0, availableParallelism()));
   const startMs = performance.now() - started;
+  await floor.run(files.slice(0, availableParallelism()));
   const timed = async (threads: VerifyPool | null): Promise<VerifyRun> => {
     const begun = performance.now();
     const reports = await verifyFiles(files, scenarios, threads);
@@ -72,8 +79,14 @@ export async function verifyBench(texts: readonly string[]): Promise<VerifyBench
     startMs,
     pooled: () => timed(pool),
     oneThread: () => timed(null),
+    floorPooled: () => floor.run(files),
+    floorOneThread: async () => {
+      const begun = performance.now();
+      await followChains(files);
+      return performance.now() - begun;
+    },
     close: async () => {
-      await pool.close();
+      await Promise.all([pool.close(), floor.close()]);
       await rm(dir, { recursive: true, force: true });
     },
   };
