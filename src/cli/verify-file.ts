@@ -130,8 +130,9 @@ function readBytes(file: string, size: number): Buffer {
  * only the span between them is decoded.
  */
 export function decodeUtf8(bytes: Buffer): string | null {
-  if (!isUtf8(bytes)) return null;
+  // ASCII is UTF-8: a text of ASCII alone (most logs) is looked at once, not twice.
   if (isAscii(bytes)) return bytes.toString('latin1');
+  if (!isUtf8(bytes)) return null;
   // Found by halving with isAscii, which looks at many bytes at once.
   let lo = 0;
   let hi = bytes.length;
