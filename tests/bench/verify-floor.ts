@@ -41,18 +41,22 @@ export function openFloorPool(size = availableParallelism()): FloorPool {
   const ask = (worker: Worker, files: readonly string[]): Promise<number> =>
     new Promise((resolve, reject) => {
       const answered = (message: { intact?: number; error?: string }): void => {
-        worker.off('error', reject);
+        worker.off('error', failed);
         if (message.error !== undefined) reject(new Error(message.error));
         else resolve(message.intact ?? 0);
       };
+      const failed = (error: Error): void => {
+        worker.off('message', answered);
+        reject(error);
+      };
       worker.once('message', answered);
-      worker.once('error', reject);
+      worker.once('error', failed);
       worker.postMessage(files);
     });
   return {
     async run(files) {
       const started = performance.now();
-      // Every size-th file to each worker, so that each share holds the same mix of logs.
+      // The files dealt out in turn, so that each share holds the same mix of logs.
       const shares = workers.map((_, w) => files.filter((_, i) => i % workers.length === w));
       const intact = (await Promise.all(workers.map((worker, w) => ask(worker, shares[w] ?? [])))).reduce((a, b) => a + b, 0);
       if (intact !== files.length) throw new Error(`the baseline followed ${intact} chains of ${files.length} files`);
