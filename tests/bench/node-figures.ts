@@ -3,7 +3,6 @@
  * logs made by playing, tests/fixtures/class-logs.ts), and enumerating every branch of every scenario with the
  * exhaustive search the scenario checks use (tests/scenarios/search.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +10,8 @@ import { loadScenariosFor, verifyFiles, type FileReport } from '../../src/cli/lo
 import { useNodeSha256 } from '../../src/cli/native-hash.ts';
 import { openVerifyPool, type VerifyPool } from '../../src/cli/verify-pool.ts';
 import type { VerifyStatus } from '../../src/core/log/verify.ts';
-import { loadScenario } from '../../src/core/scenario/load.ts';
-import { formatIssue } from '../../src/core/scenario/issues.ts';
 import type { Scenario } from '../../src/core/scenario/schema.ts';
-import { PROJECT_ROOT } from '../e2e/browser.ts';
+import { loadRealScenario, SCENARIO_FILES } from '../fixtures/real-scenarios.ts';
 import { freshSearch } from '../scenarios/search.ts';
 import { followChains, openFloorPool } from './verify-floor.ts';
 
@@ -94,15 +91,7 @@ export async function verifyBench(texts: readonly string[]): Promise<VerifyBench
 
 /** Every scenario under scenarios/, loaded once. */
 export async function everyScenario(): Promise<Scenario[]> {
-  const dir = join(PROJECT_ROOT, 'scenarios');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-  return Promise.all(
-    files.map(async (f) => {
-      const r = await loadScenario(readFileSync(join(dir, f), 'utf8'), `scenarios/${f}`);
-      if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
-      return r.loaded.scenario;
-    }),
-  );
+  return Promise.all(SCENARIO_FILES.map(async (f) => (await loadRealScenario(f)).scenario));
 }
 
 /** Explores every state of every scenario (a fresh search each call); the time in ms, the states and paths. */

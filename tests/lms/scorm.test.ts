@@ -5,23 +5,20 @@
  * goes; a game resumed in a later LMS session reports only what it had not; rewinds, looking back,
  * a new game and a watched log; an LMS that refuses or fails never stops the game.
  */
-import { readFileSync } from 'node:fs';
 import { Scorm12API } from 'scorm-again';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lookup, verdictOf, type LoadedScenario } from '../../src/core/index.ts';
 import { cmiTimespan, readScormProgress, scormGameKey } from '../../src/core/review/scorm.ts';
-import { loadScenario } from '../../src/core/scenario/load.ts';
 import type { Scorm12Api } from '../../src/lms/find-api.ts';
 import { reportToLms, type LmsDeps } from '../../src/lms/scorm.ts';
 import { choicesOf, createGameStore, saveKey, type GameStore } from '../../src/store/game-store.ts';
 import { createSaveSlot } from '../../src/store/save-slot.ts';
+import { loadRealScenario } from '../fixtures/real-scenarios.ts';
 import { memoryStorage, type MemoryStorage } from '../store/fakes.ts';
 
 let loaded: LoadedScenario;
 beforeAll(async () => {
-  const result = await loadScenario(readFileSync(new URL('../../scenarios/mexico.yaml', import.meta.url), 'utf8'), 'scenarios/mexico.yaml');
-  if (!result.ok) throw new Error('scenarios/mexico.yaml does not load');
-  loaded = result.loaded;
+  loaded = await loadRealScenario('mexico.yaml');
 }, 60_000);
 
 /** Every call the game made to the API, in order, with its arguments. */

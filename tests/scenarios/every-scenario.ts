@@ -5,25 +5,20 @@
  * reachable; at least 25 decision points and three actual reactions; and, by exhaustive search over
  * the real engine (with a state budget), every ending is reached only when its claims hold.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { timeOf, wallTime } from '../../src/core/engine/clock.ts';
-import { loadScenario } from '../../src/core/scenario/load.ts';
-import { formatIssue } from '../../src/core/scenario/issues.ts';
 import type { Scenario } from '../../src/core/scenario/schema.ts';
 import { brokenClaims } from '../../src/core/verdict/claims.ts';
+import { loadRealScenario, SCENARIO_FILES } from '../fixtures/real-scenarios.ts';
 import { scenarioSearch, STATE_BUDGET } from './search.ts';
 
-const DIR = new URL('../../scenarios/', import.meta.url);
 /** Every scenario file, sorted: the two test files of this harness take every other one, so the two workers share the searches. */
-export const SCENARIO_FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+export { SCENARIO_FILES };
 /** The press conference: 6 p.m. EST on Tuesday 20 November 1962, in minutes since the epoch. */
 const PRESS_CONFERENCE = Date.UTC(1962, 10, 20, 23, 0) / 60_000;
 
 async function load(file: string): Promise<Scenario> {
-  const r = await loadScenario(readFileSync(new URL(file, DIR), 'utf8'), `scenarios/${file}`);
-  if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
-  return r.loaded.scenario;
+  return (await loadRealScenario(file)).scenario;
 }
 
 /**

@@ -3,20 +3,15 @@
  * says what the scenario says: the same title, summary, place and worlds, and the rubric's own
  * criteria and weights under "How you will be judged", and nothing of the story.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { frontOf } from '../../src/core/scenario/front.ts';
-import { loadScenario } from '../../src/core/scenario/load.ts';
 import { missionOf } from '../../src/core/scenario/mission.ts';
+import { loadRealScenario, SCENARIO_FILES as FILES } from '../fixtures/real-scenarios.ts';
 
-const DIR = new URL('../../scenarios/', import.meta.url);
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
 
 describe.each(FILES)('the front of %s', (file) => {
   it('is the scenario’s title, summary, place, worlds and criteria, and no more', async () => {
-    const r = await loadScenario(readFileSync(new URL(file, DIR), 'utf8'), `scenarios/${file}`);
-    if (!r.ok) throw new Error(`${file} does not load`);
-    const { scenario } = r.loaded;
+    const { scenario } = await loadRealScenario(file);
     const front = frontOf(scenario);
     expect(front.id).toBe(scenario.id);
     expect(front.title).toBe(scenario.title);

@@ -3,18 +3,13 @@
  * posts may quote the circular alike, so the check is on whole sentences of a dozen words or more
  * in the meeting phase, outside quotation marks.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/core/scenario/load.ts';
 import type { Scenario } from '../../src/core/scenario/schema.ts';
+import { loadRealScenario, SCENARIO_FILES as FILES } from '../fixtures/real-scenarios.ts';
 
-const DIR = new URL('../../scenarios/', import.meta.url);
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
 
 async function load(file: string): Promise<Scenario> {
-  const r = await loadScenario(readFileSync(new URL(file, DIR), 'utf8'), `scenarios/${file}`);
-  if (!r.ok) throw new Error(`${file} does not load`);
-  return r.loaded.scenario;
+  return (await loadRealScenario(file)).scenario;
 }
 
 /** The meeting's long sentences, lower-cased, with quoted words (the circular's) left out. */

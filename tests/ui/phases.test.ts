@@ -10,11 +10,10 @@ import { formatIssue } from '../../src/core/scenario/issues.ts';
 import { loadScenario } from '../../src/core/scenario/load.ts';
 import type { Condition, Scenario } from '../../src/core/scenario/schema.ts';
 import { phaseOf } from '../../src/ui/phases.ts';
+import { loadRealScenario, SCENARIO_DIR } from '../fixtures/real-scenarios.ts';
 
 async function scenario(file: string): Promise<Scenario> {
-  const r = await loadScenario(readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8'), `scenarios/${file}`);
-  if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
-  return r.loaded.scenario;
+  return (await loadRealScenario(file)).scenario;
 }
 
 describe('phaseOf', () => {
@@ -57,7 +56,7 @@ describe('phaseOf', () => {
   });
 
   it('is checked with the scenario: a place\'s condition that reads a flag never set, or no real time, is named', async () => {
-    const text = readFileSync(new URL('../../scenarios/brazil.yaml', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('brazil.yaml', SCENARIO_DIR), 'utf8');
     const broken = text.replace('{ any: [ { flag: met-tonight }, { before: "1962-11-20T06:00-03:00" } ] }', '{ any: [ { flag: met-tonite }, { before: "1962-11-20T30:00-03:00" } ] }');
     expect(broken).not.toBe(text);
     const r = await loadScenario(broken, 'scenarios/brazil.yaml');

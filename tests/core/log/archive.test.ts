@@ -6,16 +6,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../../src/core/scenario/issues.ts';
-import { loadScenario } from '../../../src/core/scenario/load.ts';
 import { missionOf } from '../../../src/core/scenario/mission.ts';
 import type { SealedLog } from '../../../src/core/log/format.ts';
 import { archiveFileName, archiveLibrary, readArchiveFileName, type ScenarioRef } from '../../../src/core/log/library.ts';
 import { sealLog, unsealLog } from '../../../src/core/log/seal.ts';
 import { verifyLog, verifyLogText } from '../../../src/core/log/verify.ts';
-import { realScenarios } from '../../fixtures/real-scenarios.ts';
+import { ARCHIVE_DIR as ARCHIVE, loadRealScenario, realScenarios } from '../../fixtures/real-scenarios.ts';
 
-const ARCHIVE = new URL('../../../scenarios/archive/', import.meta.url);
 const FIXTURES = new URL('../../fixtures/logs/', import.meta.url);
 const V1_FILE = 'mexico-v1-23a1d14a6a76.yaml';
 const V1_HASH = '23a1d14a6a76e9428166ef4704b701c47154beffa1b48045ebbac586560d0500';
@@ -35,9 +32,8 @@ function loadKept(file: string): Promise<ScenarioRef> {
 }
 
 async function loadKeptNow(file: string): Promise<ScenarioRef> {
-  const r = await loadScenario(readFileSync(new URL(file, ARCHIVE), 'utf8'), `scenarios/archive/${file}`);
-  if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
-  return { scenario: r.loaded.scenario, hash: r.loaded.hash };
+  const { scenario, hash } = await loadRealScenario(`archive/${file}`);
+  return { scenario, hash };
 }
 
 const current: ScenarioRef[] = (await realScenarios()).flatMap((c) => ('loaded' in c ? [{ scenario: c.loaded.scenario, hash: c.loaded.hash }] : []));

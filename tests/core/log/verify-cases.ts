@@ -14,11 +14,10 @@ import type { DecisionLog, SealedLog } from '../../../src/core/log/format.ts';
 import type { ScenarioLibrary, ScenarioRef } from '../../../src/core/log/library.ts';
 import { sealLog, unsealLog } from '../../../src/core/log/seal.ts';
 import { verifyLog, verifyLogText, type VerifyResult } from '../../../src/core/log/verify.ts';
-import { formatIssue } from '../../../src/core/scenario/issues.ts';
-import { loadScenario } from '../../../src/core/scenario/load.ts';
 import type { Verdict } from '../../../src/core/verdict/summary.ts';
 import { verdictOf } from '../../../src/core/verdict/summary.ts';
 import { classLogs } from '../../fixtures/class-logs.ts';
+import { loadRealScenario } from '../../fixtures/real-scenarios.ts';
 import { currentRefs, keptTexts, playWalk, type WalkInput, type WalkOp } from './format2-fixtures.ts';
 import { placesOf, type Json, type Path } from './json-places.ts';
 
@@ -30,15 +29,13 @@ export interface VerifyCase {
 }
 
 const LOGS = new URL('../../fixtures/logs/', import.meta.url);
-const ARCHIVE = new URL('../../../scenarios/archive/', import.meta.url);
 
 const asJson = (value: unknown): Json => JSON.parse(JSON.stringify(value)) as Json;
 const text = (value: unknown): string => JSON.stringify(value, null, 2);
 
 async function keptRef(file: string): Promise<ScenarioRef> {
-  const r = await loadScenario(readFileSync(new URL(file, ARCHIVE), 'utf8'), `scenarios/archive/${file}`);
-  if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
-  return { scenario: r.loaded.scenario, hash: r.loaded.hash };
+  const { scenario, hash } = await loadRealScenario(`archive/${file}`);
+  return { scenario, hash };
 }
 
 /** Walk operations from a seed: mostly choices, a rewind now and then when `rewinds`, reasons often. */
