@@ -8,7 +8,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { timeOf, wallTime } from '../../src/core/engine/clock.ts';
 import type { Scenario } from '../../src/core/scenario/schema.ts';
-import { brokenClaims } from '../../src/core/verdict/claims.ts';
+import { timingOf } from '../../src/core/rubric/grade.ts';
+import { brokenClaims, claimHolds } from '../../src/core/verdict/claims.ts';
 import { loadRealScenario, SCENARIO_FILES } from '../fixtures/real-scenarios.ts';
 import { scenarioSearch, STATE_BUDGET } from './search.ts';
 
@@ -91,6 +92,16 @@ export function checkEveryScenario(files: readonly string[]): void {
       const broken = endings.flatMap((e) => brokenClaims(scenario, e.state).map((b) => `${e.node} claims ${b.claim}: ${String(b.stated)}`));
       expect(broken).toEqual([]);
       console.log(`${file}: claims proven over ${paths} paths through ${states} states (budget ${STATE_BUDGET}) in ${search.searchMs()} ms.`);
+    });
+
+    it('scores timeliness as the claims read it, at every ending: the démarche and the report as they happened, the report at the precedence it left with', () => {
+      const disagree = search.explored().endings.flatMap((e) => {
+        const t = timingOf(scenario, e.state);
+        const met = claimHolds(scenario, e.state, 'met-in-time');
+        const report = claimHolds(scenario, e.state, 'reported-in-time');
+        return t.metInTime === met && t.reportInTime === report ? [] : [`${e.node}: rubric met ${String(t.metInTime)} / report ${String(t.reportInTime)}, claims ${String(met)} / ${String(report)}`];
+      });
+      expect(disagree.slice(0, 5)).toEqual([]);
     });
   });
 }

@@ -238,13 +238,22 @@ async function verifyParsed(input: unknown, current: readonly ScenarioRef[], opt
   if (problems.length > 0 || report === null) return refuse('refused', problems, log);
   const modes = modeProblems(ref.scenario, log);
   if (modes.length > 0) return refuse('refused', modes, log);
-  if (log.verdict !== undefined && !sameVerdict(log.verdict, report.verdict)) {
-    return refuse('edited', [
-      `The verdict written in the file (${describeVerdict(log.verdict)}) is not what its decisions lead to (${describeVerdict(report.verdict)}): ` +
-        'the file was changed after it was downloaded.',
-    ], log);
-  }
   const notes: string[] = [];
+  if (log.verdict !== undefined && !sameVerdict(log.verdict, report.verdict)) {
+    // Scored by the game's earlier rule (rubric/grade.ts, `Scoring`): the student's file, not an edited one.
+    if (sameVerdict(log.verdict, verdictOf(ref.scenario, report.replay.state, 'latest-precedence'))) {
+      notes.push(
+        `The score written in this file (${log.verdict.score.points}/${log.verdict.score.max}) was reckoned by an earlier version of the game, ` +
+          'which counted a report sent ROUTINE before the press conference as on time because it was repeated at a higher precedence after it. ' +
+          `Scored as the game scores it now: ${report.verdict.score.points}/${report.verdict.score.max}. The file itself was not changed.`,
+      );
+    } else {
+      return refuse('edited', [
+        `The verdict written in the file (${describeVerdict(log.verdict)}) is not what its decisions lead to (${describeVerdict(report.verdict)}): ` +
+          'the file was changed after it was downloaded.',
+      ], log);
+    }
+  }
   if (!report.finished) {
     notes.push(
       `This log is unfinished: its last attempt stops at "${report.replay.state.node}" before an ending ` +

@@ -33,6 +33,16 @@ export function pointsOf(spec: Spec, share: number): number {
   return Math.round(spec.points * Math.max(0, Math.min(1, share)));
 }
 
+/**
+ * How a score is reckoned. `current`: a report's precedence is the one it left with (`state.sent`),
+ * as the claim `reported-in-time`, the telegram's judgement and the review page read it.
+ * `latest-precedence`: the rule of the game before 2 December 2026, which read the latest precedence
+ * instead, so that a report sent ROUTINE before the press conference and repeated NIACT after it
+ * counted as on time. That rule is kept only so that the verifier can tell a log it scored from an
+ * edited one (verify.ts); nothing is scored by it.
+ */
+export type Scoring = 'current' | 'latest-precedence';
+
 /** When the démarche and the report happened against the deadline. */
 export interface Timing {
   metInTime: boolean;
@@ -42,12 +52,14 @@ export interface Timing {
   reportInTime: boolean;
 }
 
-export function timingOf(scenario: Scenario, state: SessionState): Timing {
+export function timingOf(scenario: Scenario, state: SessionState, scoring: Scoring = 'current'): Timing {
   const deadline = deadlineOf(scenario);
   const { met, sent } = state.marks;
   const metInTime = met !== undefined && met < deadline;
   const sentInTime = sent !== undefined && sent < deadline;
-  const routine = sentInTime && state.precedence === 'ROUTINE';
+  // The precedence the report left with: a repeat at a higher one after the press conference was not read before it.
+  const precedence = scoring === 'current' && state.sent !== null ? state.sent.precedence : state.precedence;
+  const routine = sentInTime && precedence === 'ROUTINE';
   return { metInTime, sentInTime, routine, reportInTime: sentInTime && !routine };
 }
 
@@ -119,11 +131,11 @@ export function candourGrade(scenario: Scenario, state: SessionState): Grade & {
   return owned ? { level: 'good', share: 1, status: 'owned' } : { level: 'partial', share: 1 / 3, status: 'silent' };
 }
 
-function gradeOf(scenario: Scenario, mission: Mission, state: SessionState, spec: Spec): Grade {
+function gradeOf(scenario: Scenario, mission: Mission, state: SessionState, spec: Spec, scoring: Scoring): Grade {
   const criterion = spec.criterion;
   switch (criterion) {
     case 'timeliness':
-      return timelinessGrade(spec, timingOf(scenario, state));
+      return timelinessGrade(spec, timingOf(scenario, state, scoring));
     case 'completeness': {
       const due = duePoints(mission);
       return completenessGrade(due.filter((p) => state.conveyed.includes(p)).length, due.length);
@@ -144,15 +156,15 @@ function gradeOf(scenario: Scenario, mission: Mission, state: SessionState, spec
 /**
  * `scoreRubric(scenario, state).total`, without the rubric's sentences and the telegram's judgement:
  * the sum over the scenario's criteria, in its order (each by the first spec of its criterion, as
- * the rubric takes it). Pure; does not throw.
+ * the rubric takes it), reckoned as `scoring` says. Pure; does not throw.
  */
-export function rubricTotal(scenario: Scenario, state: SessionState): { points: number; max: number } {
+export function rubricTotal(scenario: Scenario, state: SessionState, scoring: Scoring = 'current'): { points: number; max: number } {
   const mission = missionOf(scenario);
   let points = 0;
   let max = 0;
   for (const c of mission.rubric) {
     const spec = specOf(mission, c.criterion, c.title);
-    points += pointsOf(spec, gradeOf(scenario, mission, state, spec).share);
+    points += pointsOf(spec, gradeOf(scenario, mission, state, spec, scoring).share);
     max += spec.points;
   }
   return { points, max };

@@ -7,7 +7,7 @@ import { lookup } from '../engine/lookup.ts';
 import type { SessionState } from '../engine/state.ts';
 import type { ClaimId, Scenario } from '../scenario/schema.ts';
 import { CLAIMS } from '../scenario/vocabulary.ts';
-import { rubricTotal } from '../rubric/grade.ts';
+import { rubricTotal, type Scoring } from '../rubric/grade.ts';
 import { CLAIM_TEXT, claimHolds } from './claims.ts';
 
 export interface VerdictClaim {
@@ -26,8 +26,11 @@ export interface Verdict {
   score: { points: number; max: number };
 }
 
-/** The verdict of a state (usually an ended one). Pure; never throws. */
-export function verdictOf(scenario: Scenario, state: SessionState): Verdict {
+/**
+ * The verdict of a state (usually an ended one). `scoring` other than `current` only to recognise a
+ * log scored by an earlier rule (grade.ts). Pure; never throws.
+ */
+export function verdictOf(scenario: Scenario, state: SessionState, scoring: Scoring = 'current'): Verdict {
   const ending = lookup(scenario.nodes, state.node)?.ending;
   const stated = ending?.claims ?? {};
   const claims: VerdictClaim[] = [];
@@ -36,5 +39,5 @@ export function verdictOf(scenario: Scenario, state: SessionState): Verdict {
     if (want !== undefined) claims.push({ claim, stated: want, holds: claimHolds(scenario, state, claim) === want, text: CLAIM_TEXT[claim][want ? 0 : 1] });
   }
   // The rubric's total without its sentences: the same score, and a teacher's class is verified one verdict per log.
-  return { outcome: ending?.outcome ?? null, title: ending?.title ?? null, claims, score: rubricTotal(scenario, state) };
+  return { outcome: ending?.outcome ?? null, title: ending?.title ?? null, claims, score: rubricTotal(scenario, state, scoring) };
 }

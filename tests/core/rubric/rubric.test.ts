@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { initialState, type SessionState } from '../../../src/core/engine/state.ts';
 import { availableChoices, isEnded, step } from '../../../src/core/engine/step.ts';
 import { replayEvents } from '../../../src/core/log/replay.ts';
+import { timingOf } from '../../../src/core/rubric/grade.ts';
 import { scoreRubric } from '../../../src/core/rubric/rubric.ts';
+import { claimHolds } from '../../../src/core/verdict/claims.ts';
+import { verdictOf } from '../../../src/core/verdict/summary.ts';
 import type { Scenario } from '../../../src/core/scenario/schema.ts';
 import { MINI_FAITHFUL_WALK, miniScenario } from '../../fixtures/mini-scenario.ts';
 
@@ -110,12 +113,42 @@ describe('rubric', () => {
 });
 
 describe('rubric: precedence', () => {
+  const sentAs = (state: SessionState, precedence: 'ROUTINE' | 'NIACT'): SessionState => ({
+    ...state,
+    precedence,
+    sent: { reported: state.sent?.reported ?? null, precedence, draft: state.sent?.draft ?? [] },
+  });
+
   it('does not count a report sent ROUTINE as reaching Washington in time', () => {
-    const state = walk(MINI_FAITHFUL_WALK);
-    const routine: SessionState = { ...state, precedence: 'ROUTINE' };
-    const rubric = scoreRubric(miniScenario, routine);
+    const rubric = scoreRubric(miniScenario, sentAs(walk(MINI_FAITHFUL_WALK), 'ROUTINE'));
     expect(rubric.timeliness.level).toBe('partial');
     expect(rubric.timeliness.sentence).toMatch(/marked ROUTINE/);
+  });
+
+  it('reads the precedence the report left with: a repeat at NIACT after the press conference does not make it on time', () => {
+    const routine = sentAs(walk(MINI_FAITHFUL_WALK), 'ROUTINE');
+    // Repeated NIACT later: the latest precedence changes, the telegram that left does not.
+    const repeated: SessionState = { ...routine, precedence: 'NIACT' };
+    const rubric = scoreRubric(miniScenario, repeated);
+    expect(rubric.timeliness.level).toBe('partial');
+    expect(rubric.timeliness.sentence).toMatch(/marked ROUTINE/);
+    expect(timingOf(miniScenario, repeated)).toMatchObject({ sentInTime: true, routine: true, reportInTime: false });
+    expect(claimHolds(miniScenario, repeated, 'reported-in-time')).toBe(false);
+    expect(verdictOf(miniScenario, repeated).score).toEqual(rubric.total);
+    // The rule the game used before: kept only to recognise the logs it scored.
+    expect(timingOf(miniScenario, repeated, 'latest-precedence').reportInTime).toBe(true);
+    expect(verdictOf(miniScenario, repeated, 'latest-precedence').score.points).toBeGreaterThan(rubric.total.points);
+  });
+
+  it('agrees with the claim reported-in-time on any precedence sent and any later one', () => {
+    const base = walk(MINI_FAITHFUL_WALK);
+    const all = ['ROUTINE', 'PRIORITY', 'NIACT', null] as const;
+    for (const left of all) {
+      for (const latest of all) {
+        const state: SessionState = { ...base, precedence: latest, sent: { reported: base.sent?.reported ?? null, precedence: left, draft: [] } };
+        expect(timingOf(miniScenario, state).reportInTime, `${String(left)} then ${String(latest)}`).toBe(claimHolds(miniScenario, state, 'reported-in-time'));
+      }
+    }
   });
 });
 
