@@ -79,6 +79,21 @@ const BEDS: Record<SessionState['phase'], SoundCue> = {
   debrief: 'room',
 };
 
+
+/** Room left between a focused element and the choices below it, in CSS pixels. */
+const CLEAR_OF_CHOICES = 12;
+
+/**
+ * Scrolls `panel` so that `el`, when it is above the choices, is not hidden behind them where they
+ * stay at the panel's bottom; no further than that.
+ */
+export function clearOfChoices(panel: HTMLElement, el: HTMLElement): void {
+  const choices = panel.querySelector<HTMLElement>('#choices');
+  // Only what comes before the choices in the panel can be under them; what comes after scrolls as usual.
+  if (!choices || !panel.contains(el) || !(choices.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING)) return;
+  const covered = el.getBoundingClientRect().bottom + CLEAR_OF_CHOICES - choices.getBoundingClientRect().top;
+  if (covered > 0) panel.scrollTop += covered;
+}
 export function mountOverlay(o: OverlayOptions): Overlay {
   const { store } = o;
   const scenario = store.getState().loaded.scenario;
@@ -155,6 +170,11 @@ export function mountOverlay(o: OverlayOptions): Overlay {
   const stage = h('div', { id: 'stage', class: 'stage', attrs: { 'aria-hidden': 'true' } }, stageStatusEl);
   const skeleton = o.adopt?.skeleton ?? drawSkeleton(o.root, scenario.post.city);
   const { panel } = skeleton;
+  // The choices stay at the panel's bottom over the text (styles.css, `.choices`): whatever above them
+  // takes the focus (the reason's field, a glossary term) is scrolled clear of them, not left under them.
+  panel.addEventListener('focusin', (e) => {
+    if (e.target instanceof HTMLElement) clearOfChoices(panel, e.target);
+  });
   /** The title already on screen, until the game is attached to it. */
   let adoptedTitle: Title | null = o.adopt?.title ?? null;
 
@@ -379,6 +399,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       const choiceTarget = classGame() ? '#choices-title[tabindex]' : 'button.choice:not([disabled])';
       const first = panel.querySelector<HTMLElement>(`textarea#reason[required], ${choiceTarget}, #debrief-title, #back-to-present`);
       first?.focus({ preventScroll: true });
+      if (first) clearOfChoices(panel, first);
       // Keep the focused choice in view on small screens, scrolling no more than needed.
       const visibleBottom = Math.min(panel.getBoundingClientRect().bottom, document.documentElement.clientHeight);
       if (first && first.getBoundingClientRect().bottom > visibleBottom) {

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openBrowser } from './browser.ts';
-import { nodeOf, phaseOf, pressChoice, screenshot, seeded, tabTo, waitForTitle, type Phase, useSite } from './game.ts';
+import { nodeOf, phaseOf, pressChoice, screenshot, seeded, startByKeyboard, tabTo, waitForTitle, type Phase, useSite } from './game.ts';
 
 const SIZES = [
   { name: '1366x768', viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 },
@@ -105,6 +105,37 @@ describe('every screen fits a school laptop', () => {
       }
     });
   }
+});
+
+describe('the reason asked for beside the choices', () => {
+  it('is scrolled clear of the choices, which stay at the panel\'s bottom, when it takes the focus', async () => {
+    const browser = await openBrowser({ viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = browser;
+      await page.goto(seeded(site().url));
+      await waitForTitle(page);
+      await startByKeyboard(page, 'Reason Test');
+      // The first decision that asks why (Mexico City: whom the circular lets us see).
+      for (let step = 0; step < 20 && (await page.locator('#reason').count()) === 0; step++) await pressChoice(page, 1);
+      await expect(page.locator('#reason').count()).resolves.toBe(1);
+      await page.locator('#choices button.choice').first().focus();
+      await page.keyboard.press('Shift+Tab');
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('reason');
+      await page.keyboard.type('Because either of them can answer for Mexico.');
+      const gap = await page.evaluate(() => {
+        const box = document.querySelector('#reason')!.getBoundingClientRect();
+        const choices = document.querySelector('#choices')!.getBoundingClientRect();
+        const panel = document.querySelector('#panel')!.getBoundingClientRect();
+        return { belowChoices: choices.top - box.bottom, belowPanelTop: box.top - panel.top };
+      });
+      await screenshot(page, 'layout-reason-focused');
+      expect(gap.belowChoices, 'the field ends above the choices').toBeGreaterThanOrEqual(0);
+      expect(gap.belowPanelTop, 'the field starts inside the panel').toBeGreaterThanOrEqual(0);
+      browser.assertNoProblems('writing a reason');
+    } finally {
+      await browser.close();
+    }
+  });
 });
 
 describe('the 12-hour clock', () => {
