@@ -1,6 +1,6 @@
 /**
  * Native <dialog> windows (the cable, the glossary): focus moves in on open, Escape closes,
- * focus returns to the control that opened it.
+ * focus returns to the control that opened it, or goes where the action that closed it leads.
  */
 import { h } from './dom.ts';
 
@@ -8,7 +8,11 @@ export interface Modal {
   el: HTMLDialogElement;
   body: HTMLElement;
   open(): void;
-  close(): void;
+  /**
+   * Closes it. `next`, given, says where the focus goes once it has closed (asked then, so that it can
+   * name what the page has redrawn): what an action in the window led to, rather than its opener.
+   */
+  close(next?: () => HTMLElement | null): void;
   isOpen(): boolean;
 }
 
@@ -23,9 +27,13 @@ export function createModal(id: string, title: string, className = ''): Modal {
     body,
   );
   let opener: Element | null = null;
+  let then: (() => HTMLElement | null) | null = null;
   closeButton.addEventListener('click', () => el.close());
   el.addEventListener('close', () => {
-    if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    const next = then?.() ?? null;
+    then = null;
+    if (next?.isConnected) next.focus();
+    else if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
   });
   return {
     el,
@@ -36,7 +44,8 @@ export function createModal(id: string, title: string, className = ''): Modal {
       el.showModal();
       body.focus();
     },
-    close() {
+    close(next) {
+      then = next ?? null;
       el.close();
     },
     isOpen: () => el.open,

@@ -140,7 +140,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     button.replaceChildren(`${name} `, h('kbd', { text: shortcut }));
     button.setAttribute('aria-keyshortcuts', shortcut);
   }
-  const decisions = createDecisionsWindow(store, () => clockFormat);
+  const decisions = createDecisionsWindow(store, () => clockFormat, () => panelStart());
   // The branch map (dagre and its SVG) is loaded the first time it is opened: the first screen does not carry it.
   let branchMap: BranchMap | null = null;
   let mapLoading: Promise<BranchMap> | null = null;
@@ -274,6 +274,15 @@ export function mountOverlay(o: OverlayOptions): Overlay {
     });
   }
 
+  /**
+   * The first thing to do in the panel: a required reason, else the first choice (in a class game the
+   * question over them), the debrief's title, or the way back to the present when looking back.
+   */
+  function panelStart(): HTMLElement | null {
+    const choiceTarget = classGame() ? '#choices-title[tabindex]' : 'button.choice:not([disabled])';
+    return panel.querySelector<HTMLElement>(`textarea#reason[required], ${choiceTarget}, #debrief-title, #back-to-present`);
+  }
+
   function render(): void {
     const state = store.getState();
     drawMode();
@@ -396,8 +405,7 @@ export function mountOverlay(o: OverlayOptions): Overlay {
       // A required reason is written before choosing: the field takes the focus first. In a class game
       // the question over the choices takes it, not choice A: on the projector no choice looks chosen
       // before the class has voted, and a stray Enter takes none (the letters choose, Tab reaches A).
-      const choiceTarget = classGame() ? '#choices-title[tabindex]' : 'button.choice:not([disabled])';
-      const first = panel.querySelector<HTMLElement>(`textarea#reason[required], ${choiceTarget}, #debrief-title, #back-to-present`);
+      const first = panelStart();
       first?.focus({ preventScroll: true });
       if (first) clearOfChoices(panel, first);
       // Keep the focused choice in view on small screens, scrolling no more than needed.

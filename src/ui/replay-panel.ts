@@ -76,6 +76,17 @@ export function takenLabel(scenario: Scenario, step: { node: string; choice: num
   return choice ? choiceLabel(choice) : `choice ${step.choice + 1}`;
 }
 
+/**
+ * How many decisions a path holds, as the debrief counts them (a chance step's "Continue" is not a
+ * decision), and the turns of chance beside them.
+ */
+export function stepsText(scenario: Scenario, trail: readonly { node: string }[]): string {
+  const chances = trail.filter((s) => lookup(scenario.nodes, s.node)?.chance !== undefined).length;
+  const decisions = trail.length - chances;
+  const main = `${decisions} ${decisions === 1 ? 'decision' : 'decisions'}`;
+  return chances === 0 ? main : `${main} and ${chances} ${chances === 1 ? 'turn' : 'turns'} of chance`;
+}
+
 function clockText(scenario: Scenario, minutes: number, format: ClockFormat): string {
   const t = wallTime(minutes, scenario.post.utcOffsetMinutes);
   return `${t.weekday} ${formatTimeOfDay(t, format)}`;
@@ -89,7 +100,11 @@ export interface DecisionsWindow {
 }
 
 /** The decisions window: the path on screen and the attempts tree. Key D opens it. */
-export function createDecisionsWindow(store: GameStore, clockFormat: () => ClockFormat): DecisionsWindow {
+/**
+ * `panelStart` names what takes the focus once a decision has been looked at or chosen again from
+ * here and the window has closed: the first thing to do in the panel it has redrawn.
+ */
+export function createDecisionsWindow(store: GameStore, clockFormat: () => ClockFormat, panelStart: () => HTMLElement | null): DecisionsWindow {
   const modal = createModal('decisions', 'Your decisions', 'decisions-dialog');
   let drawnFor: unknown = null;
 
@@ -133,7 +148,7 @@ export function createDecisionsWindow(store: GameStore, clockFormat: () => Clock
             class: 'tool',
             attrs: { type: 'button', 'data-look': String(k), 'aria-label': `Look at decision ${k + 1}` },
             text: 'Look',
-            on: { click: () => { if (store.getState().look(onScreen, k)) modal.close(); } },
+            on: { click: () => { if (store.getState().look(onScreen, k)) modal.close(panelStart); } },
           }),
         );
       }
@@ -143,7 +158,7 @@ export function createDecisionsWindow(store: GameStore, clockFormat: () => Clock
             class: 'tool',
             attrs: { type: 'button', 'data-rewind': String(k), 'aria-label': `Choose again from here, decision ${k + 1}` },
             text: 'Choose again from here',
-            on: { click: () => void store.getState().rewind(onScreen, k).then((ok) => ok && modal.close()) },
+            on: { click: () => void store.getState().rewind(onScreen, k).then((ok) => ok && modal.close(panelStart)) },
           }),
         );
       }
@@ -168,16 +183,16 @@ export function createDecisionsWindow(store: GameStore, clockFormat: () => Clock
             class: 'tool',
             attrs: { type: 'button', 'data-look': String(shown.trail.length) },
             text: state.watching || onScreen !== log.attempts.length - 1 ? 'Show' : 'Back to the present',
-            on: { click: () => { if (store.getState().look(onScreen)) modal.close(); } },
+            on: { click: () => { if (store.getState().look(onScreen)) modal.close(panelStart); } },
           })
         : null,
     );
 
     modal.body.replaceChildren(
       intro,
-      h('h3', { text: `Attempt ${onScreen + 1}${onScreen === 0 ? ' (the first)' : ''}: ${shown.trail.length} decisions` }),
+      h('h3', { text: `Attempt ${onScreen + 1}${onScreen === 0 ? ' (the first)' : ''}: ${stepsText(scenario, shown.trail)}` }),
       h('ol', { class: 'decision-list', attrs: { 'aria-label': `Decisions of attempt ${onScreen + 1}` } }, ...rows, endRow),
-      ...(attempts.length > 1 || mode === 'free' || mode === 'watch' ? [attemptTree(store, attempts, onScreen, log.attempts.length - 1, modal, mode)] : []),
+      ...(attempts.length > 1 || mode === 'free' || mode === 'watch' ? [attemptTree(store, attempts, onScreen, log.attempts.length - 1, modal, mode, panelStart)] : []),
     );
   }
 
@@ -195,11 +210,13 @@ export function createDecisionsWindow(store: GameStore, clockFormat: () => Clock
 }
 
 /** The attempts as a nested list: each under the one it branched from. */
-function attemptTree(store: GameStore, attempts: AttemptInfo[], onScreen: number, last: number, modal: Modal, mode: string): HTMLElement {
+function attemptTree(store: GameStore, attempts: AttemptInfo[], onScreen: number, last: number, modal: Modal, mode: string, panelStart: () => HTMLElement | null): HTMLElement {
   const children = new Map<number | null, AttemptInfo[]>();
   for (const a of attempts) children.set(a.parent, [...(children.get(a.parent) ?? []), a]);
   const item = (a: AttemptInfo): HTMLElement => {
-    const end = a.ending !== null ? `ending "${a.ending}"` : a.end ? `stopped in ${PHASE_TITLES[a.end.phase].title.toLowerCase()}` : 'does not replay';
+    const phase = a.end ? PHASE_TITLES[a.end.phase].title : '';
+    // "The meeting" reads "stopped in the meeting"; a name ("Washington") keeps its capital.
+    const end = a.ending !== null ? `ending "${a.ending}"` : a.end ? `stopped in ${phase.startsWith('The ') ? phase.toLowerCase() : phase}` : 'does not replay';
     const where = a.parent === null ? 'from the start' : `from attempt ${a.parent + 1}, after decision ${a.keeps}`;
     const marks = [a.index === 0 ? 'the first' : null, a.index === last && mode !== 'watch' ? 'the latest' : null, a.index === onScreen ? 'on screen' : null].filter(Boolean);
     const kids = children.get(a.index) ?? [];
@@ -214,7 +231,7 @@ function attemptTree(store: GameStore, attempts: AttemptInfo[], onScreen: number
             class: 'tool',
             attrs: { type: 'button', 'data-show-attempt': String(a.index) },
             text: a.index === last && mode !== 'watch' ? 'Back to the present' : 'Show its end',
-            on: { click: () => { if (store.getState().look(a.index)) modal.close(); } },
+            on: { click: () => { if (store.getState().look(a.index)) modal.close(panelStart); } },
           })
         : null,
       kids.length > 0 ? h('ul', {}, ...kids.map(item)) : null,

@@ -69,8 +69,17 @@ describe('rewinding', () => {
 
     await rewindByKeyboard(page, '#decisions [data-rewind="3"]');
     expect(await nodeOf(page), 'back at decision 4, the one that asks whom to see').toBe('cable-whom');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.matches('#choices button.choice') ?? false), { message: 'the focus is on the first choice' }).toBe(true);
     await pressChoice(page, 2);
     await pressChoice(page, 1);
+    // Looking back at a decision: the focus goes to the way back to the present, and Enter there returns.
+    await page.keyboard.press('d');
+    await page.waitForSelector('#decisions[open]');
+    await tabTo(page, '#decisions [data-look="1"]', 80);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { message: 'the focus after Look' }).toBe('back-to-present');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#back-to-present').count()).toBe(0);
     await rewindByKeyboard(page, '#decisions [data-rewind="0"]');
     expect(await nodeOf(page)).toBe('cable-arrives');
     expect((await readSession(page))?.trail).toEqual([]);

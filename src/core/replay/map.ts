@@ -122,11 +122,22 @@ export const CHOICE_LABEL_MAX = 48;
  */
 export function shorten(text: string, max: number): string {
   const flat = text.replace(/~~/g, '').replace(/\[\[[^\]]*\]\]/g, '…').replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
+  if (flat.length <= max) return closeQuotes(flat);
   const cut = flat.slice(0, max);
   const space = cut.lastIndexOf(' ');
   const head = (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '');
-  return `${head}…`;
+  return closeQuotes(`${head}…`);
+}
+
+/**
+ * A part of a text with the quotation it opens and does not close (a speech that goes on past the
+ * first sentence, or past the cut) closed at its end, as a quotation cut short is printed.
+ */
+function closeQuotes(part: string): string {
+  const straight = part.split('"').length - 1;
+  const curlyOpen = part.split('“').length - 1;
+  const curlyClose = part.split('”').length - 1;
+  return `${part}${straight % 2 === 1 ? '"' : ''}${curlyOpen > curlyClose ? '”' : ''}`;
 }
 
 /** The first sentence of a text: up to the first ".", "!" or "?" (and a closing quote) before a space. */

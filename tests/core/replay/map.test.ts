@@ -172,6 +172,13 @@ describe('shorten', () => {
     expect(shorten('Struck ~~words~~ stay', 60)).toBe('Struck words stay');
   });
 
+  it('closes a quotation it cuts short, at a sentence or at the cut', () => {
+    const speech = { phase: 'cable' as const, speaker: 'ferris', text: '"One more thing before we pick up the telephone. The FYI paragraph."', choices: [{ label: 'x', minutes: 0, next: 'y' }] };
+    expect(nodeLabel(speech)).toBe('"One more thing before we pick up the telephone."');
+    expect(shorten('“Tell him the whole of it, word for word, tonight”', 30)).toBe('“Tell him the whole of it…”');
+    expect(shorten('He said "no" twice.', 60)).toBe('He said "no" twice.');
+  });
+
   it('labels a node by its first sentence and an ending by its title', () => {
     expect(nodeLabel({ phase: 'cable', speaker: 'narrator', text: 'One. Two.', choices: [{ label: 'x', minutes: 0, next: 'y' }] })).toBe('One.');
     expect(nodeLabel(miniScenario.nodes['end-calm'] as NonNullable<Scenario['nodes'][string]>)).toBe('The quarantine is lifted');
