@@ -65,11 +65,11 @@ describe('the three files through the line-numbered loader', () => {
 });
 
 describe('scenarios/mexico.yaml: the file', () => {
-  it('is a circular938-scenario v1 with id mexico and version 4 (the revision that states its mission)', () => {
+  it('is a circular938-scenario v1 with id mexico and version 5 (the revision that corrects words of version 4)', () => {
     expect(scenario.format).toBe('circular938-scenario');
     expect(scenario.formatVersion).toBe(1);
     expect(scenario.id).toBe('mexico');
-    expect(scenario.version).toBe(4);
+    expect(scenario.version).toBe(5);
   });
 
   it('sets Mexico City at UTC-6 and Washington at UTC-5, with their sources', () => {
@@ -573,6 +573,12 @@ describe('scenarios/mexico.yaml: what the student reads', () => {
       ...glossary.terms.map((t) => t.source),
     ];
     for (const source of sources) expect(source).not.toMatch(/history(-second-pass)?\.md|circular-938-ocr|shared\//);
+    // Nor the project's working notes by name: a student reads these sources.
+    for (const source of sources) expect(source).not.toMatch(/\(research|research notes|(second|third)[ -]pass|TODO/i);
+  });
+
+  it('shows the student the circular\'s notes in plain words, without the file\'s own marks or block kinds', () => {
+    for (const note of cable.notes) expect(note).not.toMatch(/`|~~|\[\[|\bkind\b|OCR's order/);
   });
 });
 

@@ -159,10 +159,13 @@ describe('statuses', () => {
 
 describe('a text that continues earlier ones', () => {
   /**
-   * A scenario without what a revision that changes no decision may add: its version, `continues`, the questions
-   * of why, its place on the map and its scenery, the words of its mission, the seats of its people and
-   * Washington's table (which moved to scenarios/shared/). What the mission scores (phases, points, criteria
-   * and weights) must stay as the earlier text was scored.
+   * A scenario without what a revision that changes no decision may add or reword: its version, `continues`,
+   * the questions of why, its place on the map and its scenery, the words of its mission, the seats of its
+   * people, Washington's table (which moved to scenarios/shared/), and the words the student reads around the
+   * decisions (the title and summary, a node's text and its passages, a choice's label, a chance outcome's
+   * reason, a telegram paragraph's text: each is shown, none is scored). What decides (nodes, choices,
+   * conditions, effects, outcomes, endings) and what the mission scores (phases, points, criteria and weights,
+   * the paragraphs' parts, fits and admissions) must stay as the earlier text was.
    */
   function decisionsOf(scenario: ScenarioRef['scenario']): unknown {
     const mission = missionOf(scenario);
@@ -185,7 +188,21 @@ describe('a text that continues earlier ones', () => {
       delete copy.post.lon;
       delete copy.post.scenery;
     }
-    for (const node of Object.values(copy.nodes ?? {})) delete (node as { why?: string }).why;
+    delete copy.title;
+    delete copy.summary;
+    for (const node of Object.values(copy.nodes ?? {})) {
+      const words = node as { why?: string; text?: string; passages?: unknown };
+      delete words.why;
+      delete words.text;
+      delete words.passages;
+      for (const choice of node.choices ?? []) delete (choice as { label?: string }).label;
+      for (const outcome of node.chance ?? []) delete (outcome as { reason?: string }).reason;
+    }
+    const paragraphs = copy.telegram?.paragraphs ?? {};
+    for (const [pid, p] of Object.entries(paragraphs)) {
+      if (typeof p === 'string') paragraphs[pid] = '';
+      else delete (p as { text?: string }).text;
+    }
     return copy;
   }
 
