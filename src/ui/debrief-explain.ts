@@ -14,10 +14,13 @@ function responseLabel(scenario: Scenario, id: string | null): string {
 
 function renderDraw(scenario: Scenario, draw: ReactionDraw, n: number, of: number): HTMLElement {
   const drawnLabel = draw.odds.find((o) => o.response === draw.drawn)?.label ?? responseLabel(scenario, draw.drawn);
-  const caption = of > 1 ? `Chance ${n} of ${of}: the odds of each answer, as your conduct made them` : 'The odds of each answer, as your conduct made them';
+  // Each draw under its own heading when there are several, so that what is said of a later draw
+  // (the answer he had already given) is read under that draw, not as the end of the one before.
+  const caption = 'The odds of each answer, as your conduct made them';
   return h(
     'div',
     { class: 'reaction-draw', attrs: { 'data-node': draw.node } },
+    of > 1 ? h('h4', { class: 'draw-title', text: `Chance ${n} of ${of}` }) : null,
     draw.before === null ? null : h('p', { class: 'draw-before', text: `He had already answered "${responseLabel(scenario, draw.before)}"; this draw could change that.` }),
     h(
       'table',

@@ -148,7 +148,11 @@ function renderHow(classGame: boolean): HTMLElement {
       h('kbd', { text: 'Shift+G' }),
       ' the glossary, ',
       h('kbd', { text: 'Shift+M' }),
-      ' turns sound on or off.',
+      ' turns sound on or off; once the game has begun, ',
+      h('kbd', { text: 'Shift+D' }),
+      ' lists the decisions and ',
+      h('kbd', { text: 'Shift+B' }),
+      ' opens the branch map.',
     );
   }
   return h(
@@ -160,7 +164,11 @@ function renderHow(classGame: boolean): HTMLElement {
     h('kbd', { text: 'G' }),
     ' the glossary, ',
     h('kbd', { text: 'M' }),
-    ' turns sound on or off.',
+    ' turns sound on or off; once the game has begun, ',
+    h('kbd', { text: 'D' }),
+    ' lists your decisions and ',
+    h('kbd', { text: 'B' }),
+    ' opens the branch map.',
   );
 }
 
