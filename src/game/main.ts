@@ -168,8 +168,16 @@ export function startGame(parent: HTMLElement, options: GameOptions): GameHandle
   const unfollowMotion = options.presentation.subscribe((p) => game.registry.set(RegistryKey.reducedMotion, p.reducedMotion));
 
   // Phaser's FIT mode follows window resizes only; the stage also changes size when the page's
-  // columns change (the debrief gives the text more room), so refit whenever the parent does.
-  const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => game.scale.refresh());
+  // columns change (the debrief gives the text more room, choosing again from it gives it back), so
+  // refit whenever the parent does. `refresh` alone fits to the parent's size as last measured: the
+  // parent is measured first, or the stage stays at the debrief's size.
+  const resized =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          game.scale.getParentBounds();
+          game.scale.refresh();
+        });
   resized?.observe(parent);
 
   return {
