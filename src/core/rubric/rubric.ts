@@ -221,6 +221,15 @@ const VERDICT_PHRASE: Readonly<Record<PartVerdict, string>> = {
   late: 'too late',
 };
 
+/**
+ * Your own remarks are judged against what you did, not against what he said (telegram/judge.ts): a
+ * remark "rosier" than the record hides a slip, a "darker" one reports a slip you had not made.
+ */
+const REMARKS_PHRASE: Readonly<Partial<Record<PartVerdict, string>>> = {
+  rosier: 'hides a slip',
+  darker: 'reports a slip you had not made',
+};
+
 /** "the minister's words: warmer than what he said; your comment: at odds with the reaction line", for the faulty parts. */
 function faultText(scenario: Scenario, parts: readonly JudgedPart[]): string {
   return parts
@@ -228,7 +237,7 @@ function faultText(scenario: Scenario, parts: readonly JudgedPart[]): string {
     .map((p) => {
       const title = p.title.charAt(0).toLowerCase() + p.title.slice(1);
       const against = p.contradicts.map((c) => { const t = partTitle(scenario, c); return t.charAt(0).toLowerCase() + t.slice(1); });
-      const what = p.verdict === 'faithful' ? `at odds with ${listText(against)}` : VERDICT_PHRASE[p.verdict];
+      const what = p.verdict === 'faithful' ? `at odds with ${listText(against)}` : ((p.part === 'remarks' ? REMARKS_PHRASE[p.verdict] : undefined) ?? VERDICT_PHRASE[p.verdict]);
       return `${title}: ${what}`;
     })
     .join('; ');

@@ -152,6 +152,24 @@ describe('rubric: precedence', () => {
   });
 });
 
+describe('rubric: your own remarks', () => {
+  it('says that a remark claiming to have kept to the circular hides a slip, as the line-by-line judgement does, not that it is warmer than he said', () => {
+    const base = walk(MINI_FAITHFUL_WALK);
+    const slipped: SessionState = {
+      ...base,
+      leaks: ['fyi-nato'],
+      draft: [...base.draft.filter((id) => id !== 'p-beyond'), 'p-kept'],
+      sent: { reported: base.sent?.reported ?? null, precedence: base.sent?.precedence ?? 'NIACT', draft: [...(base.sent?.draft ?? []).filter((id) => id !== 'p-beyond'), 'p-kept'] },
+    };
+    const rubric = scoreRubric(miniScenario, slipped);
+    const remark = rubric.fidelity.telegram.parts.find((p) => p.part === 'remarks');
+    expect(remark).toMatchObject({ verdict: 'rosier', fault: true });
+    expect(remark?.sentence).toMatch(/hides a slip/);
+    expect(rubric.fidelity.sentence).toMatch(/your own remarks: hides a slip/);
+    expect(rubric.fidelity.sentence).not.toMatch(/remarks: warmer/);
+  });
+});
+
 describe('rubric: the telegram as sent', () => {
   const base = walk(MINI_FAITHFUL_WALK);
   const actual = base.actual ?? '';
