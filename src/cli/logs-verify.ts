@@ -15,6 +15,7 @@ import type { VerifyStatus } from '../core/log/verify.ts';
 import type { ScenarioLibrary, ScenarioRef } from '../core/log/library.ts';
 import { archiveFromDir, loadCurrentScenarios } from './scenario-files.ts';
 import { availableParallelism } from 'node:os';
+import { escapeHidden } from '../core/review/plain-text.ts';
 import { verifyFile, type FileReport } from './verify-file.ts';
 import { openVerifyPool, type VerifyPool } from './verify-pool.ts';
 
@@ -81,7 +82,12 @@ export function readableLines(r: FileReport): string[] {
   return lines;
 }
 
-/** One readable line. */
+/**
+ * One readable line. What came from the file (a name, a file name, a value quoted in a problem) may
+ * hold a line break or a right-to-left override: such characters are written as escapes
+ * (`escapeHidden`), so every file keeps its one line and each line reads in order. A first problem
+ * that ends with a colon (a heading over the problems it lists) is given with the next one.
+ */
 export function readableLine(r: FileReport): string {
   const who = r.student === null ? null : r.student.classCode === undefined ? r.student.label : `${r.student.label} (${r.student.classCode})`;
   const facts: string[] = [];
@@ -98,12 +104,13 @@ export function readableLine(r: FileReport): string {
   if (r.newerText) facts.push('made with an earlier text of the scenario, kept for old logs');
   let line = `${r.file}: ${WORD[r.status]}`;
   if (facts.length > 0) line += ` - ${facts.join(', ')}`;
-  const first = r.problems[0];
+  const heading = r.problems[0]?.trimEnd().endsWith(':') === true && r.problems.length > 1;
+  const first = heading ? `${r.problems[0]?.trimEnd()} ${r.problems[1]}` : r.problems[0];
   if (first !== undefined) {
-    const more = r.problems.length - 1;
+    const more = r.problems.length - (heading ? 2 : 1);
     line += ` - ${first}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'}; --json lists them)` : ''}`;
   }
-  return line;
+  return escapeHidden(line);
 }
 
 type Parsed = { ok: true; json: boolean; files: string[] } | { ok: false; help: boolean; problem: string };

@@ -5,7 +5,8 @@
  */
 import type { ReviewRow } from '../core/review/types.ts';
 import { h, type Child } from '../ui/dom.ts';
-import { playedText, reactionWords, rowName, shortWorld, STATUS_WORDS, yesNo } from './format.ts';
+import { plainName } from '../core/review/plain-text.ts';
+import { copiesText, playedText, reactionWords, rowName, shortWorld, STATUS_WORDS, yesNo } from './format.ts';
 import type { ReviewItem } from './verify-files.ts';
 
 /** An item as the table shows it: once, with the names of the other files that were the same log. */
@@ -27,7 +28,8 @@ interface Column {
 
 /** A flag the table can be filtered by: the rows that have it. */
 export const FLAGS = [
-  { id: 'unfinished', label: 'Not finished', has: (r: ReviewRow) => r.finished !== true },
+  // Known to have stopped before an ending: replayed, so a file that was not read is not counted here.
+  { id: 'unfinished', label: 'Not finished', has: (r: ReviewRow) => r.finished === false },
   { id: 'late', label: 'Deadline missed', has: (r: ReviewRow) => r.metInTime === false || r.reportedInTime === false },
   { id: 'leaked', label: 'Leaked or promised', has: (r: ReviewRow) => (r.leaks?.length ?? 0) > 0 },
   { id: 'concealed', label: 'Concealed a slip', has: (r: ReviewRow) => r.concealed === true },
@@ -56,12 +58,19 @@ const COLUMNS: Column[] = [
   {
     id: 'student', title: 'Student', value: (r) => rowName(r).toLocaleLowerCase(),
     cell: (i) => [
-      i.row.student ? i.row.student.label : h('span', { class: 'muted', text: 'no name' }),
+      // Isolated (bdi) and without direction marks: a name cannot turn the rest of the row around.
+      i.row.student ? h('bdi', { class: 'student-name', text: plainName(i.row.student.label) }) : h('span', { class: 'muted', text: 'no name' }),
       i.row.modes?.play === 'class' ? h('span', { class: 'class-game-tag', text: 'Class game' }) : null,
-      small(i.row.file),
+      h('bdi', { class: 'sub', text: plainName(i.row.file) }),
     ],
   },
-  { id: 'class', title: 'Class', value: (r) => r.student?.classCode ?? null, cell: (i) => [i.row.student?.classCode ?? '—'] },
+  {
+    id: 'class', title: 'Class', value: (r) => r.student?.classCode ?? null,
+    cell: (i) => {
+      const code = i.row.student?.classCode ?? null;
+      return [code === null ? '—' : h('bdi', { text: plainName(code) })];
+    },
+  },
   {
     id: 'status', title: 'Status', value: (r) => STATUS_WORDS[r.status],
     cell: (i) => [
@@ -175,7 +184,7 @@ export function createClassTable(onOpen: (item: ShownItem) => void): ClassTable 
     const open = h('button', { class: 'open-student', attrs: { type: 'button', title: `Open ${rowName(r)}` }, on: { click: () => onOpen(item) } }, ...(COLUMNS[0] as Column).cell(item));
     const cells = COLUMNS.map((c, k) => (k === 0 ? h('th', { attrs: { scope: 'row' } }, open) : h('td', { class: c.numeric ? 'num' : '', attrs: { 'data-col': c.id } }, ...c.cell(item))));
     const tr = h('tr', { class: `row-${r.status}`, attrs: { 'data-key': r.key, 'data-file': r.file, 'data-status': r.status } }, ...cells);
-    const lines = [...r.problems, ...r.notes, ...(item.copies.length > 0 ? [`The same log was also imported as ${item.copies.join(', ')}; it is shown once.`] : [])];
+    const lines = [...r.problems, ...r.notes, ...(item.copies.length > 0 ? [copiesText(r.file, item.copies)] : [])];
     if (lines.length === 0) return [tr];
     tr.classList.add('has-detail');
     const detail = h('tr', { class: `detail row-${r.status}`, attrs: { 'data-detail-for': r.key } },

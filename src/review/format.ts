@@ -3,16 +3,21 @@
  * from a file goes into the page as text (src/ui/dom.ts `h`), never as markup.
  */
 import { lookup, type Scenario } from '../core/index.ts';
+import { plainName } from '../core/review/plain-text.ts';
 import type { ReviewRow } from '../core/review/types.ts';
 
-/** A row's status as the table says it; a refused file is one that could not be read as a log. */
+/**
+ * A row's status as the table says it: the word of the CSV, the guide and `logs verify`
+ * (`STATUS_WORD`), capitalised. A file that could not be read at all is refused, as on the command line.
+ */
 export const STATUS_WORDS: Readonly<Record<ReviewRow['status'], string>> = {
   verified: 'Verified',
   'scenario-changed': 'Scenario changed',
   edited: 'Edited',
-  refused: 'Unreadable',
-  unreadable: 'Unreadable',
+  refused: 'Refused',
+  unreadable: 'Refused',
 };
+
 
 /** A reaction id in the words of the scenario ("Supports the US line"); "—" for none. */
 export function reactionWords(scenario: Scenario | null, id: string | null): string {
@@ -48,7 +53,21 @@ export function shortWorld(label: string): string {
   return cut > 0 ? label.slice(0, cut) : label;
 }
 
-/** The label a row is known by: the student's, else the file's name. */
+/** The label a row is known by: the student's, else the file's name; line breaks and direction marks taken out (`plainName`). */
 export function rowName(row: ReviewRow): string {
-  return row.student?.label || row.file;
+  return plainName(row.student?.label || row.file);
+}
+
+/**
+ * What the row says of the other files that were the same log. Two files of one name (the same
+ * file picked twice) cannot be told apart by their names, so the times are counted instead.
+ */
+export function copiesText(file: string, copies: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const c of copies) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const parts = [...counts].map(([name, n]) => {
+    const times = n === 1 ? '' : n === 2 ? ' twice' : ` ${n} times`;
+    return name === file ? `under the same name${times}` : `as ${plainName(name)}${times}`;
+  });
+  return `The same log was also imported ${parts.join(', ')}; it is shown once.`;
 }

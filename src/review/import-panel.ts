@@ -11,7 +11,10 @@ export interface ImportPanelOptions {
   onPicked(picked: Picked): void;
   /** Called while the drop event is handled (the data transfer is emptied when it returns). */
   onDrop(data: DataTransfer): void;
+  /** Empties the list; called only once the teacher has confirmed it. */
   onClear(): void;
+  /** How many logs the list shows: what "Clear the list" would remove. */
+  count(): number;
   pickedFromInput(list: FileList | null): Picked;
 }
 
@@ -40,6 +43,40 @@ export function renderImport(o: ImportPanelOptions): ImportPanel {
   const progress = h('div', { class: 'progress' }, bar, count);
   progress.hidden = true;
 
+  // Clearing asks first, in the page (as the game asks before a new game replaces a saved one): the
+  // list is kept nowhere else, and one stray click would otherwise lose a class's import.
+  const clear = h('button', { class: 'secondary', id: 'clear-list', attrs: { type: 'button' }, text: 'Clear the list' });
+  const question = h('p', { id: 'clear-question' });
+  const closeConfirm = (): void => {
+    confirm.hidden = true;
+    clear.setAttribute('aria-expanded', 'false');
+    clear.focus();
+  };
+  const keep = h('button', { class: 'primary', id: 'clear-keep', attrs: { type: 'button' }, text: 'Keep them', on: { click: closeConfirm } });
+  const remove = h('button', {
+    class: 'secondary', id: 'clear-confirm', attrs: { type: 'button' }, text: 'Remove them',
+    on: { click: () => { closeConfirm(); o.onClear(); } },
+  });
+  const confirm = h('div', { class: 'clear-confirm', id: 'clear-confirm-box', attrs: { role: 'group', 'aria-labelledby': 'clear-question' } }, question, h('div', { class: 'import-buttons' }, keep, remove));
+  confirm.hidden = true;
+  confirm.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') closeConfirm();
+  });
+  clear.setAttribute('aria-controls', 'clear-confirm-box');
+  clear.setAttribute('aria-expanded', 'false');
+  clear.addEventListener('click', () => {
+    const n = o.count();
+    if (n === 0) {
+      o.onClear();
+      return;
+    }
+    question.textContent = `Remove the ${n === 1 ? 'log' : `${n} logs`} from this page? Nothing is kept anywhere else: to see ${n === 1 ? 'it' : 'them'} again, import the ${n === 1 ? 'file' : 'files'} again.`;
+    confirm.hidden = false;
+    clear.setAttribute('aria-expanded', 'true');
+    // The safe answer takes the focus, so a second Enter keeps the list.
+    keep.focus();
+  });
+
   const zone = h(
     'div',
     { class: 'drop-zone', id: 'drop-zone' },
@@ -49,8 +86,9 @@ export function renderImport(o: ImportPanelOptions): ImportPanel {
       { class: 'import-buttons' },
       h('button', { class: 'primary', id: 'choose-files', attrs: { type: 'button' }, text: 'Choose log files…', on: { click: () => files.click() } }),
       h('button', { class: 'secondary', id: 'choose-folder', attrs: { type: 'button' }, text: 'Choose a folder…', on: { click: () => folder.click() } }),
-      h('button', { class: 'secondary', id: 'clear-list', attrs: { type: 'button' }, text: 'Clear the list', on: { click: () => o.onClear() } }),
+      clear,
     ),
+    confirm,
     files,
     folder,
     progress,

@@ -61,6 +61,11 @@ function boot(): void {
   let busy = false;
 
   const table = createClassTable((item) => openStudent(item));
+  const classCsv = h('button', {
+    class: 'secondary', id: 'export-students',
+    attrs: { type: 'button', title: 'One row for every file imported, copies included, whatever the filters show' },
+    text: 'Class CSV', on: { click: () => downloadStudentsCsv(markDuplicates(items.map((i) => i.row))) },
+  });
   const studentSection = h('section', { class: 'student-section', id: 'student-section', attrs: { 'aria-label': 'One student' } });
   studentSection.hidden = true;
   const classViewBody = h('div', { id: 'class-view-body' });
@@ -91,6 +96,8 @@ function boot(): void {
     fold();
     table.update(shown);
     exportBar.hidden = shown.length === 0;
+    // The class CSV writes every file imported, whatever the table's filters show: its label says so.
+    classCsv.textContent = `Class CSV (all ${items.length} ${items.length === 1 ? 'file' : 'files'})`;
     if (withClassView) {
       classViewSection.hidden = shown.length === 0;
       // One class view per post the files are from (a teacher may give each group another post).
@@ -117,10 +124,43 @@ function boot(): void {
     window.print();
   };
   window.addEventListener('afterprint', () => document.body.removeAttribute('data-print'));
+  // The import lives only in this page: the browser asks before a reload or a link throws it away.
+  window.addEventListener('beforeunload', (e) => {
+    if (items.length === 0 && !busy) return;
+    e.preventDefault();
+    // Older Chromium asks only when returnValue is set.
+    e.returnValue = '';
+  });
+
+  // A student's view is an entry in the browser's history (#student-KEY), so Back returns to the
+  // class rather than leaving the page, and with it the import, which is kept nowhere.
+  const studentIn = (state: unknown): string | null => {
+    const key = (state as { student?: unknown } | null)?.student;
+    return typeof key === 'string' ? key : null;
+  };
+  const leaveStudentEntry = (): void => {
+    if (studentIn(history.state) !== null) history.replaceState(null, '', `${location.pathname}${location.search}`);
+  };
+  // Nothing is imported yet after a reload: an address of a student has nothing to show.
+  leaveStudentEntry();
+  window.addEventListener('popstate', (e) => {
+    const key = studentIn(e.state);
+    const item = key === null ? undefined : shown.find((i) => i.row.key === key);
+    if (item) showStudent(item);
+    else if (!studentSection.hidden) hideStudent();
+  });
 
   let opener: HTMLElement | null = null;
   function openStudent(item: ShownItem): void {
     opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const state = { student: item.row.key };
+    const url = `#student-${encodeURIComponent(item.row.key.slice(0, 16))}`;
+    // From one student to another the entry is replaced: Back still goes to the class.
+    if (studentIn(history.state) === null) history.pushState(state, '', url);
+    else history.replaceState(state, '', url);
+    showStudent(item);
+  }
+  function showStudent(item: ShownItem): void {
     studentSection.replaceChildren(
       renderStudentView({
         item,
@@ -135,7 +175,12 @@ function boot(): void {
     title?.scrollIntoView({ block: 'start' });
     title?.focus({ preventScroll: true });
   }
+  /** "Back to the class": the history entry of the student is left as Back would leave it. */
   function closeStudent(): void {
+    if (studentIn(history.state) !== null) history.back();
+    else hideStudent();
+  }
+  function hideStudent(): void {
     studentSection.hidden = true;
     studentSection.replaceChildren();
     const back = opener?.isConnected ? opener : document.querySelector<HTMLElement>('#class-table .open-student');
@@ -153,10 +198,12 @@ function boot(): void {
     onClear: () => {
       if (busy) return;
       items = [];
-      closeStudent();
+      leaveStudentEntry();
+      hideStudent();
       redraw(true);
       panel.say('The list is empty.');
     },
+    count: () => shown.length,
     pickedFromInput,
   });
 
@@ -192,7 +239,7 @@ function boot(): void {
     redraw(true);
     const added = items.slice(before);
     const ms = Math.round(performance.now() - started);
-    panel.say(importSummary(added, shown, picked), ms);
+    panel.say(importSummary({ added, earlier: items.slice(0, before), shown: shown.length }, picked), ms);
     busy = false;
     document.body.removeAttribute('data-importing');
     document.body.setAttribute('data-imported', String(items.length));
@@ -202,7 +249,7 @@ function boot(): void {
     'div',
     { class: 'export-bar no-print', attrs: { role: 'group', 'aria-label': 'Print and download' } },
     h('button', { class: 'secondary', id: 'print-class', attrs: { type: 'button' }, text: 'Print the class table', on: { click: () => printAs('class') } }),
-    h('button', { class: 'secondary', id: 'export-students', attrs: { type: 'button' }, text: 'Class CSV', on: { click: () => downloadStudentsCsv(markDuplicates(items.map((i) => i.row))) } }),
+    classCsv,
     h('button', { class: 'secondary', id: 'export-decisions', attrs: { type: 'button' }, text: 'Decisions CSV', on: { click: () => downloadDecisionsCsv(shown) } }),
     h('button', { class: 'secondary', id: 'export-xapi', attrs: { type: 'button' }, text: 'xAPI statements (JSON)', on: { click: () => {
       const n = downloadXapi(shown);

@@ -22,7 +22,8 @@ import { partVerdictWords } from '../ui/debrief-words.ts';
 import { h } from '../ui/dom.ts';
 import { PHASE_TITLES } from '../ui/phases.ts';
 import type { ShownItem } from './class-table.ts';
-import { playedText, reactionWords, rowName, STATUS_WORDS, thinkText, yesNo } from './format.ts';
+import { plainName } from '../core/review/plain-text.ts';
+import { copiesText, playedText, reactionWords, rowName, STATUS_WORDS, thinkText, yesNo } from './format.ts';
 
 export interface StudentViewOptions {
   item: ShownItem;
@@ -152,7 +153,8 @@ export function renderStudentView(o: StudentViewOptions): HTMLElement {
   const status = h(
     'div',
     { class: `status-box status-box-${r.status}` },
-    h('p', {}, h('span', { class: `status status-${r.status}`, text: STATUS_WORDS[r.status] }), ` ${r.file}`, item.copies.length > 0 ? ` (also imported as ${item.copies.join(', ')})` : ''),
+    h('p', {}, h('span', { class: `status status-${r.status}`, text: STATUS_WORDS[r.status] }), ' ', h('bdi', { text: plainName(r.file) })),
+    item.copies.length > 0 ? h('p', { text: copiesText(r.file, item.copies) }) : null,
     lines.length > 0 ? h('ul', {}, ...lines.map((l) => h('li', { text: l }))) : null,
   );
 
@@ -199,7 +201,7 @@ export function renderStudentView(o: StudentViewOptions): HTMLElement {
   return h(
     'section',
     { class: 'student-view', id: 'student-view', attrs: { 'aria-labelledby': 'student-title', 'data-key': r.key } },
-    h('h2', { id: 'student-title', attrs: { tabindex: '-1' } }, `Student: ${rowName(r)}`),
+    h('h2', { id: 'student-title', attrs: { tabindex: '-1' } }, 'Student: ', h('bdi', { text: rowName(r) })),
     actions,
     watchStatus,
     status,

@@ -1,7 +1,7 @@
 /**
- * Importing a class's files: each is size-checked before it is read, read as text, verified by
- * replay against the current scenarios and the kept texts, and turned into a row of the class
- * table. One file at a time, yielding to the page between files, so the page stays responsive and
+ * Importing a class's files: each is size-checked before it is read, read as UTF-8 text (as
+ * `logs verify` reads it), verified by replay against the current scenarios and the kept texts, and
+ * turned into a row of the class table. One file at a time, yielding to the page between files, so the page stays responsive and
  * shows progress; a file that fails in any way becomes a row that says why, and the others go on.
  */
 import { MAX_LOG_CHARS, sha256Hex, verifyLogText, type AttemptSummary, type LoadedScenario, type Scenario, type SealedLog, type SessionState } from '../core/index.ts';
@@ -9,6 +9,7 @@ import type { ScenarioLibrary } from '../core/log/library.ts';
 import { reviewRow, unreadableRow } from '../core/review/model.ts';
 import type { ReviewRow } from '../core/review/types.ts';
 import type { PickedFile } from './pick-files.ts';
+import { decodeLogBytes } from './read-text.ts';
 
 /** What the page keeps of one imported file. */
 export interface ReviewItem {
@@ -52,17 +53,20 @@ export async function verifyFile(picked: PickedFile, context: VerifyContext): Pr
     const why = `This file is ${(file.size / MB).toFixed(1)} MB, larger than any decision log (at most 5 MB are read); it was not opened.`;
     return { row: unreadableRow(name, why, `size:${name}:${file.size}:${file.lastModified}`), text: null, log: null, play: null };
   }
-  let text: string;
+  let bytes: ArrayBuffer;
   try {
-    text = await file.text();
+    bytes = await file.arrayBuffer();
   } catch {
     const why = 'This file could not be read (it was moved, deleted or is not readable); choose it again.';
     return { row: unreadableRow(name, why, `unread:${name}:${file.size}:${file.lastModified}`), text: null, log: null, play: null };
   }
+  const decoded = decodeLogBytes(bytes);
+  if (!decoded.ok) return { row: unreadableRow(name, decoded.problem, `bytes:${name}:${file.size}:${file.lastModified}`), text: null, log: null, play: null };
+  const { text } = decoded;
   try {
     const textKey = await sha256Hex(text);
     const result = await verifyLogText(text, context.current, { library: context.library });
-    const row = reviewRow(name, result, textKey);
+    const row = reviewRow(name, result, textKey, context.current.map((c) => c.scenario));
     const scenario = result.ok ? result.scenario.scenario : (result.scenario?.scenario ?? null);
     const play = result.replay && result.attempts && scenario ? { scenario, state: result.replay.state, attempts: result.attempts } : null;
     return { row, text, log: result.log ?? null, play };

@@ -228,3 +228,52 @@ function computeLayout(graph: ScenarioGraph): MapLayout {
   edges.sort((p, q) => (order.get(p.key) ?? 0) - (order.get(q.key) ?? 0));
   return { width, height, bands, nodes, edges, graph };
 }
+
+/** The size of a count written on a line, in map units: a digit's width, the padding and the height (branch-map.css `.bm-count`). */
+export const COUNT_LABEL = { digit: 7.5, pad: 6, h: 14 } as const;
+
+/** Where along its line a count is tried, as a share of the line's length: the middle first, then out from it. */
+const LABEL_AT = [0.5, 0.38, 0.62, 0.27, 0.73, 0.16, 0.84] as const;
+
+/** The point `share` of the way along a line. */
+function along(points: readonly Point[], share: number): Point {
+  let total = 0;
+  for (let i = 1; i < points.length; i++) total += Math.hypot((points[i] as Point).x - (points[i - 1] as Point).x, (points[i] as Point).y - (points[i - 1] as Point).y);
+  let left = total * share;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    const d = Math.hypot(b.x - a.x, b.y - a.y);
+    if (d > 0 && left <= d) return { x: a.x + ((b.x - a.x) * left) / d, y: a.y + ((b.y - a.y) * left) / d };
+    left -= d;
+  }
+  return points[points.length - 1] ?? { x: 0, y: 0 };
+}
+
+/**
+ * Where the counts of the edges `keys` are written so that no two overlap: each at its line's
+ * middle (`label`) unless an earlier count is there, else at the first free point further along or
+ * back on its own line, or beside its middle. Choices that lead to the same step share their middle, and dagre
+ * gives two parallel lines points a few units apart, so without this their numbers lie one on the
+ * other. Edges are placed in the layout's order, so the answer is the same every time. Pure.
+ */
+export function countLabelAt(layout: MapLayout, keys: ReadonlySet<string>): Map<string, Point> {
+  // Room for three digits: a class is never a thousand students.
+  const w = 3 * COUNT_LABEL.digit + COUNT_LABEL.pad;
+  const h = COUNT_LABEL.h;
+  const placed: Point[] = [];
+  const free = (p: Point): boolean => placed.every((q) => Math.abs(p.x - q.x) >= w || Math.abs(p.y - q.y) >= h);
+  const out = new Map<string, Point>();
+  for (const e of layout.edges) {
+    if (!keys.has(e.key)) continue;
+    const tries = e.cross ? [e.label] : LABEL_AT.map((share) => along(e.points, share));
+    // Then beside the middle: above or below it (sibling lines fan out only a few units, on lines
+    // as short as the space between two columns), and along the gutter a line between phases runs in.
+    for (const k of [1, 2, 3, 4]) tries.push({ x: e.label.x, y: e.label.y - k * h }, { x: e.label.x, y: e.label.y + k * h });
+    for (const k of [1, 2, 3]) tries.push({ x: e.label.x - k * w, y: e.label.y }, { x: e.label.x + k * w, y: e.label.y });
+    const at = tries.find(free) ?? e.label;
+    placed.push(at);
+    out.set(e.key, at);
+  }
+  return out;
+}

@@ -44,16 +44,27 @@ export function rewindAt(view: MapView, marks: MapMarks, id: string): number | n
   return marks.rewind.get(id) ?? null;
 }
 
-function count(n: number | undefined, noun: string): string {
-  return n === undefined ? '' : ` (${n} ${noun}${n === 1 ? '' : 's'})`;
+/** "no student", "1 student", "12 students". */
+const students = (n: number): string => (n === 0 ? 'no student' : `${n} student${n === 1 ? '' : 's'}`);
+
+/**
+ * In the class view the list speaks of the class, not of one student's attempts: how many students
+ * took each choice and reached each step (a step's students are those who took a choice into it;
+ * the first step's, every student counted; an ending's, those whose last attempt ended there).
+ */
+function classReached(view: MapView, graph: ScenarioGraph, counts: NonNullable<MapView['counts']>, id: string): number {
+  if (view.scenario.start === id) return view.trails.length;
+  let n = 0;
+  for (const e of graph.edges) if (e.to === id) n += counts.edges[e.key] ?? 0;
+  return n;
 }
 
 function choiceItem(scenario: Scenario, view: MapView, marks: MapMarks, e: MapEdge, phaseName: (id: string) => string): HTMLElement {
   const target = nodeWords(view, marks, e.to);
   const where = target ? `leads to “${target}”` : `leads to a step not reached yet, in ${phaseName(e.to)}`;
+  if (view.counts) return h('li', { attrs: { 'data-list-edge': e.key } }, `${edgeLabel(scenario, e)}: ${where}; taken by ${students(view.counts.edges[e.key] ?? 0)}.`);
   const status = EDGE_STATUS[marks.edges.get(e.key) ?? 'unexplored'];
-  const n = view.counts ? (view.counts.edges[e.key] ?? 0) : undefined;
-  return h('li', { attrs: { 'data-list-edge': e.key } }, `${edgeLabel(scenario, e)}: ${where}; ${status}.${count(n, 'student')}`);
+  return h('li', { attrs: { 'data-list-edge': e.key } }, `${edgeLabel(scenario, e)}: ${where}; ${status}.`);
 }
 
 /** The nested list for one view. Rebuilt on each update (it is small and carries no layout). */
@@ -73,7 +84,10 @@ export function mapList(view: MapView, graph: ScenarioGraph, marks: MapMarks): H
       const words = nodeWords(view, marks, n.id);
       const mark = marks.nodes.get(n.id) ?? 'unexplored';
       const ending = n.kind === 'ending' ? ' Ending.' : '';
-      const endCount = n.kind === 'ending' && view.counts ? count(view.counts.endings[n.id] ?? 0, 'student') : '';
+      // The class view says how many students came here; one student's view, which attempt did.
+      const status = view.counts
+        ? `reached by ${students(n.kind === 'ending' ? (view.counts.endings[n.id] ?? 0) : classReached(view, graph, view.counts, n.id))}`
+        : NODE_STATUS[mark];
       const k = rewindAt(view, marks, n.id);
       const button = k === null ? null : h('button', {
         class: 'bm-list-rewind',
@@ -87,7 +101,7 @@ export function mapList(view: MapView, graph: ScenarioGraph, marks: MapMarks): H
       return h(
         'li',
         { attrs: { 'data-list-node': n.id } },
-        h('span', { text: `${words ?? 'A step not reached yet'} (${NODE_STATUS[mark]}).${ending}${endCount}` }),
+        h('span', { text: `${words ?? 'A step not reached yet'} (${status}).${ending}` }),
         button ? ' ' : null,
         button,
         choices && choices.length > 0 ? h('ul', {}, ...choices) : null,

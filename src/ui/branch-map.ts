@@ -10,7 +10,7 @@ import { edgeLabel, mapMarks, type MapMark, type MapMarks } from '../core/replay
 import { h } from './dom.ts';
 import { createModal } from './modal.ts';
 import { phaseOf } from './phases.ts';
-import { BAND_HEAD, layoutMap, type EdgeShape, type MapLayout, type NodeBox, type Point } from './branch-map-layout.ts';
+import { BAND_HEAD, countLabelAt, layoutMap, type EdgeShape, type MapLayout, type NodeBox, type Point } from './branch-map-layout.ts';
 import { mapList, nodeWords, rewindAt } from './branch-map-list.ts';
 import './branch-map.css';
 
@@ -306,6 +306,9 @@ function mountMap(first: MapView): { el: HTMLElement; update(view: MapView): voi
       }
     }
     const layers: Record<Exclude<MapMark, 'current'>, SVGGElement[]> = { unexplored: [], explored: [], path: [] };
+    const counts = view.counts;
+    // The class's counts, each where no other is written (two choices to the same step share a middle).
+    const countAt = counts ? countLabelAt(layout, new Set(layout.edges.filter((e) => (counts.edges[e.key] ?? 0) > 0).map((e) => e.key))) : null;
     for (const e of layout.edges) {
       const g = drawn.edges.get(e.key) as SVGGElement;
       const mark = marks.edges.get(e.key) ?? 'unexplored';
@@ -314,7 +317,7 @@ function mountMap(first: MapView): { el: HTMLElement; update(view: MapView): voi
       path.setAttribute('marker-end', `url(#${prefix}-${mark})`);
       // Only the choices some student took carry a number; a row of zeros would hide the lines.
       const n = view.counts ? (view.counts.edges[e.key] ?? 0) : null;
-      g.replaceChildren(path, s('title', {}, edgeTitle(view, marks, e)), ...(n === null || n === 0 ? [] : [s('text', { class: 'bm-count', x: e.label.x, y: e.label.y + 4, 'text-anchor': 'middle' }, String(n))]));
+      g.replaceChildren(path, s('title', {}, edgeTitle(view, marks, e)), ...(n === null || n === 0 ? [] : [s('text', { class: 'bm-count', x: (countAt?.get(e.key) ?? e.label).x, y: (countAt?.get(e.key) ?? e.label).y + 4, 'text-anchor': 'middle' }, String(n))]));
       layers[mark].push(g);
     }
     // The current path is drawn last, so it is never under a pale line.

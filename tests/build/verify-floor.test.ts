@@ -36,7 +36,7 @@ describe("the bench's verifying baseline", () => {
     if (!entry) throw new Error('the fixture log has fewer than three entries');
     entry.choice += 1;
     await writeFile(edited, JSON.stringify(log));
-    await expect(followChains([...files, edited])).rejects.toThrow(/edited\.json: The hash chain breaks at attempt 0 entry 2/);
+    await expect(followChains([...files, edited])).rejects.toThrow(/edited\.json: The hash chain breaks at attempt 1, decision 3/);
   });
 
   it('shares the files among its worker threads and times them all', async () => {

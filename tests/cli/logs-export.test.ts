@@ -52,7 +52,8 @@ describe('logs csv', () => {
       ['hostile.json', 'verified', 'no'],
       ['edited.json', 'edited', 'no'],
       ['cut.json', 'refused', 'no'],
-      ['missing.json', 'unreadable', 'no'],
+      // The file cannot be read: refused, as `logs verify` and the review page say.
+      ['missing.json', 'refused', 'no'],
       ['copy.json', 'verified', 'yes'],
     ]);
     expect(records[2]?.[col('Student')]).toMatch(/^'=HYPERLINK/);

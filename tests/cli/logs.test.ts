@@ -100,10 +100,10 @@ describe('logs verify', () => {
   it('names the first problem on a readable line', () => {
     const report: FileReport = {
       file: 'a.json', status: 'edited', finished: null, student: { label: 'Ana' }, attempts: 1, attemptEndings: null, ending: null, score: null, format: 2, modes: null,
-      problems: ['The hash chain breaks at attempt 0 entry 3: this entry was changed after the log was sealed.', 'two'], notes: [], newerText: false, scenario: null,
+      problems: ['The hash chain breaks at attempt 1, decision 4: this decision was changed after the log was sealed.', 'two'], notes: [], newerText: false, scenario: null,
     };
     expect(readableLine(report)).toBe(
-      'a.json: EDITED - Ana, 1 attempt - The hash chain breaks at attempt 0 entry 3: this entry was changed after the log was sealed. (and 1 more problem; --json lists them)',
+      'a.json: EDITED - Ana, 1 attempt - The hash chain breaks at attempt 1, decision 4: this decision was changed after the log was sealed. (and 1 more problem; --json lists them)',
     );
   });
 

@@ -82,6 +82,18 @@ describe('the teacher guide', () => {
     for (const words of ['circular938-scorm.zip', 'circular938-offline.html', 'npm run logs -- verify', 'npm run logs -- csv', 'npm run logs -- xapi', 'SCORM package', 'Package file']) {
       await expect(page.locator('#logs, #lms').filter({ hasText: words }).count(), `logs and LMS mention ${words}`).resolves.toBeGreaterThan(0);
     }
+    // Moodle grades out of 100 unless told: the raw score (0 to 15) is the grade.
+    await expect(page.locator('#lms ol.steps li', { hasText: 'Maximum grade' }).innerText()).resolves.toMatch(/Maximum grade to 15/);
+    // The package and the one-file game are linked where the guide speaks of them, and are there beside it.
+    for (const file of ['circular938-scorm.zip', 'circular938-offline.html']) {
+      const hrefs = await page.locator(`#lms a[href="./${file}"]`).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      expect(hrefs.length, `#lms links ${file}`).toBeGreaterThan(0);
+      const response = await page.request.get(hrefs[0] ?? '');
+      expect(response.status(), `${file} is served beside the guide`).toBe(200);
+    }
+    // The guide promises the browsers the README does, no more.
+    await expect(page.locator('#lms').innerText()).resolves.not.toMatch(/Firefox|Safari/);
+    await expect(page.locator('table.params th', { hasText: 'mode=class' }).count(), 'the link table has mode=class').resolves.toBe(1);
 
     const headings = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((els) => els.map((e) => Number(e.tagName.slice(1))));
     expect(headings.filter((l) => l === 1)).toHaveLength(1);
@@ -278,6 +290,12 @@ describe('the teacher guide', () => {
     for (const id of SECTIONS) await expect(page.locator(`#${id}`).isVisible(), `#${id} is printed`).resolves.toBe(true);
     await expect(page.locator('#questions').evaluate((e) => getComputedStyle(e).breakBefore)).resolves.toBe('page');
     await expect(page.locator('#plan').evaluate((e) => getComputedStyle(e).breakBefore)).resolves.toBe('page');
+    // On an A4 page's width (180 mm of text, about 680 px) no command is cut off at the right.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 680, height: viewport?.height ?? 800 });
+    const cut = await page.locator('pre').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent?.slice(0, 40)));
+    expect(cut, 'every pre wraps in print').toEqual([]);
+    if (viewport) await page.setViewportSize(viewport);
     await screenshot(page, 'guide-print', true);
     const pages: Record<string, number> = {};
     for (const format of ['A4', 'Letter'] as const) {

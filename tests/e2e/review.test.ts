@@ -123,6 +123,10 @@ let library: ScenarioLibrary;
 let files: LogFile[] = [];
 /** The rows the core makes of the same files, by file name. */
 let expected = new Map<string, ReviewRow>();
+/** A log whose student's name holds a line break and a right-to-left override; imported on its own. */
+let oddName: LogFile = { name: '', text: '' };
+/** The first bytes of a PNG file, as a picture renamed .json would begin. */
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe];
 
 beforeAll(async () => {
   const loaded = await loadCurrentScenarios(join(PROJECT_ROOT, 'scenarios'));
@@ -162,6 +166,8 @@ beforeAll(async () => {
   files.push({ name: 'proto-key.json', text: proto });
   files.push({ name: 'copy-of-student-05.json', text: files[4]?.text ?? '' });
   files.push({ name: 'first-release.json', text: readFileSync(join(PROJECT_ROOT, 'tests/fixtures/logs/mexico-v1-historical.json'), 'utf8') });
+
+  oddName = { name: 'odd-name.json', text: (await play(ref, { ...base, label: 'Ana\u202E\nLópez', seed: 321 })).sealed };
 
   const rows: ReviewRow[] = [];
   for (const f of files) rows.push(reviewRow(f.name, await verifyLogText(f.text, refs, { library }), await sha256Hex(f.text)));
@@ -240,6 +246,14 @@ describe('the review page', () => {
     expect(copies).toHaveLength(1);
     await expect(page.locator(`tr[data-file="${copies[0]?.file}"] .dup`).innerText()).resolves.toBe('Imported 2 times');
     await expect(page.locator('#import-status').innerText()).resolves.toMatch(/^Checked 39 files: .*1 file was the same log as another and is shown once/);
+    // An edited log's post and world are named as on every other row, not by their ids.
+    const edited = rows.find((r) => r.file === 'edited.json');
+    expect(edited?.cells['post']).toBe(rows.find((r) => r.file === 'student-01.json')?.cells['post']);
+    expect(edited?.cells['post']).not.toMatch(/^mexico$/);
+    expect(edited?.cells['world']).toBe(rows.find((r) => r.file === 'student-01.json')?.cells['world']);
+    // One word for a file that is not accepted, as in the CSV, the guide and logs verify.
+    await expect(page.locator('tr[data-file="truncated.json"] .status').innerText()).resolves.toBe('Refused');
+    await expect(page.locator('#export-students').innerText()).resolves.toBe(`Class CSV (all ${files.length} files)`);
     // Each problem is said on the row: the truncated file's reason, the newer format's version.
     await expect(page.locator('tr[data-detail-for] li', { hasText: 'not valid JSON' }).count()).resolves.toBe(1);
     await expect(page.locator('tr[data-detail-for] li', { hasText: /format version 99|version 99/ }).count()).resolves.toBeGreaterThan(0);
@@ -274,9 +288,12 @@ describe('the review page', () => {
     await page.locator('#flag-problems').uncheck();
     await page.locator('#flag-unfinished').check();
     const unfinished = await shownRows(page);
+    // Only logs that replayed and stopped before an ending; a file that was not read is not "not finished".
     // The copy of student 5 is one row: it finished or not, with its original.
-    const copyFinished = expected.get('copy-of-student-05.json')?.finished === true ? 0 : 1;
-    expect(unfinished.length).toBe([...expected.values()].filter((r) => r.finished !== true).length - copyFinished);
+    const copyUnfinished = expected.get('copy-of-student-05.json')?.finished === false ? 1 : 0;
+    expect(unfinished.length).toBe([...expected.values()].filter((r) => r.finished === false).length - copyUnfinished);
+    expect(unfinished.length).toBeGreaterThan(0);
+    expect(unfinished.map((r) => r.status).filter((st) => st !== 'verified' && st !== 'scenario-changed')).toEqual([]);
     await page.locator('#flag-unfinished').uncheck();
   });
 
@@ -299,6 +316,12 @@ describe('the review page', () => {
     await expect(page.locator('#judgement tbody tr').count()).resolves.toBeGreaterThan(3);
     await expect(page.locator('.student-view .rubric tfoot').innerText()).resolves.toContain(`${reviewRow(file, result, '').score?.points}/`);
     await screenshot(page, 'review-student', false);
+    // A student's view is a step in the browser's history: Back returns to the class, on this page.
+    await page.goBack();
+    await expect(page.locator('#student-section').isHidden()).resolves.toBe(true);
+    expect(new URL(page.url()).pathname).toMatch(/review\.html$/);
+    await page.goForward();
+    await expect(page.locator('#student-title').isVisible()).resolves.toBe(true);
 
     // Printing the student shows the student alone, on portrait pages.
     await page.evaluate(() => document.body.setAttribute('data-print', 'student'));
@@ -326,6 +349,11 @@ describe('the review page', () => {
     await page.locator('#class-map-title').scrollIntoViewIfNeeded();
     await page.waitForSelector('.class-map .map-holder.drawn');
     await expect(page.locator('.class-map .bm-count').count()).resolves.toBeGreaterThan(5);
+    // The list for screen readers speaks of the class: how many students took each choice, reached each step.
+    const list = await page.locator('.class-map .bm-list').evaluate((e) => e.textContent ?? '');
+    expect(list).not.toMatch(/in another attempt|taken in an attempt|your current path/);
+    expect(list).toMatch(new RegExp(`reached by ${n} students`));
+    expect(list).toMatch(/taken by \d+ students?\./);
     await screenshot(page, 'review-class-map', false);
     const axe = await runAxe(page, 'review');
     expect(axe, formatAxe(axe)).toEqual([]);
@@ -350,26 +378,63 @@ describe('the review page', () => {
     assertNoProblems('exports and watching');
   });
 
-  it('empties the list and takes files dropped on the page', async () => {
-    const { page, assertNoProblems } = browser as TestBrowser;
+  it('asks before it empties the list, and warns before the page is left with logs on it', async () => {
+    const { page } = browser as TestBrowser;
+    const leaving = (): Promise<boolean> => page.evaluate(() => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    });
+    await expect(leaving(), 'the import is not kept: leaving asks first').resolves.toBe(true);
+    const rows = (await shownRows(page)).length;
     await page.locator('#clear-list').click();
+    await expect(page.locator('#clear-question').innerText()).resolves.toContain(`Remove the ${rows} logs`);
+    await expect(page.evaluate(() => document.activeElement?.id), 'the safe answer has the focus').resolves.toBe('clear-keep');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#clear-confirm-box').isHidden()).resolves.toBe(true);
+    expect((await shownRows(page)).length, 'kept').toBe(rows);
+    await page.locator('#clear-list').click();
+    await page.locator('#clear-confirm').click();
     await expect(page.locator('#class-table tbody tr').count()).resolves.toBe(0);
+    await expect(leaving(), 'nothing to lose: no question').resolves.toBe(false);
+  });
+
+  it('takes files dropped on the page, says what they added, and reads every name safely', async () => {
+    const { page, assertNoProblems } = browser as TestBrowser;
     const dropped = files.filter((f) => f.name === 'student-07.json' || f.name === 'truncated.json');
-    await page.evaluate((list) => {
+    await page.evaluate(({ list, png }) => {
       const data = new DataTransfer();
       for (const f of list) data.items.add(new File([f.text], f.name, { type: 'application/json' }));
       data.items.add(new File(['not a log'], 'notes.txt', { type: 'text/plain' }));
+      data.items.add(new File([new Uint8Array(png)], 'picture.json', { type: 'application/json' }));
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    }, dropped);
-    await page.waitForSelector('body[data-imported="2"]');
-    expect((await shownRows(page)).map((r) => `${r.file} ${r.status}`).sort()).toEqual(['student-07.json verified', 'truncated.json refused']);
+    }, { list: dropped, png: PNG });
+    await page.waitForSelector('body[data-imported="3"]');
+    expect((await shownRows(page)).map((r) => `${r.file} ${r.status}`).sort())
+      .toEqual(['picture.json unreadable', 'student-07.json verified', 'truncated.json refused']);
     await expect(page.locator('#import-status').innerText()).resolves.toContain('1 file not ending in .json was left out');
+    // A picture renamed .json gets the command line's answer, under the same word.
+    await expect(page.locator('tr[data-file="picture.json"] .status').innerText()).resolves.toBe('Refused');
+    await expect(page.locator('tr[data-detail-for] li', { hasText: 'it is not UTF-8 text' }).count()).resolves.toBe(1);
+
+    // A second import: what it added, and what the list holds now.
+    const again = files.find((f) => f.name === 'student-07.json') as LogFile;
+    await page.setInputFiles('#import-files', [oddName, again, again].map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
+    await page.waitForSelector('body[data-imported="6"]');
+    await expect(page.locator('#import-status').innerText()).resolves
+      .toMatch(/^Checked 3 more files: 3 verified\. 2 files were the same log as another and are shown once\. With the files imported before, the list now holds 4 logs in all\./);
+    await expect(page.locator('tr[data-detail-for] li', { hasText: 'also imported under the same name twice' }).count()).resolves.toBe(1);
+    // A line break and a right-to-left override in a name: a space, no override, in an isolate of its own.
+    await expect(page.locator('tr[data-file="odd-name.json"] bdi.student-name').evaluate((e) => e.textContent)).resolves.toBe('Ana López');
+    await expect(page.locator('#export-students').innerText()).resolves.toBe('Class CSV (all 6 files)');
+    await screenshot(page, 'review-second-import', false);
     assertNoProblems('dropping files');
   });
 
   it('takes a whole folder from the folder picker, its files named by their path inside it', async () => {
     const { page, assertNoProblems } = browser as TestBrowser;
     await page.locator('#clear-list').click();
+    await page.locator('#clear-confirm').click();
     const folder = await mkdtemp(join(tmpdir(), 'circular938-class-'));
     try {
       await mkdir(join(folder, '10B', 'late'), { recursive: true });

@@ -1,6 +1,7 @@
 /** Checking a sealed log's hash chain (the rules are in seal.ts). Async because loading the digest is; otherwise pure. */
 import type { SealedLog } from './format.ts';
 import { sha256Ready } from '../hash.ts';
+import { decisionWhere } from './replay.ts';
 import { attemptLink, emptyAttemptHashSync, genesisHashSync, headHashSync, linkHashSync } from './seal.ts';
 
 /**
@@ -35,9 +36,9 @@ export async function chainProblems(log: SealedLog, rules: ChainRules = CHAIN_RU
       const entry = entries[i] as SealedLog['attempts'][number]['entries'][number];
       if (entry.prev !== prev) {
         const before = a === 0 && i === 0 ? 'the header (student, seed, variant, scenario or dates)' : 'an earlier entry or attempt';
-        return [`The hash chain breaks at attempt ${a} entry ${i}: it does not follow from what comes before it; ${before} or this entry was changed after the log was sealed.`];
+        return [`The hash chain breaks at ${decisionWhere(a, i)}: it does not follow from what comes before it; ${before} or this decision was changed after the log was sealed.`];
       }
-      if (entry.hash !== linkHashSync(link, entry, entry.prev)) return [`The hash chain breaks at attempt ${a} entry ${i}: this entry was changed after the log was sealed.`];
+      if (entry.hash !== linkHashSync(link, entry, entry.prev)) return [`The hash chain breaks at ${decisionWhere(a, i)}: this decision was changed after the log was sealed.`];
       prev = entry.hash;
     }
     if (entries.length === 0) prev = emptyAttemptHashSync(prev, a, attempt);

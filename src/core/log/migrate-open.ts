@@ -28,6 +28,34 @@ export function version2Fields(input: Record<string, unknown>): string[] {
   return problems;
 }
 
+/**
+ * What a teacher is told of an autosave handed in as a log. The game keeps an unfinished game in the
+ * browser (the save a reload resumes), and offers the sealed log only on the debrief, at an ending.
+ */
+export const OPEN_LOG_PROBLEM =
+  'This file is an unfinished game\u2019s autosave, not a decision log downloaded from the debrief: ask the student to open the game ' +
+  'in the same browser, press "Continue your game" on the title, play to an ending and press "Download your decision log" on the debrief.';
+
+/**
+ * Whether a file of our format is an open log (an autosave): no `head`, and no decision with the
+ * `prev` or `hash` that sealing adds. A sealed log with part of its seal removed keeps the rest,
+ * and is read (and refused as edited or malformed) as a sealed log. Pure; reads no deeper than the
+ * entries' own fields.
+ */
+export function isOpenLog(input: Record<string, unknown>): boolean {
+  if (Object.hasOwn(input, 'head')) return false;
+  const attempts = input['attempts'];
+  if (!Array.isArray(attempts)) return false;
+  for (const attempt of attempts) {
+    const entries = (attempt as { entries?: unknown } | null)?.entries;
+    if (!Array.isArray(entries)) continue;
+    for (const entry of entries) {
+      if (entry !== null && typeof entry === 'object' && (Object.hasOwn(entry, 'prev') || Object.hasOwn(entry, 'hash'))) return false;
+    }
+  }
+  return true;
+}
+
 export type OpenMigration = { ok: true; log: Record<string, unknown> } | { ok: false; why: 'newer' | 'unknown'; detail: string };
 
 /**

@@ -14,9 +14,9 @@ import { chainProblems } from './chain.ts';
 import { LOG_FORMAT_VERSION, type SealedLog } from './format.ts';
 import { parseSealedLog } from './schema.ts';
 import { genesisHashVersion1Sync, sealLog, unsealLog } from './seal.ts';
-import { VERSION_1_MODES, version2Fields } from './migrate-open.ts';
+import { isOpenLog, OPEN_LOG_PROBLEM, VERSION_1_MODES, version2Fields } from './migrate-open.ts';
 
-export { migrateOpenLog, type OpenMigration } from './migrate-open.ts';
+export { isOpenLog, migrateOpenLog, OPEN_LOG_PROBLEM, type OpenMigration } from './migrate-open.ts';
 
 export type MigrationResult =
   | { ok: true; log: Record<string, unknown> }
@@ -75,7 +75,9 @@ const newer = (version: number): string =>
   'open it with the newer version.';
 
 /**
- * Brings a parsed log to the current format version, or says why it cannot. `migrations` is for
+ * Brings a parsed log to the current format version, or says why it cannot. An autosave of any
+ * version (an open log: no seal) is refused first with one sentence saying what it is and what the
+ * student can do, rather than a missing `prev` and `hash` for every decision. `migrations` is for
  * tests. Never throws for a bad log; a migration that throws is a programmer error and propagates.
  */
 export async function migrateLog(
@@ -83,6 +85,7 @@ export async function migrateLog(
   migrations: ReadonlyMap<number, Migration> = LOG_MIGRATIONS,
 ): Promise<MigrateResult> {
   const version = input['formatVersion'];
+  if (isOpenLog(input)) return { ok: false, problems: [OPEN_LOG_PROBLEM], edited: false };
   if (typeof version !== 'number' || !Number.isInteger(version)) {
     return { ok: false, problems: ['formatVersion: expected a whole number (the version of the log format)'], edited: false };
   }
@@ -103,7 +106,10 @@ export async function migrateLog(
     const result = await migration(log);
     if (!result.ok) {
       if (result.edited) return result.log === undefined ? { ok: false, problems: result.problems, edited: true } : { ok: false, problems: result.problems, edited: true, log: result.log };
-      return { ok: false, problems: [`This log is format version ${version} and cannot be converted to version ${LOG_FORMAT_VERSION}:`, ...result.problems], edited: false };
+      // The heading and the first problem are one sentence, so a reader shown only the first line
+      // (`logs verify`, a narrow cell) still reads what is wrong.
+      const [first = 'it is not a well-formed log', ...rest] = result.problems;
+      return { ok: false, problems: [`This log is format version ${version} and cannot be converted to version ${LOG_FORMAT_VERSION}: ${first}`, ...rest], edited: false };
     }
     log = result.log;
   }

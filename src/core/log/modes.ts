@@ -4,6 +4,7 @@
  */
 import { compiledNode } from '../engine/compiled.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { decisionWhere } from './replay.ts';
 import type { LogEntry, LogHeader, RewindMode } from './format.ts';
 
 /** What each rewind mode lets a student do, in a teacher's words. */
@@ -13,6 +14,8 @@ export const REWIND_MODE_TEXT: Readonly<Record<RewindMode, string>> = {
   off: 'rewinding off',
 };
 
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** What `modeProblems` reads of a log. */
 export interface ModedLog extends Pick<LogHeader, 'rewind' | 'reasons'> {
   attempts: readonly { entries: readonly LogEntry[] }[];
@@ -20,8 +23,8 @@ export interface ModedLog extends Pick<LogHeader, 'rewind' | 'reasons'> {
 
 /**
  * Why a log breaks its own modes, or nothing: more than one attempt when rewinding was not free;
- * a reason where the scenario asks none; a required reason left out. Entries are named by attempt
- * and 0-based entry index, as in the file.
+ * a reason where the scenario asks none; a required reason left out. Entries are named from one,
+ * as the review page names them ("Attempt 1, decision 3").
  */
 export function modeProblems(scenario: Scenario, log: ModedLog): string[] {
   const problems: string[] = [];
@@ -38,9 +41,9 @@ export function modeProblems(scenario: Scenario, log: ModedLog): string[] {
       // The compiled node, found by a Map: this runs for every entry of every log verified.
       const asks = compiledNode(scenario, entry.node)?.node.why !== undefined;
       if (entry.reason !== undefined && !asks) {
-        problems.push(`attempt ${a} entry ${i}: a reason is written at "${entry.node}", where the game asks for none.`);
+        problems.push(`${capital(decisionWhere(a, i))}: a reason is written at "${entry.node}", where the game asks for none.`);
       } else if (entry.reason === undefined && asks && log.reasons === 'required') {
-        problems.push(`attempt ${a} entry ${i}: the reason the teacher's link required (reasons=required) is missing at "${entry.node}".`);
+        problems.push(`${capital(decisionWhere(a, i))}: the reason the teacher's link required (reasons=required) is missing at "${entry.node}".`);
       }
       if (problems.length >= 20) return problems;
     }

@@ -47,7 +47,7 @@ export type PathResult = { ok: true; path: PathStep[] } | { ok: false; error: st
  */
 export function attemptPath(log: ReplayableLog, attempt: number): PathResult {
   const own = log.attempts[attempt];
-  if (!own) return { ok: false, error: `the log has no attempt ${attempt}` };
+  if (!own) return { ok: false, error: `the log has no attempt ${attempt + 1}` };
   // Walk back from the attempt to one that starts from the beginning, noting how many own entries each part gives.
   const parts: { attempt: number; count: number }[] = [{ attempt, count: own.entries.length }];
   let current = own;
@@ -56,10 +56,10 @@ export function attemptPath(log: ReplayableLog, attempt: number): PathResult {
     const { attempt: j, seq } = current.from;
     const origin = log.attempts[j];
     if (!Number.isInteger(j) || j < 0 || j >= index || !origin) {
-      return { ok: false, error: `attempt ${index} starts from attempt ${j}, which is not an earlier attempt` };
+      return { ok: false, error: `attempt ${index + 1} starts from attempt ${j + 1}, which is not an earlier attempt` };
     }
     if (!Number.isInteger(seq) || seq < 0 || seq > origin.entries.length) {
-      return { ok: false, error: `attempt ${index} starts from entry ${seq} of attempt ${j}, which has ${origin.entries.length}` };
+      return { ok: false, error: `attempt ${index + 1} starts after decision ${seq} of attempt ${j + 1}, which has ${origin.entries.length}` };
     }
     parts.push({ attempt: j, count: seq });
     current = origin;
@@ -86,8 +86,8 @@ function start(scenario: Scenario, options: StartOptions): ReplayResult {
  * Replays one attempt of a log (the last by default) through the scenario. Before each decision the
  * entry's `seq` must be its position, its `node` the replayed node and its `clock` the replayed
  * game time (`isoUtc`); otherwise, or when `step` refuses the choice, the result names the entry,
- * e.g. `attempt 0 entry 5: recorded node "meet-2" but replay is at "meet-3"`. Entries are named
- * by attempt index and 0-based entry index, as in the file. Pure.
+ * e.g. `attempt 1, decision 6: recorded node "meet-2" but replay is at "meet-3"`. Attempts and
+ * decisions are counted from one, as the review page counts them (`decisionWhere`). Pure.
  */
 export function replayLog(scenario: Scenario, log: ReplayableLog, options: ReplayOptions = {}): ReplayResult {
   if (log.scenario && log.scenario.id !== scenario.id) {
@@ -109,15 +109,22 @@ export function replayLog(scenario: Scenario, log: ReplayableLog, options: Repla
   return { ok: true, state, states };
 }
 
+/**
+ * A decision named as the game, the review page and `logs verify` number them, from one ("attempt 1,
+ * decision 3"), for the 0-based attempt and entry indices of the file. The decision is the entry's
+ * place among its attempt's own (its `seq`), as "after its decision 3" counts a branch point.
+ */
+export const decisionWhere = (attempt: number, entry: number): string => `attempt ${attempt + 1}, decision ${entry + 1}`;
+
 /** How an error names an entry: written only for an error, since a class's replay makes many steps. */
-const where = (a: number, index: number): string => `attempt ${a} entry ${index}`;
+const where = decisionWhere;
 
 /**
  * One logged decision replayed: its `seq`, `node` and `clock` checked against the state, then
  * stepped (stepChoice: no event or result object made per decision). The next state, or the error.
  */
 function advance(scenario: Scenario, state: SessionState, a: number, index: number, entry: LogEntry): SessionState | string {
-  if (entry.seq !== index + 1) return `${where(a, index)}: recorded seq ${entry.seq} but it is entry number ${index + 1}`;
+  if (entry.seq !== index + 1) return `${where(a, index)}: recorded seq ${entry.seq} but it is decision number ${index + 1}`;
   if (entry.node !== state.node) return `${where(a, index)}: recorded node "${entry.node}" but replay is at "${state.node}"`;
   const clock = isoUtc(state.clock);
   if (entry.clock !== clock) return `${where(a, index)}: recorded clock ${entry.clock} but replay is at ${clock}`;
@@ -215,9 +222,9 @@ export function replayAttempts(scenario: Scenario, log: ReplayableLog): AllAttem
       const { attempt: j, seq } = attempt.from;
       const origin = log.attempts[j];
       if (!Number.isInteger(j) || j < 0 || j >= a || !origin) {
-        failure = { at: -1, error: `attempt ${a} starts from attempt ${j}, which is not an earlier attempt` };
+        failure = { at: -1, error: `attempt ${a + 1} starts from attempt ${j + 1}, which is not an earlier attempt` };
       } else if (!Number.isInteger(seq) || seq < 0 || seq > origin.entries.length) {
-        failure = { at: -1, error: `attempt ${a} starts from entry ${seq} of attempt ${j}, which has ${origin.entries.length}` };
+        failure = { at: -1, error: `attempt ${a + 1} starts after decision ${seq} of attempt ${j + 1}, which has ${origin.entries.length}` };
       } else {
         const stop = failed[j];
         // The origin's path breaks before the branch point: this attempt breaks at the same place.
@@ -280,7 +287,7 @@ function lastStates(log: ReplayableLog, a: number, initial: SessionState, along:
   for (let p = parts.length - 1; p >= 0; p--) {
     const { attempt, count } = parts[p] as { attempt: number; count: number };
     const own = along[attempt] ?? [];
-    if (own.length < count) return { ok: false, error: `attempt ${attempt} entry ${own.length} was not replayed` };
+    if (own.length < count) return { ok: false, error: `${decisionWhere(attempt, own.length)} was not replayed` };
     for (let i = 0; i < count; i++) states.push(own[i] as SessionState);
   }
   return { ok: true, state: states[states.length - 1] as SessionState, states };

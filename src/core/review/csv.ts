@@ -8,7 +8,7 @@
  * character only. Numbers are written as numbers (a negative number is not neutralised). Pure.
  */
 import Papa from 'papaparse';
-import type { ReviewDecision, ReviewRow, ReviewTime } from './types.ts';
+import { STATUS_WORD, type ReviewDecision, type ReviewRow, type ReviewTime } from './types.ts';
 
 /** The byte-order mark every file starts with. */
 export const CSV_BOM = '\uFEFF';
@@ -46,7 +46,7 @@ export const STUDENT_COLUMNS = [
 
 function studentCells(r: ReviewRow): Cell[] {
   return [
-    r.file, r.status, yesNo(r.duplicate), text(r.student?.label), text(r.student?.classCode), text(r.scenario?.id), num(r.scenario?.version),
+    r.file, STATUS_WORD[r.status], yesNo(r.duplicate), text(r.student?.label), text(r.student?.classCode), text(r.scenario?.id), num(r.scenario?.version),
     text(r.scenario?.post), text(r.world?.label), text(r.modes?.rewind), text(r.modes?.reasons),
     yesNo(r.modes === null ? null : r.modes.play === 'class'), num(r.format), yesNo(r.finished), text(r.ending),
     num(r.score?.points), num(r.score?.max), time(r.meeting, 'local'), time(r.meeting, 'washington'), time(r.report, 'local'),

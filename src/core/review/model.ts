@@ -132,9 +132,11 @@ function playFacts(scenario: Scenario, state: SessionState, score: { points: num
  * every fact from the replay of the last attempt; an edited or refused file gets what its log says
  * where it was read and nulls elsewhere. `mismatch` compares the reaction as the telegram left the
  * embassy (`sent.reported`, as the rubric judges it) with the actual one; it is false when no
- * reaction was reported. Times are in the post's and Washington's local time. Pure.
+ * reaction was reported. Times are in the post's and Washington's local time. `named`, the
+ * scenarios played now, gives a log that was read but not replayed (an edited one) the names of its
+ * post and world ("Mexico City", "A what-if") rather than their ids; nothing else is read from them. Pure.
  */
-export function reviewRow(file: string, result: VerifyResult, textKey: string): ReviewRow {
+export function reviewRow(file: string, result: VerifyResult, textKey: string, named: readonly Scenario[] = []): ReviewRow {
   const log = result.log;
   const scenario = result.ok ? result.scenario.scenario : (result.scenario?.scenario ?? null);
   const row: ReviewRow = {
@@ -147,7 +149,9 @@ export function reviewRow(file: string, result: VerifyResult, textKey: string): 
     notes: result.ok ? [...result.notes] : [],
   };
   if (log === undefined) return row;
-  Object.assign(row, fileFacts(log, scenario));
+  const naming = scenario ?? named.find((s) => s.id === log.scenario.id) ?? null;
+  // A text only named by: its post and world, not the pace of decisions it did not replay.
+  Object.assign(row, fileFacts(log, naming), scenario === null ? { fastDecisions: null } : {});
   row.format = result.ok ? result.formatRead : (result.formatRead ?? log.formatVersion);
   const replayed = result.replay;
   if (scenario !== null && replayed !== undefined && result.verdict !== undefined && result.finished !== undefined) {

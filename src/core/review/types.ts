@@ -1,8 +1,8 @@
 /**
  * What the teacher's review reads from a class's logs: one row per file (from its verification),
  * the decisions of a student, and what the class did together. The shapes the review page, the
- * exports (CSV, xAPI) and `npm run logs -- csv|xapi` share. Types only; the functions are in
- * model.ts, csv.ts and xapi.ts beside this file.
+ * exports (CSV, xAPI) and `npm run logs -- csv|xapi` share. Types and the status words; the
+ * functions are in model.ts, csv.ts and xapi.ts beside this file.
  */
 import type { PlayMode, RewindMode, ReasonsMode } from '../log/format.ts';
 import type { VerifyStatus } from '../log/verify.ts';
@@ -17,6 +17,19 @@ export interface ReviewTime {
   /** "Tue 18:05" in Washington. */
   washington: string;
 }
+
+/**
+ * A row's status in the one word a teacher is given everywhere: the page, the CSV, the guide and
+ * `logs verify` (which calls a file it cannot read `refused`, as the page now does). `unreadable`
+ * stays apart in the row (the file was not read as text at all), but is said as `refused`.
+ */
+export const STATUS_WORD: Readonly<Record<ReviewRow['status'], VerifyStatus>> = {
+  verified: 'verified',
+  'scenario-changed': 'scenario-changed',
+  edited: 'edited',
+  refused: 'refused',
+  unreadable: 'refused',
+};
 
 /** One file of the class, verified: everything the class table shows and the CSV writes. */
 export interface ReviewRow {

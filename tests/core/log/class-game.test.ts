@@ -96,7 +96,7 @@ describe('the play field of the header', () => {
     for (const [what, edited] of cases) {
       const r = await verify(edited);
       expect(r.status, what).toBe('edited');
-      expect(problems(r), what).toMatch(/hash chain breaks at attempt 0 entry 0.*the header/);
+      expect(problems(r), what).toMatch(/hash chain breaks at attempt 1, decision 1.*the header/);
     }
   });
 

@@ -125,13 +125,13 @@ describe('a real format 1 file', () => {
       entry(choice, 1, 0).choice += 1;
       const r1 = await verifyLog(choice, current, { library });
       expect(r1.status).toBe('edited');
-      expect(problemsOf(r1)[0]).toMatch(/The hash chain breaks at attempt 1 entry 0: this entry was changed/);
+      expect(problemsOf(r1)[0]).toMatch(/The hash chain breaks at attempt 2, decision 1: this decision was changed/);
 
       const student = structuredClone(raw);
       student.student.label = 'Somebody Else';
       const r2 = await verifyLog(student, current, { library });
       expect(r2.status).toBe('edited');
-      expect(problemsOf(r2)[0]).toMatch(/attempt 0 entry 0: .*the header/);
+      expect(problemsOf(r2)[0]).toMatch(/attempt 1, decision 1: .*the header/);
 
       const head = structuredClone(raw);
       head.head = head.head.replace(/^./, (c) => (c === '0' ? '1' : '0'));
@@ -143,7 +143,7 @@ describe('a real format 1 file', () => {
       entry(think, 0, 3).thinkMs += 1;
       const r4 = await verifyLog(think, current, { library });
       expect(r4.status).toBe('edited');
-      expect(problemsOf(r4)[0]).toMatch(/attempt 0 entry 3/);
+      expect(problemsOf(r4)[0]).toMatch(/attempt 1, decision 4/);
     });
 
     it(`${name} given a format 2 field (a mode or a reason) is refused`, async () => {
@@ -229,7 +229,7 @@ describe('the modes of a format 2 log', () => {
     const missing: DecisionLog = { ...required, attempts: [{ ...required.attempts[0]!, entries: [bare, ...required.attempts[0]!.entries.slice(1)] }] };
     const r = await verifyOpen(missing);
     expect(r.status).toBe('refused');
-    expect(problemsOf(r)).toEqual([`attempt 0 entry 0: the reason the teacher's link required (reasons=required) is missing at "${first.node}".`]);
+    expect(problemsOf(r)).toEqual([`Attempt 1, decision 1: the reason the teacher's link required (reasons=required) is missing at "${first.node}".`]);
     // The same log with reasons optional verifies.
     expect((await verifyOpen({ ...missing, reasons: 'optional' })).status).toBe('verified');
   });
@@ -245,7 +245,7 @@ describe('the modes of a format 2 log', () => {
     e.reason = 'A reason nobody asked for.';
     const r = await verifyOpen(edited);
     expect(r.status).toBe('refused');
-    expect(problemsOf(r)).toEqual([`attempt 0 entry ${i}: a reason is written at "${e.node}", where the game asks for none.`]);
+    expect(problemsOf(r)).toEqual([`Attempt 1, decision ${i + 1}: a reason is written at "${e.node}", where the game asks for none.`]);
     // Against a text that asks no reason anywhere, every reason is refused.
     const plain: ScenarioRef = { scenario: miniScenario, hash: mini.hash };
     const all = await verifyOpen(log, plain);

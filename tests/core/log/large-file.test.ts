@@ -32,7 +32,7 @@ describe('work the file controls', () => {
     const { value: r, wall, cpu } = await timed(() => verifyLogText(padded, ref));
     console.info(`5 MB file (${(padded.length / 1048576).toFixed(2)} MB, ${text.length} characters of log): answered in ${wall.toFixed(0)} ms (${cpu.toFixed(0)} ms of CPU)`);
     expect(r.status).toBe('refused');
-    expect(r.ok ? '' : r.problems[0]).toMatch(/^The log does not replay: attempt 0 entry 0: recorded node "n+" but replay is at "cable-arrives"/);
+    expect(r.ok ? '' : r.problems[0]).toMatch(/^The log does not replay: attempt 1, decision 1: recorded node "n+" but replay is at "cable-arrives"/);
     // CPU time, since a busy machine stretches wall time; on an idle one the two are the same.
     expect(cpu).toBeLessThan(1_000);
   }, 30_000);

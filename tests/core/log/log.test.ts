@@ -132,7 +132,7 @@ describe('replaying a log', () => {
     const { log } = faithful();
     const entries = log.attempts[0]?.entries ?? [];
     const bad = { ...log, attempts: [{ from: null, startedAt: CREATED, entries: entries.map((e, i) => (i === 5 ? { ...e, node: 'meet-2' } : e)) }] };
-    expect(replayLog(miniScenario, bad)).toEqual({ ok: false, error: 'attempt 0 entry 5: recorded node "meet-2" but replay is at "meet-3"' });
+    expect(replayLog(miniScenario, bad)).toEqual({ ok: false, error: 'attempt 1, decision 6: recorded node "meet-2" but replay is at "meet-3"' });
   });
 
   it('names the entry whose recorded clock differs from the replay', () => {
@@ -141,14 +141,14 @@ describe('replaying a log', () => {
     const bad = { ...log, attempts: [{ from: null, startedAt: CREATED, entries: entries.map((e, i) => (i === 3 ? { ...e, clock: '1962-11-20T03:01Z' } : e)) }] };
     expect(replayLog(miniScenario, bad)).toEqual({
       ok: false,
-      error: 'attempt 0 entry 3: recorded clock 1962-11-20T03:01Z but replay is at 1962-11-20T03:00Z',
+      error: 'attempt 1, decision 4: recorded clock 1962-11-20T03:01Z but replay is at 1962-11-20T03:00Z',
     });
   });
 
   it('refuses an attempt that starts from itself or a later attempt', () => {
     const { log } = faithful();
     const looped = { ...log, attempts: [{ ...log.attempts[0]!, from: { attempt: 0, seq: 1 } }] };
-    expect(replayLog(miniScenario, looped)).toEqual({ ok: false, error: 'attempt 0 starts from attempt 0, which is not an earlier attempt' });
+    expect(replayLog(miniScenario, looped)).toEqual({ ok: false, error: 'attempt 1 starts from attempt 1, which is not an earlier attempt' });
   });
 
   it('refuses a log of an unknown variant or another scenario', () => {
@@ -239,19 +239,19 @@ describe('verifying a log file', () => {
     const sealed = await sealedFaithful();
     const r = await verifyLog({ ...sealed, scenario: { ...sealed.scenario, id: 'brazil' } }, ref);
     expect(r.status).toBe('edited');
-    expect(!r.ok && r.problems[0]).toMatch(/^The hash chain breaks at attempt 0 entry 0: it does not follow .* the header/);
+    expect(!r.ok && r.problems[0]).toMatch(/^The hash chain breaks at attempt 1, decision 1: it does not follow .* the header/);
   });
 
   it('refuses a log whose hash chain is broken, naming the first entry that fails', async () => {
     const sealed = await sealedFaithful();
     sealed.attempts[0]!.entries[3]!.thinkMs = 99;
-    expect(await problemsOf(sealed)).toEqual(['The hash chain breaks at attempt 0 entry 3: this entry was changed after the log was sealed.']);
+    expect(await problemsOf(sealed)).toEqual(['The hash chain breaks at attempt 1, decision 4: this decision was changed after the log was sealed.']);
   });
 
   it('refuses a log whose header was edited after sealing', async () => {
     const sealed = await sealedFaithful();
     expect((await problemsOf({ ...sealed, student: { label: 'Someone else', classCode: '9B' } }))[0]).toMatch(
-      /attempt 0 entry 0: it does not follow from what comes before it; the header/,
+      /attempt 1, decision 1: it does not follow from what comes before it; the header/,
     );
   });
 
@@ -269,7 +269,7 @@ describe('verifying a log file', () => {
     const sealed = copy(await sealLog(startAttempt(log, { attempt: 0, seq: 8 }, CREATED)));
     const moved = sealed.attempts[0]!.entries.pop()!;
     sealed.attempts[1]!.entries.push(moved);
-    expect((await problemsOf(sealed))[0]).toMatch(/^The hash chain breaks at attempt 1 entry 0/);
+    expect((await problemsOf(sealed))[0]).toMatch(/^The hash chain breaks at attempt 2, decision 1/);
   });
 
   it('refuses a log that does not replay, even with an intact chain', async () => {
@@ -277,7 +277,7 @@ describe('verifying a log file', () => {
     const entries = log.attempts[0]?.entries ?? [];
     const forged = { ...log, attempts: [{ from: null, startedAt: CREATED, entries: entries.map((e, i) => (i === 1 ? { ...e, choice: 9 } : e)) }] };
     expect(await problemsOf(copy(await sealLog(forged)))).toEqual([
-      'The log does not replay: attempt 0 entry 1: node "call-ministry" has no choice 9.',
+      'The log does not replay: attempt 1, decision 2: node "call-ministry" has no choice 9.',
     ]);
   });
 });

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_BOM, DECISION_COLUMNS, decisionsCsv, FORMULA_START, STUDENT_COLUMNS, studentsCsv } from '../../../src/core/review/csv.ts';
 import { markDuplicates, reviewDecisions, reviewRow, unreadableRow } from '../../../src/core/review/model.ts';
-import type { ReviewRow } from '../../../src/core/review/types.ts';
+import { STATUS_WORD, type ReviewRow } from '../../../src/core/review/types.ts';
 import { HOSTILE_LABEL, HOSTILE_REASONS, verifiedLogs, type Verified } from './review-fixtures.ts';
 
 let logs: Verified[];
@@ -49,7 +49,7 @@ describe('studentsCsv', () => {
       const rec = records[i + 1] as string[];
       const cell = (name: (typeof STUDENT_COLUMNS)[number]): string => rec[STUDENT_COLUMNS.indexOf(name)] as string;
       expect(cell('File')).toBe(expected(row.file));
-      expect(cell('Status')).toBe(row.status);
+      expect(cell('Status')).toBe(STATUS_WORD[row.status]);
       expect(cell('Duplicate')).toBe(row.duplicate ? 'yes' : 'no');
       expect(cell('Student')).toBe(expected(row.student?.label ?? ''));
       expect(cell('Class')).toBe(expected(row.student?.classCode ?? ''));

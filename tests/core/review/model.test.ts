@@ -107,6 +107,22 @@ describe('reviewRow', () => {
     }
   });
 
+  it('names an edited log\'s post and world as the other rows do, given the scenarios played now', async () => {
+    const v = logs[0] as Verified;
+    const text = v.text.replace('"Ana Ruiz"', '"Someone Else"');
+    const refs = await currentRefs();
+    const result = await verifyLogText(text, refs, { library: await keptTexts() });
+    const row = reviewRow('edited.json', result, 'text-key', refs.map((r) => r.scenario));
+    expect(row.status).toBe('edited');
+    if (!v.result.ok) throw new Error(`${v.name} should verify`);
+    // Named by the text played now (the log may have been made with a kept earlier one).
+    const now = refs.find((r) => r.scenario.id === v.result.log?.scenario.id)?.scenario;
+    expect(row.scenario?.post).toBe(now?.post.city);
+    expect(row.world?.label).toBe(now?.variants[v.result.log.variant]?.label);
+    expect(row.world?.label).not.toBe(v.result.log.variant);
+    expect(row.fastDecisions, 'no fact of play from a text it was not replayed through').toBeNull();
+  });
+
   it('replays a log of a text that was never kept against the current one, and says so', async () => {
     const { log } = verified(logs.find((l) => l.name.startsWith('circular938-')) as Verified);
     const never = await sealLog({ ...unsealLog(log), scenario: { ...log.scenario, hash: 'e'.repeat(64) } });
