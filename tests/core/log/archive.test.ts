@@ -163,7 +163,8 @@ describe('a text that continues earlier ones', () => {
    * the questions of why, its place on the map and its scenery, the words of its mission, the seats of its
    * people, Washington's table (which moved to scenarios/shared/), and the words the student reads around the
    * decisions (the title and summary, a node's text and its passages, a choice's label, a chance outcome's
-   * reason, a telegram paragraph's text: each is shown, none is scored). What decides (nodes, choices,
+   * reason, a telegram paragraph's text, a note on a person, the facts and the sources cited: each is shown,
+   * none is scored). What decides (nodes, choices,
    * conditions, effects, outcomes, endings) and what the mission scores (phases, points, criteria and weights,
    * the paragraphs' parts, fits and admissions) must stay as the earlier text was.
    */
@@ -181,9 +182,14 @@ describe('a text that continues earlier ones', () => {
     delete copy.mission;
     delete copy.hemisphere;
     copy.scoring = scoring;
-    for (const person of Object.values(copy.people ?? {})) delete (person as { seat?: string }).seat;
+    for (const person of Object.values(copy.people ?? {})) {
+      delete (person as { seat?: string }).seat;
+      delete (person as { note?: string }).note;
+    }
     // Where the post is on the map, and the art its scenes draw, change no decision either.
     if (copy.post) {
+      // The words on where the embassy and the ministry were (the places themselves are in the mission's).
+      for (const place of [copy.post.chancery, copy.post.ministry]) if (place) delete (place as { text?: string }).text;
       delete copy.post.lat;
       delete copy.post.lon;
       delete copy.post.scenery;
@@ -198,6 +204,18 @@ describe('a text that continues earlier ones', () => {
       for (const choice of node.choices ?? []) delete (choice as { label?: string }).label;
       for (const outcome of node.chance ?? []) delete (outcome as { reason?: string }).reason;
     }
+    // The sources cited for what the game states, and its list of facts and inventions: words for the reader.
+    delete (copy as { facts?: unknown }).facts;
+    const uncite = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(uncite);
+      else if (typeof value === 'object' && value !== null) {
+        for (const [key, inner] of Object.entries(value)) {
+          if (key === 'source' || key.endsWith('Source')) delete (value as Record<string, unknown>)[key];
+          else uncite(inner);
+        }
+      }
+    };
+    uncite(copy);
     const paragraphs = copy.telegram?.paragraphs ?? {};
     for (const [pid, p] of Object.entries(paragraphs)) {
       if (typeof p === 'string') paragraphs[pid] = '';
