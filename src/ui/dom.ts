@@ -87,8 +87,21 @@ export function richText(text: string, links?: TermLinks, seen: Set<string> = ne
     else if (span.kind === 'illegible') out.push(illegibleGap());
     else if (!links) out.push(document.createTextNode(span.text));
     else {
+      let button: HTMLButtonElement | null = null;
       for (const seg of findTerms(span.text, links.index, seen)) {
-        out.push(seg.kind === 'term' ? termButton(seg.text, seg.term, links) : document.createTextNode(seg.text));
+        if (seg.kind === 'term') {
+          button = termButton(seg.text, seg.term, links);
+          out.push(button);
+          continue;
+        }
+        // A button is a box the line may break after, so a comma after a term could start the next
+        // line: the punctuation that follows a term is kept on its line with it.
+        const stuck = button === null ? null : /^[,.;:!?)\]’”'"…]+/.exec(seg.text);
+        if (button !== null && stuck !== null) {
+          out[out.length - 1] = h('span', { class: 'term-with-stop' }, button, stuck[0]);
+          if (seg.text.length > stuck[0].length) out.push(document.createTextNode(seg.text.slice(stuck[0].length)));
+        } else out.push(document.createTextNode(seg.text));
+        button = null;
       }
     }
   }

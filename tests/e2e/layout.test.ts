@@ -64,6 +64,26 @@ async function measureFit(page: Page): Promise<Fit> {
   });
 }
 
+/** Terms followed by punctuation on the screen, and any whose punctuation starts a line of its own. */
+function termStops(page: Page): Promise<{ seen: number; broken: string[] }> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const stops = [...document.querySelectorAll('#panel .term-with-stop')];
+    for (const t of stops) {
+      const button = t.querySelector('button');
+      const text = t.lastChild;
+      if (!button || !text || text.nodeType !== Node.TEXT_NODE) continue;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const stop = range.getClientRects()[0];
+      const lines = button.getClientRects();
+      const last = lines[lines.length - 1];
+      if (stop && last && Math.abs(stop.top - last.top) > 2) broken.push(`"${text.textContent ?? ''}" after "${button.textContent ?? ''}"`);
+    }
+    return { seen: stops.length, broken };
+  });
+}
+
 describe('every screen fits a school laptop', () => {
   for (const size of SIZES) {
     it(`shows the story's first line and the last choice without scrolling at ${size.name}`, async () => {
@@ -80,7 +100,13 @@ describe('every screen fits a school laptop', () => {
 
         const fits = new Map<Phase, Fit>();
         const taken = new Map<string, Set<number>>();
+        let stopsSeen = 0;
+        const stopsBroken: string[] = [];
         for (let step = 0; step < MAX_STEPS; step++) {
+          const stops = await termStops(page);
+          stopsSeen += stops.seen;
+          const at = await nodeOf(page);
+          stopsBroken.push(...stops.broken.map((b) => `${at}: ${b}`));
           const phase = await phaseOf(page);
           if (PHASES.includes(phase) && !fits.has(phase)) {
             fits.set(phase, await measureFit(page));
@@ -99,6 +125,9 @@ describe('every screen fits a school laptop', () => {
         expect([...fits.keys()], 'the path went through every phase').toEqual(PHASES);
         const bad = [...fits].filter(([, f]) => f.problems.length > 0).map(([phase, f]) => `${phase} (${f.node}): ${f.problems.join('; ')}`);
         expect(bad, `at ${size.name}`).toEqual([]);
+        // A glossary term's comma or full stop stays on the term's line (dom.ts, richText).
+        expect(stopsSeen, 'terms followed by punctuation on the way').toBeGreaterThan(0);
+        expect(stopsBroken, `punctuation on a line of its own at ${size.name}`).toEqual([]);
         browser.assertNoProblems(`at ${size.name}`);
       } finally {
         await browser.close();
