@@ -18,7 +18,6 @@ export const STATUS_WORDS: Readonly<Record<ReviewRow['status'], string>> = {
   unreadable: 'Refused',
 };
 
-
 /** A reaction id in the words of the scenario ("Supports the US line"); "—" for none. */
 export function reactionWords(scenario: Scenario | null, id: string | null): string {
   if (id === null) return '—';
