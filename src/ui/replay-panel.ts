@@ -80,9 +80,10 @@ export function takenLabel(scenario: Scenario, step: { node: string; choice: num
  * How many decisions a path holds, as the debrief counts them (a chance step's "Continue" is not a
  * decision), and the turns of chance beside them.
  */
-export function stepsText(scenario: Scenario, trail: readonly { node: string }[]): string {
-  const chances = trail.filter((s) => lookup(scenario.nodes, s.node)?.chance !== undefined).length;
-  const decisions = trail.length - chances;
+function stepsText(scenario: Scenario, trail: readonly { node: string }[]): string {
+  // A decision as the debrief counts one (core/verdict/pace.ts): a step at a node with choices.
+  const decisions = trail.filter((s) => lookup(scenario.nodes, s.node)?.choices !== undefined).length;
+  const chances = trail.length - decisions;
   const main = `${decisions} ${decisions === 1 ? 'decision' : 'decisions'}`;
   return chances === 0 ? main : `${main} and ${chances} ${chances === 1 ? 'turn' : 'turns'} of chance`;
 }
