@@ -1,7 +1,7 @@
 /**
  * Importing a class's files: each is size-checked before it is read, read as UTF-8 text (as
  * `logs verify` reads it), verified by replay against the current scenarios and the kept texts, and
- * turned into a row of the class table. One file at a time, yielding to the page between files, so the page stays responsive and
+ * turned into a row of the class table. One file checked at a time (the next few read meanwhile, together), yielding to the page every few files, so the page stays responsive and
  * shows progress; a file that fails in any way becomes a row that says why, and the others go on.
  */
 import { MAX_LOG_CHARS, sha256Hex, verifyLogText, type AttemptSummary, type LoadedScenario, type Scenario, type SealedLog, type SessionState } from '../core/index.ts';
@@ -28,6 +28,10 @@ export interface VerifyContext {
 }
 
 const MB = 1024 * 1024;
+/** Files read at once (`readFiles`): a few hundred kilobytes of logs. */
+const READ_GROUP = 16;
+/** The longest the import works before the page takes its turn (input, a frame): under the 50 ms of a long task. */
+const SLICE_MS = 40;
 
 /**
  * Lets the page draw and take input before the next file. `scheduler.yield` where the browser has
@@ -46,23 +50,75 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
-/** One file verified into an item. Never rejects: a read error or a bug becomes an unreadable row. */
-export async function verifyFile(picked: PickedFile, context: VerifyContext): Promise<ReviewItem> {
+/** A file's text as read, or the row that says why it was not. */
+export type ReadFile = { ok: true; picked: PickedFile; text: string } | { ok: false; item: ReviewItem };
+
+const notRead = (row: ReviewRow): ReadFile => ({ ok: false, item: { row, text: null, log: null, play: null } });
+
+/** The row of a file too large to be a log, or null. */
+function tooLarge(picked: PickedFile): ReadFile | null {
   const { name, file } = picked;
-  if (file.size > MAX_LOG_CHARS) {
-    const why = `This file is ${(file.size / MB).toFixed(1)} MB, larger than any decision log (at most 5 MB are read); it was not opened.`;
-    return { row: unreadableRow(name, why, `size:${name}:${file.size}:${file.lastModified}`), text: null, log: null, play: null };
-  }
+  if (file.size <= MAX_LOG_CHARS) return null;
+  const why = `This file is ${(file.size / MB).toFixed(1)} MB, larger than any decision log (at most 5 MB are read); it was not opened.`;
+  return notRead(unreadableRow(name, why, `size:${name}:${file.size}:${file.lastModified}`));
+}
+
+/** A file's bytes as its text, or the row that says they are not UTF-8. */
+function textOf(picked: PickedFile, bytes: ArrayBuffer | Uint8Array): ReadFile {
+  const { name, file } = picked;
+  const decoded = decodeLogBytes(bytes);
+  if (!decoded.ok) return notRead(unreadableRow(name, decoded.problem, `bytes:${name}:${file.size}:${file.lastModified}`));
+  return { ok: true, picked, text: decoded.text };
+}
+
+/** A file size-checked and read as UTF-8 text. Never rejects: what cannot be read becomes its row. */
+export async function readFile(picked: PickedFile): Promise<ReadFile> {
+  const large = tooLarge(picked);
+  if (large !== null) return large;
+  const { name, file } = picked;
   let bytes: ArrayBuffer;
   try {
     bytes = await file.arrayBuffer();
   } catch {
     const why = 'This file could not be read (it was moved, deleted or is not readable); choose it again.';
-    return { row: unreadableRow(name, why, `unread:${name}:${file.size}:${file.lastModified}`), text: null, log: null, play: null };
+    return notRead(unreadableRow(name, why, `unread:${name}:${file.size}:${file.lastModified}`));
   }
-  const decoded = decodeLogBytes(bytes);
-  if (!decoded.ok) return { row: unreadableRow(name, decoded.problem, `bytes:${name}:${file.size}:${file.lastModified}`), text: null, log: null, play: null };
-  const { text } = decoded;
+  return textOf(picked, bytes);
+}
+
+/**
+ * Several files read at once, as `readFile` reads each. A read is a round trip to the browser's own
+ * process, which costs more than checking a log: the group is read as one blob of the files one
+ * after another and cut at their sizes. Should that fail (a file moved or changed since it was
+ * chosen, so the blob cannot be read, or it is not as long as their sizes say), each file is read
+ * on its own, so that the one at fault says so and the others are read. Never rejects.
+ */
+export async function readFiles(group: readonly PickedFile[]): Promise<ReadFile[]> {
+  const fit = group.filter((p) => tooLarge(p) === null);
+  let bytes: ArrayBuffer | null = null;
+  if (fit.length > 1) {
+    try {
+      bytes = await new Blob(fit.map((p) => p.file)).arrayBuffer();
+    } catch {
+      bytes = null;
+    }
+  }
+  const total = fit.reduce((n, p) => n + p.file.size, 0);
+  if (bytes === null || bytes.byteLength !== total) return Promise.all(group.map(readFile));
+  const whole = bytes;
+  let offset = 0;
+  return group.map((picked) => {
+    const large = tooLarge(picked);
+    if (large !== null) return large;
+    const part = new Uint8Array(whole, offset, picked.file.size);
+    offset += picked.file.size;
+    return textOf(picked, part);
+  });
+}
+
+/** A file's text verified into an item. Never rejects: a bug becomes an unreadable row. */
+async function checkText(picked: PickedFile, text: string, context: VerifyContext): Promise<ReviewItem> {
+  const { name, file } = picked;
   try {
     const textKey = await sha256Hex(text);
     const result = await verifyLogText(text, context.current, { library: context.library });
@@ -74,6 +130,12 @@ export async function verifyFile(picked: PickedFile, context: VerifyContext): Pr
     const why = `This file could not be checked (${error instanceof Error ? error.message.slice(0, 200) : 'an unexpected error'}).`;
     return { row: unreadableRow(name, why, `error:${name}:${file.size}:${file.lastModified}`), text, log: null, play: null };
   }
+}
+
+/** One file verified into an item. Never rejects: a read error or a bug becomes an unreadable row. */
+export async function verifyFile(picked: PickedFile, context: VerifyContext): Promise<ReviewItem> {
+  const read = await readFile(picked);
+  return read.ok ? checkText(read.picked, read.text, context) : read.item;
 }
 
 export interface ImportProgress {
@@ -93,9 +155,25 @@ export async function verifyFiles(
 ): Promise<void> {
   const total = files.length;
   onProgress({ done: 0, total });
-  for (const [i, picked] of files.entries()) {
-    onItem(await verifyFile(picked, context));
-    onProgress({ done: i + 1, total });
-    await yieldToPage();
+  // The files are read a group at a time (`readFiles`), the next group while this one is checked.
+  const groups: (readonly PickedFile[])[] = [];
+  for (let k = 0; k < total; k += READ_GROUP) groups.push(files.slice(k, k + READ_GROUP));
+  let next = groups.length > 0 ? readFiles(groups[0] as readonly PickedFile[]) : null;
+  let sliceStarted = performance.now();
+  let done = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const reads = await (next as Promise<ReadFile[]>);
+    next = g + 1 < groups.length ? readFiles(groups[g + 1] as readonly PickedFile[]) : null;
+    for (const read of reads) {
+      done++;
+      onItem(read.ok ? await checkText(read.picked, read.text, context) : read.item);
+      onProgress({ done, total });
+      // The page is given its turn once a slice of work is done, not after every file: each turn may
+      // draw a frame, and a frame of the page with its table costs as much as checking a file or two.
+      if (performance.now() - sliceStarted >= SLICE_MS) {
+        await yieldToPage();
+        sliceStarted = performance.now();
+      }
+    }
   }
 }
