@@ -123,6 +123,10 @@ function boot(): void {
     document.body.setAttribute('data-print', what);
     window.print();
   };
+  // The browser's own Print (Ctrl+P) prints what is on the screen: the student whose page is open, else the class.
+  window.addEventListener('beforeprint', () => {
+    if (!document.body.hasAttribute('data-print') && !studentSection.hidden) document.body.setAttribute('data-print', 'student');
+  });
   window.addEventListener('afterprint', () => document.body.removeAttribute('data-print'));
   // The import lives only in this page: the browser asks before a reload or a link throws it away.
   window.addEventListener('beforeunload', (e) => {

@@ -323,6 +323,15 @@ describe('the review page', () => {
     await page.goForward();
     await expect(page.locator('#student-title').isVisible()).resolves.toBe(true);
 
+    // The browser's own Print (Ctrl+P, which sets nothing first) prints the student on the screen, not the class.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('#class-section').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#student-view').isVisible()).resolves.toBe(true);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await expect(page.locator('#class-section').isVisible()).resolves.toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
     // Printing the student shows the student alone, on portrait pages.
     await page.evaluate(() => document.body.setAttribute('data-print', 'student'));
     await page.emulateMedia({ media: 'print' });
