@@ -1,7 +1,8 @@
 /**
  * Importing a class's files: each is size-checked before it is read, read as UTF-8 text (as
  * `logs verify` reads it), verified by replay against the current scenarios and the kept texts, and
- * turned into a row of the class table. One file checked at a time (the next few read meanwhile, together), yielding to the page every few files, so the page stays responsive and
+ * turned into a row of the class table. One file is checked at a time (the next few are read
+ * meanwhile, together), and the page takes its turn every few files, so it stays responsive and
  * shows progress; a file that fails in any way becomes a row that says why, and the others go on.
  */
 import { MAX_LOG_CHARS, sha256Hex, verifyLogText, type AttemptSummary, type LoadedScenario, type Scenario, type SealedLog, type SessionState } from '../core/index.ts';
@@ -130,12 +131,6 @@ async function checkText(picked: PickedFile, text: string, context: VerifyContex
     const why = `This file could not be checked (${error instanceof Error ? error.message.slice(0, 200) : 'an unexpected error'}).`;
     return { row: unreadableRow(name, why, `error:${name}:${file.size}:${file.lastModified}`), text, log: null, play: null };
   }
-}
-
-/** One file verified into an item. Never rejects: a read error or a bug becomes an unreadable row. */
-export async function verifyFile(picked: PickedFile, context: VerifyContext): Promise<ReviewItem> {
-  const read = await readFile(picked);
-  return read.ok ? checkText(read.picked, read.text, context) : read.item;
 }
 
 export interface ImportProgress {

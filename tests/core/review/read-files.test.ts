@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile, readFiles } from '../../../src/review/verify-files.ts';
 import type { PickedFile } from '../../../src/review/pick-files.ts';
 
-const picked = (name: string, bytes: string | Uint8Array): PickedFile => ({ name, file: new File([bytes], name, { lastModified: 1 }) });
+const picked = (name: string, bytes: string | Uint8Array<ArrayBuffer>): PickedFile => ({ name, file: new File([bytes], name, { lastModified: 1 }) });
 
 /** The first bytes of a PNG file. */
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe]);
