@@ -15,6 +15,7 @@ import {
   type SealedLog,
   type SessionState,
 } from '../core/index.ts';
+import { decisionWhere } from '../core/log/replay.ts';
 import { reviewDecisions } from '../core/review/model.ts';
 import type { ReviewDecision } from '../core/review/types.ts';
 import { renderRubricTable } from '../ui/debrief-rubric.ts';
@@ -50,13 +51,16 @@ function scrollBox(table: HTMLElement, labelledBy: string): HTMLElement {
 
 function timeline(decisions: readonly ReviewDecision[]): HTMLElement {
   if (decisions.length === 0) return h('p', { text: 'No decisions were taken in this attempt.' });
+  // An attempt that branched from an earlier one begins with that one's decisions: each row then
+  // says where the log records it, in the words a problem with the log uses ("attempt 1, decision 3").
+  const branched = decisions.some((d) => d.recorded.attempt !== d.attempt);
   const rows = decisions.map((d) => {
     const notTaken = d.offered.filter((o) => o.index !== d.chosen.index);
     const fast = d.thinkMs < FAST_THINK_MS && d.offered.length > 1;
     return h(
       'tr',
       { class: d.offered.length <= 1 ? 'no-choice' : '', attrs: { 'data-step': String(d.step), 'data-node': d.node } },
-      h('td', { class: 'num', text: String(d.step) }),
+      h('td', { class: 'num' }, String(d.step), branched ? h('span', { class: 'sub recorded', text: decisionWhere(d.recorded.attempt, d.recorded.index) }) : null),
       h('td', { class: 'clock' }, d.clock.local || d.clock.utc, d.clock.washington ? h('span', { class: 'sub', text: `Washington ${d.clock.washington}` }) : null),
       h('td', { text: phaseTitle(d.phase) }),
       h('td', { class: 'chosen', text: d.chosen.label }),

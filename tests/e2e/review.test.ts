@@ -33,6 +33,7 @@ import {
   type ScenarioRef,
   type SessionState,
 } from '../../src/core/index.ts';
+import { decisionWhere } from '../../src/core/log/replay.ts';
 import { reviewDecisions, reviewRow } from '../../src/core/review/model.ts';
 import type { ReviewRow } from '../../src/core/review/types.ts';
 import { ARTIFACTS, openBrowser, PROJECT_ROOT, type TestBrowser } from './browser.ts';
@@ -312,6 +313,11 @@ describe('the review page', () => {
     expect(withReason).toBeDefined();
     await expect(page.locator(`#timeline tr[data-step="${withReason?.step}"] .reason`).innerText()).resolves.toContain(withReason?.reason ?? '');
     await expect(page.locator('#attempts li').count()).resolves.toBe(result.log.attempts.length);
+    // The last attempt branched from an earlier one: each row says where the file records it, as a problem with the log would.
+    expect(decisions.some((d) => d.recorded.attempt !== d.attempt)).toBe(true);
+    await expect(page.locator('#timeline tbody tr .recorded').allInnerTexts()).resolves.toEqual(
+      decisions.map((d) => decisionWhere(d.recorded.attempt, d.recorded.index)),
+    );
     await expect(page.locator('#telegram-text').innerText()).resolves.toMatch(/OUTGOING TELEGRAM|SECRET|CONFIDENTIAL/);
     await expect(page.locator('#judgement tbody tr').count()).resolves.toBeGreaterThan(3);
     await expect(page.locator('.student-view .rubric tfoot').innerText()).resolves.toContain(`${reviewRow(file, result, '').score?.points}/`);

@@ -202,7 +202,7 @@ export function reviewDecisions(scenario: Scenario, log: DecisionLog | SealedLog
   let state: SessionState | null = lookup(scenario.variants, log.variant) === undefined
     ? null
     : initialState(scenario, { seed: log.seed, variant: log.variant });
-  return path.path.map(({ entry }, k): ReviewDecision => {
+  return path.path.map(({ attempt: recordedIn, index, entry }, k): ReviewDecision => {
     const before = state !== null && state.node === entry.node && isoUtc(state.clock) === entry.clock ? state : null;
     const offered = before === null ? [] : availableChoices(scenario, before).map((c) => ({ index: c.index, label: c.label }));
     const next = before === null ? null : step(scenario, before, { type: 'choice.made', choice: entry.choice });
@@ -212,6 +212,7 @@ export function reviewDecisions(scenario: Scenario, log: DecisionLog | SealedLog
     return {
       attempt,
       step: k + 1,
+      recorded: { attempt: recordedIn, index },
       node: entry.node,
       phase: lookup(scenario.nodes, entry.node)?.phase ?? '',
       clock: before === null ? entryTime(scenario, entry.clock) : reviewTime(scenario, before.clock),

@@ -89,6 +89,13 @@ export interface ReviewDecision {
   attempt: number;
   /** 1-based position on the attempt's full path. */
   step: number;
+  /**
+   * Where the log records this decision: its attempt and its place among that attempt's own
+   * decisions (both 0-based, as in the file). An attempt that branched from an earlier one begins
+   * with decisions recorded in that one; a problem with the log names a decision this way
+   * ("attempt 1, decision 3", counted from one).
+   */
+  recorded: { attempt: number; index: number };
   node: string;
   phase: string;
   /** Game clock at the decision. */

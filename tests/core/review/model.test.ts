@@ -167,6 +167,7 @@ describe('markDuplicates', () => {
 
 describe('reviewDecisions', () => {
   it('lists every decision of each attempt\'s full path with the options offered, the one taken and the reason', () => {
+    let inherited = 0;
     for (const v of logs) {
       const { scenario, log } = verified(v);
       for (let a = 0; a < log.attempts.length; a++) {
@@ -179,6 +180,10 @@ describe('reviewDecisions', () => {
           const entry = path.path[k]?.entry;
           const before = replay.states[k] as SessionState;
           expect(d).toMatchObject({ attempt: a, step: k + 1, node: entry?.node, at: entry?.at, thinkMs: entry?.thinkMs, reason: entry?.reason ?? null });
+          // Where the file records it: the entry itself, in its own attempt.
+          expect(log.attempts[d.recorded.attempt]?.entries[d.recorded.index]).toBe(entry);
+          expect(d.recorded).toEqual({ attempt: path.path[k]?.attempt, index: path.path[k]?.index });
+          if (d.recorded.attempt !== a) inherited++;
           expect(d.clock.utc).toBe(entry?.clock);
           expect(d.offered).toEqual(availableChoices(scenario, before).map((c) => ({ index: c.index, label: c.label })));
           expect(d.offered.map((o) => o.index)).toContain(d.chosen.index);
@@ -188,6 +193,8 @@ describe('reviewDecisions', () => {
         });
       }
     }
+    // The logs include attempts that branched from an earlier one, whose first decisions are recorded there.
+    expect(inherited).toBeGreaterThan(0);
   });
 
   it('is empty for an attempt the log does not have', () => {
