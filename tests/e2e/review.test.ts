@@ -37,6 +37,7 @@ import { decisionWhere } from '../../src/core/log/replay.ts';
 import { reviewDecisions, reviewRow } from '../../src/core/review/model.ts';
 import type { ReviewRow } from '../../src/core/review/types.ts';
 import { ARTIFACTS, openBrowser, PROJECT_ROOT, type TestBrowser } from './browser.ts';
+import { contentChunkOf } from './server.ts';
 import { formatAxe, runAxe, screenshot, useSite } from './game.ts';
 
 const site = useSite();
@@ -444,6 +445,44 @@ describe('the review page', () => {
     await expect(page.locator('#export-students').innerText()).resolves.toBe('Class CSV (all 6 files)');
     await screenshot(page, 'review-second-import', false);
     assertNoProblems('dropping files');
+  });
+
+  it('reads the rest of a class when files were deleted or changed on disk after they were chosen, and says which', async () => {
+    // The page reads the files a group at a time, as one blob (src/review/verify-files.ts); the browser
+    // cannot read a blob one of whose files is gone or changed, and each file is then read on its own.
+    // A browser of its own: in this one the site's service worker now answers, and the requests it
+    // answers cannot be held back.
+    const fresh = await openBrowser();
+    const { page } = fresh;
+    const dir = await mkdtemp(join(tmpdir(), 'circular938-gone-'));
+    try {
+      const chosen = files.filter((f) => /^student-0[1-5]\.json$/.test(f.name));
+      const paths = chosen.map((f) => join(dir, f.name));
+      for (const [i, f] of chosen.entries()) await writeFile(paths[i] as string, f.text);
+      // The posts' content is held back, so that the import waits for it (files chosen before the page
+      // has its content are checked once it has) while the files are deleted and changed.
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      await page.route((url) => contentChunkOf(url.pathname) !== null, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${site().url}review.html`);
+      await page.setInputFiles('#import-files', paths);
+      await rm(paths[1] as string);
+      await writeFile(paths[3] as string, `${chosen[3]?.text ?? ''}\n`);
+      release();
+      await page.waitForSelector(`body[data-imported="${chosen.length}"]`, { timeout: 60_000 });
+      const rows = await shownRows(page);
+      expect(rows.map((r) => `${r.file} ${r.status}`).sort()).toEqual([
+        'student-01.json verified', 'student-02.json unreadable', 'student-03.json verified', 'student-04.json unreadable', 'student-05.json verified',
+      ]);
+      await expect(page.locator('tr[data-detail-for] li', { hasText: 'could not be read (it was moved, deleted or is not readable)' }).count()).resolves.toBe(2);
+      fresh.assertNoProblems('reading files deleted or changed after they were chosen');
+    } finally {
+      await fresh.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('takes a whole folder from the folder picker, its files named by their path inside it', async () => {
