@@ -39,6 +39,31 @@ export function timesInTen(share: number): string {
   return n === 10 ? 'every time' : `${n} ${n === 1 ? 'time' : 'times'} in 10`;
 }
 
+/** The whole numbers of times in N that say a draw's odds exactly, smallest N first (else 10, rounded). */
+const EXACT_IN = [2, 3, 4, 5, 10, 20] as const;
+
+/**
+ * The odds of one draw in words that add up, as a student would check them: "1 time in 4" and
+ * "3 times in 4" for 25% and 75% (each rounded to tenths alone gave "3 times in 10" and "8 times in
+ * 10"). Shares that no small N says exactly are said in tenths, rounded so that they still add up to
+ * ten (the largest remainders rounded up); one that rounds to none is "less than 1 time in 10".
+ */
+export function oddsInWords(shares: readonly number[]): string[] {
+  const total = shares.reduce((a, b) => a + b, 0);
+  const exact = EXACT_IN.find((n) => shares.every((s) => Math.abs(s * n - Math.round(s * n)) < 1e-9));
+  const n = exact ?? 10;
+  const counts = shares.map((s) => Math.floor(s * n + 1e-9));
+  const left = Math.round(total * n) - counts.reduce((a, b) => a + b, 0);
+  const byRemainder = shares.map((s, i) => ({ i, rest: s * n - (counts[i] ?? 0) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of byRemainder.slice(0, Math.max(0, left))) counts[i] = (counts[i] ?? 0) + 1;
+  return counts.map((c) => (c === 0 ? `less than 1 time in ${n}` : `${c} ${c === 1 ? 'time' : 'times'} in ${n}`));
+}
+
+/** A name's possessive: "Mexico's", and "United Nations'" for a name that ends in s. */
+export function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
+}
+
 /** "a", "a and b", "a, b and c" */
 export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -61,7 +86,8 @@ export function chanceSentence(draw: ReactionDraw, drawnLabel: string): string {
   if (odds.length <= 1) {
     return `Chance had no say here: with what you had done, his answer could only be "${drawnLabel}".`;
   }
-  const parts = odds.map((o) => `"${o.label}" ${timesInTen(o.share)}`);
+  const times = oddsInWords(odds.map((o) => o.share));
+  const parts = odds.map((o, i) => `"${o.label}" ${times[i] ?? ''}`);
   return `Chance played its part: with what you had done, his answer would be ${listText(parts)}. This time it came out "${drawnLabel}".`;
 }
 

@@ -11,6 +11,7 @@ import { renderTelegram } from './dialogue.ts';
 import { renderPace, renderReactionExplained } from './debrief-explain.ts';
 import { renderScoring } from './debrief-rubric.ts';
 import { renderVerdict, renderWhatHappened } from './debrief-verdict.ts';
+import { possessive } from './debrief-words.ts';
 import { h } from './dom.ts';
 import { PHASE_TITLES } from './phases.ts';
 import { entriesOf, takenLabel } from './replay-panel.ts';
@@ -176,7 +177,7 @@ export function renderDebrief(o: DebriefOptions): HTMLElement {
     h('h3', { text: sent ? 'Your telegram, as sent' : 'Your telegram (never sent)' }),
     renderTelegram(scenario, session),
     h('h3', { text: 'What really happened' }),
-    h('p', {}, h('strong', { text: `${scenario.post.country}'s position: ` }), scenario.stance.summary, ' ', h('span', { class: 'source', text: `(Source: ${scenario.stance.source})` })),
+    h('p', {}, h('strong', { text: `${possessive(scenario.post.country)} position: ` }), scenario.stance.summary, ' ', h('span', { class: 'source', text: `(Source: ${scenario.stance.source})` })),
     h('ul', { class: 'facts' }, ...scenario.facts.map((f) => h('li', {}, f.text, ' ', h('span', { class: 'source', text: `(Source: ${f.source})` })))),
     h('h3', { text: 'Your decisions' }),
     decisionList(scenario, session),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Attempt, ReactionDraw } from '../../src/core/index.ts';
-import { chanceSentence, partVerdictWords, currentPathEntries, durationText, lowerFirst, paceSentences, percent, timesInTen } from '../../src/ui/debrief-words.ts';
+import { chanceSentence, partVerdictWords, currentPathEntries, durationText, lowerFirst, oddsInWords, paceSentences, possessive, percent, timesInTen } from '../../src/ui/debrief-words.ts';
 
 function entry(seq: number, node: string, thinkMs = 5000): Attempt['entries'][number] {
   return { seq, node, choice: 0, clock: '1962-11-20T01:40Z', at: '2025-01-01T00:00:00Z', thinkMs };
@@ -33,6 +33,32 @@ describe('the debrief in words', () => {
     );
     const sure = { ...draw, odds: [{ response: 'reserved', label: 'Reserves its position', share: 1 }], drawn: 'reserved' };
     expect(chanceSentence(sure, 'Reserves its position')).toMatch(/^Chance had no say here/);
+  });
+
+  it('writes a post\'s possessive as English does, for the United Nations too', () => {
+    expect(possessive('Mexico')).toBe("Mexico's");
+    expect(possessive('United Nations')).toBe("United Nations'");
+  });
+
+  it('says the odds of one draw in numbers that add up', () => {
+    // Rounded to tenths one by one, 25% and 75% were "3 times in 10" and "8 times in 10": eleven in ten.
+    expect(oddsInWords([0.25, 0.75])).toEqual(['1 time in 4', '3 times in 4']);
+    expect(oddsInWords([0.5, 0.5])).toEqual(['1 time in 2', '1 time in 2']);
+    expect(oddsInWords([1 / 3, 2 / 3])).toEqual(['1 time in 3', '2 times in 3']);
+    expect(oddsInWords([0.3, 0.7])).toEqual(['3 times in 10', '7 times in 10']);
+    expect(oddsInWords([0.2, 0.2, 0.6])).toEqual(['1 time in 5', '1 time in 5', '3 times in 5']);
+    expect(oddsInWords([0.15, 0.85])).toEqual(['3 times in 20', '17 times in 20']);
+    expect(oddsInWords([0.14, 0.86])).toEqual(['1 time in 10', '9 times in 10']);
+    expect(oddsInWords([0.02, 0.49, 0.49])).toEqual(['less than 1 time in 10', '5 times in 10', '5 times in 10']);
+    // Whatever the shares of a draw (they add up to one), the counts add up to the whole.
+    for (const shares of [[0.15, 0.85], [1 / 7, 6 / 7], [0.33, 0.33, 0.34], [0.05, 0.05, 0.9], [0.125, 0.375, 0.5]]) {
+      const words = oddsInWords(shares);
+      const n = Number(/in (\d+)$/.exec(words[0] ?? '')?.[1]);
+      const sum = words.reduce((a, w) => a + (w.startsWith('less') ? 0 : Number(w.split(' ')[0])), 0);
+      expect(sum, JSON.stringify(shares)).toBe(n);
+    }
+    const draw = { node: 'meet', odds: [{ response: 'support', label: 'Supports', share: 0.25 }, { response: 'reserved', label: 'Reserves', share: 0.75 }], drawn: 'reserved' };
+    expect(chanceSentence(draw as Parameters<typeof chanceSentence>[0], 'Reserves')).toContain('"Supports" 1 time in 4 and "Reserves" 3 times in 4');
   });
 
   it('always gives the median and names very fast choices only when there were any', () => {
