@@ -203,6 +203,8 @@ describe('a text that continues earlier ones', () => {
       delete words.passages;
       for (const choice of node.choices ?? []) delete (choice as { label?: string }).label;
       for (const outcome of node.chance ?? []) delete (outcome as { reason?: string }).reason;
+      // An ending's summary is words for the reader; its title, outcome and claims are what a verdict records.
+      if (node.ending) delete (node.ending as { summary?: string }).summary;
     }
     // The sources cited for what the game states, and its list of facts and inventions: words for the reader.
     delete (copy as { facts?: unknown }).facts;
