@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { timeOf, wallTime } from '../../src/core/engine/clock.ts';
 import type { Scenario } from '../../src/core/scenario/schema.ts';
 import { timingOf } from '../../src/core/rubric/grade.ts';
+import { scoreRubric } from '../../src/core/rubric/rubric.ts';
 import { brokenClaims, claimHolds } from '../../src/core/verdict/claims.ts';
 import { loadRealScenario, SCENARIO_FILES } from '../fixtures/real-scenarios.ts';
 import { scenarioSearch, STATE_BUDGET } from './search.ts';
@@ -137,6 +138,23 @@ export function checkEveryScenario(files: readonly string[]): void {
         return t.metInTime === met && t.reportInTime === report ? [] : [`${e.node}: rubric met ${String(t.metInTime)} / report ${String(t.reportInTime)}, claims ${String(met)} / ${String(report)}`];
       });
       expect(disagree.slice(0, 5)).toEqual([]);
+    });
+
+    it('says a slip was owned "yourself" only when the telegram admitted it as it left; an admission only when Washington asked is said so, at every ending', () => {
+      let owned = 0;
+      const wrong = search.explored().endings.flatMap((e) => {
+        const { candour } = scoreRubric(scenario, e.state);
+        if (candour.status !== 'owned') return [];
+        owned++;
+        const inReport = (e.state.sent?.draft ?? []).some((id) => {
+          const p = scenario.telegram.paragraphs[id];
+          return p !== undefined && typeof p !== 'string' && p.part === 'remarks' && p.admits;
+        });
+        const says = /yourself/.test(candour.sentence) ? 'yourself' : /when it asked/.test(candour.sentence) ? 'when asked' : 'neither';
+        return says === (inReport ? 'yourself' : 'when asked') ? [] : [`${e.node}: admitted in the report ${String(inReport)}, the sentence says ${says}`];
+      });
+      expect(wrong.slice(0, 5)).toEqual([]);
+      expect(owned, 'some ending has a slip owned up to').toBeGreaterThan(0);
     });
   });
 }
