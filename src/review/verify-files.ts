@@ -95,7 +95,8 @@ export async function readFile(picked: PickedFile): Promise<ReadFile> {
  * on its own, so that the one at fault says so and the others are read. Never rejects.
  */
 export async function readFiles(group: readonly PickedFile[]): Promise<ReadFile[]> {
-  const fit = group.filter((p) => tooLarge(p) === null);
+  const large = group.map(tooLarge);
+  const fit = group.filter((_, i) => large[i] === null);
   let bytes: ArrayBuffer | null = null;
   if (fit.length > 1) {
     try {
@@ -108,9 +109,9 @@ export async function readFiles(group: readonly PickedFile[]): Promise<ReadFile[
   if (bytes === null || bytes.byteLength !== total) return Promise.all(group.map(readFile));
   const whole = bytes;
   let offset = 0;
-  return group.map((picked) => {
-    const large = tooLarge(picked);
-    if (large !== null) return large;
+  return group.map((picked, i) => {
+    const refused = large[i];
+    if (refused !== null && refused !== undefined) return refused;
     const part = new Uint8Array(whole, offset, picked.file.size);
     offset += picked.file.size;
     return textOf(picked, part);

@@ -120,14 +120,19 @@ export function fidelityGrade(state: SessionState, faults: number): Grade & { st
 
 export type CandourStatus = 'no-slip' | 'owned' | 'silent' | 'concealed';
 
+/** Whether `draft` holds a paragraph of remarks that admits going beyond instructions. */
+export function admitsSlip(scenario: Scenario, draft: readonly string[]): boolean {
+  return draft.some((id) => {
+    const p = lookup(scenario.telegram.paragraphs, id);
+    return p !== undefined && typeof p !== 'string' && p.part === 'remarks' && p.admits;
+  });
+}
+
 export function candourGrade(scenario: Scenario, state: SessionState): Grade & { status: CandourStatus } {
   if (state.leaks.some((id) => lookup(scenario.pitfalls, id)?.kind === 'concealment')) return { level: 'poor', share: 0, status: 'concealed' };
   if (slipsOf(scenario, state).length === 0) return { level: 'good', share: 1, status: 'no-slip' };
   // Owned up: a paragraph that admits going beyond instructions, in the telegram or written later.
-  const owned = state.draft.some((id) => {
-    const p = lookup(scenario.telegram.paragraphs, id);
-    return p !== undefined && typeof p !== 'string' && p.part === 'remarks' && p.admits;
-  });
+  const owned = admitsSlip(scenario, state.draft);
   return owned ? { level: 'good', share: 1, status: 'owned' } : { level: 'partial', share: 1 / 3, status: 'silent' };
 }
 

@@ -14,7 +14,7 @@ import { lookup } from '../engine/lookup.ts';
 import { deadlineOf, type SessionState } from '../engine/state.ts';
 import { judgeTelegram, partTitle, type JudgedPart, type PartVerdict, type TelegramJudgement } from '../telegram/judge.ts';
 import {
-  candourGrade, completenessGrade, discretionGrade, duePoints, fidelityGrade, pointsOf, slipsOf, specOf, timelinessGrade, timingOf,
+  admitsSlip, candourGrade, completenessGrade, discretionGrade, duePoints, fidelityGrade, pointsOf, slipsOf, specOf, timelinessGrade, timingOf,
   type CandourStatus, type FidelityStatus, type Grade, type Level, type Spec,
 } from './grade.ts';
 
@@ -288,19 +288,11 @@ function candour(scenario: Scenario, state: SessionState, spec: Spec & { criteri
     : status === 'no-slip'
       ? 'You had no slip to hide, and you hid nothing.'
       : status === 'owned'
-        ? admittedInReport(scenario, state)
+        ? admitsSlip(scenario, state.sent?.draft ?? [])
           ? 'You slipped, and you told Washington so yourself. That is what lets a slip be put right.'
           : 'You slipped, and told Washington so when it asked. That lets a slip be put right, though Washington had to ask first.'
         : 'You slipped and never told Washington. You did not deny it, but Washington would learn of it from the other side.';
   return Object.assign(scored(spec, grade, sentence), { status });
-}
-
-/** Whether the telegram, as it left the post, admitted going beyond instructions (not only a reply written after it). */
-function admittedInReport(scenario: Scenario, state: SessionState): boolean {
-  return (state.sent?.draft ?? []).some((id) => {
-    const p = lookup(scenario.telegram.paragraphs, id);
-    return p !== undefined && typeof p !== 'string' && p.part === 'remarks' && p.admits;
-  });
 }
 
 function outcome(scenario: Scenario, state: SessionState): OutcomeCriterion {
